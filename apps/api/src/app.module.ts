@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { existsSync } from 'node:fs';
+import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
+import { AuthModule } from './auth/auth.module';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { dataSourceOptions } from './database/data-source-options';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { ProgramsModule } from './programs/programs.module';
+import { SeedModule } from './seed/seed.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { TraineeModule } from './trainee/trainee.module';
+
+export interface AppOptions {
+  databaseUrl: string;
+  /** The built web app to serve beside the API, when it exists. */
+  webRoot?: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    const serveWeb =
+      options.webRoot && existsSync(options.webRoot)
+        ? [ServeStaticModule.forRoot({ rootPath: options.webRoot, exclude: ['/api/{*path}'] })]
+        : [];
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
+        AuthModule,
+        ProgramsModule,
+        SessionsModule,
+        TraineeModule,
+        IndicatorsModule,
+        SeedModule,
+        ...serveWeb,
+      ],
+      providers: [
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+    };
+  }
+}

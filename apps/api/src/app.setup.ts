@@ -1,0 +1,22 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { SeedService } from './seed/seed.service';
+
+/** Everything main.ts and the API tests share, so tests run the app as it really is. */
+export async function configureApp(app: INestApplication): Promise<void> {
+  app.setGlobalPrefix('api');
+  app.use(cookieParser());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Sujarit API')
+      .setDescription('Training and assessment for the integrity trainings of Thai local government')
+      .setVersion('0.1.0')
+      .addCookieAuth('sj_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
+  await app.get(SeedService).seedIfEmpty();
+}

@@ -1,0 +1,5 @@
+import { CurrentUserSchema, LoginRequestSchema } from '@sujarit/contracts';
+import { createZodDto } from 'nestjs-zod';
+
+export class LoginRequestDto extends createZodDto(LoginRequestSchema) {}
+export class CurrentUserDto extends createZodDto(CurrentUserSchema) {}

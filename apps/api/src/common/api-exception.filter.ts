@@ -1,0 +1,57 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ApiError, ErrorCode } from '@sujarit/contracts';
+import type { Response } from 'express';
+import { ZodValidationException } from 'nestjs-zod';
+import { ZodError } from 'zod';
+import { DomainError } from './domain.error';
+
+const MESSAGES_BY_STATUS: Partial<Record<number, { code: ErrorCode; message: string }>> = {
+  [HttpStatus.BAD_REQUEST]: { code: 'VALIDATION_FAILED', message: 'คำขอไม่ถูกต้อง' },
+  [HttpStatus.UNAUTHORIZED]: { code: 'UNAUTHENTICATED', message: 'กรุณาเข้าสู่ระบบก่อน' },
+  [HttpStatus.FORBIDDEN]: { code: 'FORBIDDEN', message: 'บัญชีนี้ไม่มีสิทธิ์ทำรายการนี้' },
+  [HttpStatus.NOT_FOUND]: { code: 'NOT_FOUND', message: 'ไม่พบสิ่งที่ต้องการ' },
+  [HttpStatus.PAYLOAD_TOO_LARGE]: { code: 'VALIDATION_FAILED', message: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป' },
+};
+
+/** Every error leaves the API as `{ code, message }`: a stable code for programs, Thai for people. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.toApiError(exception);
+    response.status(status).json(body);
+  }
+
+  private toApiError(exception: unknown): [number, ApiError] {
+    if (exception instanceof DomainError) {
+      return [exception.status, { code: exception.code, message: exception.message }];
+    }
+    if (exception instanceof ZodValidationException) {
+      return [HttpStatus.BAD_REQUEST, fromZodError(exception.getZodError() as ZodError)];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const known = MESSAGES_BY_STATUS[status];
+      if (known) return [status, { ...known }];
+      if (status < 500) return [status, { code: 'VALIDATION_FAILED', message: 'คำขอไม่ถูกต้อง' }];
+    }
+    // Log the error itself only: request bodies may hold trainees' personal data.
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return [
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      { code: 'INTERNAL_ERROR', message: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง' },
+    ];
+  }
+}
+
+function fromZodError(error: ZodError): ApiError {
+  const issues = error.issues.map((issue) => ({
+    path: issue.path.join('.'),
+    message: issue.code === 'unrecognized_keys' ? `ไม่รู้จักช่องข้อมูล: ${issue.keys.join(', ')}` : issue.message,
+  }));
+  const first = issues[0];
+  const message = first ? `ข้อมูลไม่ถูกต้อง: ${first.path ? `${first.path}: ` : ''}${first.message}` : 'ข้อมูลไม่ถูกต้อง';
+  return { code: 'VALIDATION_FAILED', message, issues };
+}

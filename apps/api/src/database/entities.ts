@@ -1,0 +1,25 @@
+import { Assessment } from '../assessments/assessment.entity';
+import { Attempt } from '../attempts/attempt.entity';
+import { AuthSession } from '../auth/auth-session.entity';
+import { Enrolment } from '../enrolments/enrolment.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Person } from '../people/person.entity';
+import { ProgramYear } from '../programs/program-year.entity';
+import { Program } from '../programs/program.entity';
+import { Question } from '../questions/question.entity';
+import { TrainingSession } from '../sessions/training-session.entity';
+import { User } from '../users/user.entity';
+
+export const ALL_ENTITIES = [
+  Organization,
+  User,
+  AuthSession,
+  Program,
+  ProgramYear,
+  TrainingSession,
+  Person,
+  Enrolment,
+  Question,
+  Assessment,
+  Attempt,
+];

@@ -1,0 +1,4 @@
+import { IndicatorListSchema } from '@sujarit/contracts';
+import { createZodDto } from 'nestjs-zod';
+
+export class IndicatorListDto extends createZodDto(IndicatorListSchema) {}

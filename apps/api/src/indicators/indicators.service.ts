@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { IndicatorList, ProgramIndicatorView } from '@sujarit/contracts';
+import { AttendeeScores, computeProgramIndicator } from '@sujarit/domain';
+import { DataSource } from 'typeorm';
+import { ProgramYear } from '../programs/program-year.entity';
+import { Program } from '../programs/program.entity';
+
+export interface ProgramProgress {
+  attended: number;
+  sessionsScheduled: number;
+  sessionsHeld: number;
+}
+
+/**
+ * Figures for a program and fiscal year. A session counts when it is not cancelled; it is held once
+ * someone has checked in. A person counts once however many sessions they attend.
+ */
+@Injectable()
+export class IndicatorsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async progressByProgram(organizationId: string, fiscalYear: number): Promise<Map<string, ProgramProgress>> {
+    const rows: { program_id: string; scheduled: string; held: string; attended: string }[] = await this.db.query(
+      `SELECT s.program_id,
+              count(*) AS scheduled,
+              count(*) FILTER (WHERE EXISTS (
+                SELECT 1 FROM enrolments e WHERE e.session_id = s.id AND e.status = 'attended')) AS held,
+              (SELECT count(DISTINCT e.person_id)
+                 FROM enrolments e JOIN training_sessions s2 ON s2.id = e.session_id
+                WHERE s2.program_id = s.program_id AND s2.fiscal_year = $2
+                  AND s2.status <> 'cancelled' AND e.status = 'attended') AS attended
+         FROM training_sessions s
+        WHERE s.organization_id = $1 AND s.fiscal_year = $2 AND s.status <> 'cancelled'
+        GROUP BY s.program_id`,
+      [organizationId, fiscalYear],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.program_id,
+        { attended: Number(r.attended), sessionsScheduled: Number(r.scheduled), sessionsHeld: Number(r.held) },
+      ]),
+    );
+  }
+
+  async list(organizationId: string, fiscalYear: number): Promise<IndicatorList> {
+    const programs = await this.db.getRepository(Program).find({ where: { organizationId }, order: { code: 'ASC' } });
+    const [years, progress, scores] = await Promise.all([
+      this.db.getRepository(ProgramYear).find({ where: { organizationId, fiscalYear } }),
+      this.progressByProgram(organizationId, fiscalYear),
+      this.attendeeScores(organizationId, fiscalYear),
+    ]);
+    const indicators: ProgramIndicatorView[] = [];
+    for (const program of programs) {
+      const year = years.find((y) => y.programId === program.id);
+      if (!year) continue;
+      const indicator = computeProgramIndicator({
+        targetHeadcount: year.targetHeadcount,
+        sessionsRequired: year.sessionsRequired,
+        sessionsHeld: progress.get(program.id)?.sessionsHeld ?? 0,
+        passMarkPercent: year.passMarkPercent,
+        targetPassRatePercent: year.targetPassRatePercent,
+        indicatorBasis: year.indicatorBasis,
+        attendees: scores.get(program.id) ?? [],
+      });
+      indicators.push({ programId: program.id, programCode: program.code, programName: program.name, fiscalYear, ...indicator });
+    }
+    return { fiscalYear, programs: indicators };
+  }
+
+  /**
+   * Each attendee's pre-test (their first submitted one: where they started) and post-test
+   * (their best submitted one: whether they reached the mark) within the program's fiscal year.
+   */
+  private async attendeeScores(organizationId: string, fiscalYear: number): Promise<Map<string, AttendeeScores[]>> {
+    const rows: { program_id: string; person_id: string; pre: string | null; post: string | null }[] =
+      await this.db.query(
+        `WITH attendees AS (
+           SELECT DISTINCT s.program_id, e.person_id
+             FROM enrolments e JOIN training_sessions s ON s.id = e.session_id
+            WHERE e.organization_id = $1 AND s.fiscal_year = $2 AND s.status <> 'cancelled' AND e.status = 'attended'),
+         scores AS (
+           SELECT s.program_id, e.person_id, a.kind, t.percent, t.submitted_at
+             FROM attempts t
+             JOIN assessments a ON a.id = t.assessment_id
+             JOIN enrolments e ON e.id = t.enrolment_id
+             JOIN training_sessions s ON s.id = e.session_id
+            WHERE t.organization_id = $1 AND s.fiscal_year = $2 AND s.status <> 'cancelled'
+              AND t.submitted_at IS NOT NULL)
+         SELECT at.program_id, at.person_id,
+                (SELECT x.percent FROM scores x
+                  WHERE x.program_id = at.program_id AND x.person_id = at.person_id AND x.kind = 'pre_test'
+                  ORDER BY x.submitted_at LIMIT 1) AS pre,
+                (SELECT max(x.percent) FROM scores x
+                  WHERE x.program_id = at.program_id AND x.person_id = at.person_id AND x.kind = 'post_test') AS post
+           FROM attendees at`,
+        [organizationId, fiscalYear],
+      );
+    const byProgram = new Map<string, AttendeeScores[]>();
+    for (const row of rows) {
+      const list = byProgram.get(row.program_id) ?? [];
+      list.push({
+        personId: row.person_id,
+        prePercent: row.pre === null ? null : Number(row.pre),
+        postPercent: row.post === null ? null : Number(row.post),
+      });
+      byProgram.set(row.program_id, list);
+    }
+    return byProgram;
+  }
+}

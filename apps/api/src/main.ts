@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { resolve } from 'node:path';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { resolveDatabase } from './database/database.config';
+import { DEMO_USERS } from './seed/demo-organization.seed';
+
+async function bootstrap() {
+  const logger = new Logger('Sujarit');
+  const database = await resolveDatabase();
+  logger.log(`Database: ${database.description}`);
+  const webRoot = resolve(__dirname, '../../../../web');
+  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: database.url, webRoot }), {
+    logger: ['error', 'warn', 'log'],
+  });
+  await configureApp(app);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.log(`${signal}: stopping`);
+      void app
+        .close()
+        .then(() => database.stop?.())
+        .finally(() => process.exit(0));
+    });
+  }
+  const port = Number(process.env.PORT ?? 3000);
+  await app.listen(port);
+  logger.log(`Sujarit is ready: http://localhost:${port} (API under /api, OpenAPI at /api/docs)`);
+  logger.log(
+    `Demo logins (for trying it out only; change them before real use): ${DEMO_USERS.map((u) => `${u.role} ${u.email} / ${u.password}`).join('; ')}`,
+  );
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

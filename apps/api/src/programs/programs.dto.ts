@@ -1,0 +1,4 @@
+import { ProgramListSchema } from '@sujarit/contracts';
+import { createZodDto } from 'nestjs-zod';
+
+export class ProgramListDto extends createZodDto(ProgramListSchema) {}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IndicatorsModule } from '../indicators/indicators.module';
+import { ProgramYear } from './program-year.entity';
+import { Program } from './program.entity';
+import { ProgramsController } from './programs.controller';
+import { ProgramsService } from './programs.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Program, ProgramYear]), IndicatorsModule],
+  controllers: [ProgramsController],
+  providers: [ProgramsService],
+  exports: [ProgramsService],
+})
+export class ProgramsModule {}

@@ -1,0 +1,101 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '../auth/password';
+import { Organization } from '../organizations/organization.entity';
+import { ProgramYear } from '../programs/program-year.entity';
+import { Program } from '../programs/program.entity';
+import { Question } from '../questions/question.entity';
+import { User } from '../users/user.entity';
+import {
+  DEFAULT_INDICATOR_SETTINGS,
+  DEMO_ORGANIZATION_NAME,
+  DEMO_USERS,
+  PLAN_FISCAL_YEARS,
+  PLAN_PROGRAMS,
+} from './demo-organization.seed';
+import { DEFAULT_QUESTION_BANK, SeedQuestion } from './question-bank.seed';
+
+const TRUE_FALSE_IDS = ['true', 'false'];
+const CHOICE_IDS = ['a', 'b', 'c', 'd', 'e', 'f'];
+
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger('Seed');
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** On an empty database only: creates the demo organization. Returns whether it did. */
+  async seedIfEmpty(): Promise<boolean> {
+    return this.db.transaction(async (manager) => {
+      // Two processes starting at once on one empty database seed it once.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['sujarit:seed']);
+      if ((await manager.count(Organization)) > 0) return false;
+      await this.seedOrganization(manager, DEMO_ORGANIZATION_NAME, DEMO_USERS);
+      this.logger.log(`Created the demo organization ${DEMO_ORGANIZATION_NAME}`);
+      return true;
+    });
+  }
+
+  /** An organization with the plan's four programs, their yearly targets, question banks and users. */
+  async seedOrganization(
+    manager: EntityManager,
+    name: string,
+    users: { email: string; password: string; displayName: string; role: User['role'] }[],
+  ): Promise<Organization> {
+    const organization = await manager.save(Organization, { name });
+    for (const user of users) {
+      await manager.insert(User, {
+        organizationId: organization.id,
+        email: user.email.toLowerCase(),
+        displayName: user.displayName,
+        role: user.role,
+        passwordHash: await hashPassword(user.password),
+      });
+    }
+    for (const seed of PLAN_PROGRAMS) {
+      const program = await manager.save(Program, {
+        organizationId: organization.id,
+        code: seed.code,
+        name: seed.name,
+        audience: seed.audience,
+        ownerUnit: seed.ownerUnit,
+      });
+      await manager.insert(
+        ProgramYear,
+        PLAN_FISCAL_YEARS.map((fiscalYear) => ({
+          organizationId: organization.id,
+          programId: program.id,
+          fiscalYear,
+          targetHeadcount: seed.targetHeadcount,
+          sessionsRequired: seed.sessionsRequired,
+          budgetBaht: seed.budgetBaht,
+          ...DEFAULT_INDICATOR_SETTINGS,
+        })),
+      );
+      const bank = DEFAULT_QUESTION_BANK[seed.code as keyof typeof DEFAULT_QUESTION_BANK] ?? [];
+      await manager.insert(
+        Question,
+        bank.map((q, position) => toQuestion(q, position, organization.id, program.id)),
+      );
+    }
+    return organization;
+  }
+}
+
+function toQuestion(q: SeedQuestion, position: number, organizationId: string, programId: string) {
+  const ids = q.type === 'true_false' ? TRUE_FALSE_IDS : CHOICE_IDS;
+  return {
+    organizationId,
+    programId,
+    topic: q.topic,
+    type: q.type,
+    stem: q.stem,
+    options: q.options.map((text, i) => ({ id: ids[i], text })),
+    correctOptionIds: [ids[q.correctIndex]],
+    explanation: q.explanation,
+    points: 1,
+    version: 1,
+    position,
+  };
+}

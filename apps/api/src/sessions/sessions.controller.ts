@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { AssessmentsService } from '../assessments/assessments.service';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import {
+  AssessmentParamDto,
+  AttendeeListDto,
+  CreateSessionRequestDto,
+  SessionDto,
+  SessionIdParamDto,
+  SessionListDto,
+  SessionListQueryDto,
+} from './sessions.dto';
+import { SessionsService } from './sessions.service';
+
+@ApiTags('sessions')
+@Controller('sessions')
+export class SessionsController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly assessments: AssessmentsService,
+  ) {}
+
+  @Roles('organizer', 'admin')
+  @Post()
+  @ZodResponse({ status: 201, type: SessionDto })
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateSessionRequestDto) {
+    return this.sessions.create(user.organizationId, body);
+  }
+
+  @Roles('organizer', 'manager', 'admin')
+  @Get()
+  @ZodResponse({ type: SessionListDto })
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: SessionListQueryDto) {
+    return this.sessions.list(user.organizationId, query);
+  }
+
+  @Roles('organizer', 'manager', 'admin')
+  @Get(':id')
+  @ZodResponse({ type: SessionDto })
+  get(@CurrentUser() user: AuthenticatedUser, @Param() params: SessionIdParamDto) {
+    return this.sessions.get(user.organizationId, params.id);
+  }
+
+  @Roles('organizer', 'manager', 'admin')
+  @Get(':id/attendees')
+  @ZodResponse({ type: AttendeeListDto })
+  attendees(@CurrentUser() user: AuthenticatedUser, @Param() params: SessionIdParamDto) {
+    return this.sessions.attendees(user.organizationId, params.id);
+  }
+
+  @Roles('organizer', 'admin')
+  @Post(':id/assessments/:kind/open')
+  @HttpCode(200)
+  @ZodResponse({ type: SessionDto })
+  async open(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentParamDto) {
+    await this.assessments.open(user.organizationId, params.id, params.kind);
+    return this.sessions.get(user.organizationId, params.id);
+  }
+
+  @Roles('organizer', 'admin')
+  @Post(':id/assessments/:kind/close')
+  @HttpCode(200)
+  @ZodResponse({ type: SessionDto })
+  async close(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentParamDto) {
+    await this.assessments.close(user.organizationId, params.id, params.kind);
+    return this.sessions.get(user.organizationId, params.id);
+  }
+}

@@ -1,0 +1,25 @@
+import {
+  ASSESSMENT_KINDS,
+  AttendeeListSchema,
+  CreateSessionRequestSchema,
+  FiscalYearSchema,
+  SessionListSchema,
+  SessionSchema,
+} from '@sujarit/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+export class CreateSessionRequestDto extends createZodDto(CreateSessionRequestSchema) {}
+export class SessionDto extends createZodDto(SessionSchema) {}
+export class SessionListDto extends createZodDto(SessionListSchema) {}
+export class AttendeeListDto extends createZodDto(AttendeeListSchema) {}
+export class SessionListQueryDto extends createZodDto(
+  z.strictObject({ programId: z.uuid().optional(), fiscalYear: FiscalYearSchema.optional() }),
+) {}
+export class SessionIdParamDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'รหัสรอบอบรมไม่ถูกต้อง' }) })) {}
+export class AssessmentParamDto extends createZodDto(
+  z.strictObject({
+    id: z.uuid({ message: 'รหัสรอบอบรมไม่ถูกต้อง' }),
+    kind: z.enum(ASSESSMENT_KINDS, { message: 'ชนิดแบบทดสอบต้องเป็น pre_test หรือ post_test' }),
+  }),
+) {}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Stable error codes for programs; the message beside each is Thai, for people. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'PROGRAM_NOT_FOUND',
+  'PROGRAM_YEAR_NOT_FOUND',
+  'SESSION_NOT_FOUND',
+  'JOIN_CODE_NOT_FOUND',
+  'SESSION_CLOSED_FOR_JOINING',
+  'SESSION_FULL',
+  'NOT_JOINED',
+  'ASSESSMENT_NOT_FOUND',
+  'ASSESSMENT_NOT_OPEN',
+  'ASSESSMENT_EMPTY',
+  'ATTEMPT_ALREADY_SUBMITTED',
+  'QUESTION_NOT_IN_ASSESSMENT',
+  'OPTION_NOT_IN_QUESTION',
+  'INVALID_STATE',
+  'INTERNAL_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ApiErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -1,0 +1,3 @@
+export * from './fiscal-year';
+export * from './scoring';
+export * from './indicators';

@@ -1,0 +1,66 @@
+import { AttendeeScores, computeProgramIndicator, ProgramIndicatorInput } from './indicators';
+
+function input(attendees: AttendeeScores[], overrides: Partial<ProgramIndicatorInput> = {}): ProgramIndicatorInput {
+  return {
+    targetHeadcount: 65,
+    sessionsRequired: 2,
+    sessionsHeld: 1,
+    passMarkPercent: 60,
+    targetPassRatePercent: 80,
+    indicatorBasis: 'pass_rate',
+    attendees,
+    ...overrides,
+  };
+}
+
+const person = (id: string, pre: number | null, post: number | null): AttendeeScores => ({
+  personId: id,
+  prePercent: pre,
+  postPercent: post,
+});
+
+describe('computeProgramIndicator', () => {
+  it('counts an attendee without a post-test as not passed and keeps them in the denominator', () => {
+    const result = computeProgramIndicator(
+      input([person('a', 40, 80), person('b', 50, 60), person('c', 30, 50), person('d', 20, null)]),
+    );
+    expect(result.attended).toBe(4);
+    expect(result.passed).toBe(2); // 80 and exactly 60 pass; 50 does not
+    expect(result.notPassed).toBe(2);
+    expect(result.missingPostTest).toBe(1);
+    expect(result.passRatePercent).toBe(50);
+    expect(result.indicatorMet).toBe(false);
+  });
+
+  it('meets the indicator at exactly the target pass rate', () => {
+    const five = [person('a', 0, 100), person('b', 0, 90), person('c', 0, 70), person('d', 0, 60), person('e', 0, 10)];
+    const result = computeProgramIndicator(input(five));
+    expect(result.passRatePercent).toBe(80);
+    expect(result.indicatorMet).toBe(true);
+  });
+
+  it('averages pre and post scores over the people who took each test', () => {
+    const result = computeProgramIndicator(input([person('a', 40, 90), person('b', null, 70), person('c', 50, null)]));
+    expect(result.meanPrePercent).toBe(45);
+    expect(result.meanPostPercent).toBe(80);
+    expect(result.preTestTaken).toBe(2);
+    expect(result.postTestTaken).toBe(2);
+  });
+
+  it('can judge the indicator by the mean post-test score instead of the pass rate', () => {
+    const attendees = [person('a', 0, 100), person('b', 0, 100), person('c', 0, 50)];
+    expect(computeProgramIndicator(input(attendees)).indicatorMet).toBe(false); // pass rate 66.67 %
+    const byMean = computeProgramIndicator(input(attendees, { indicatorBasis: 'mean_post_score' }));
+    expect(byMean.meanPostPercent).toBe(83.33);
+    expect(byMean.indicatorMet).toBe(true);
+  });
+
+  it('reports headcount against the target and no pass rate before anyone attends', () => {
+    const result = computeProgramIndicator(input([], { targetHeadcount: 190 }));
+    expect(result.headcountPercent).toBe(0);
+    expect(result.passRatePercent).toBeNull();
+    expect(result.indicatorMet).toBe(false);
+    const some = computeProgramIndicator(input([person('a', 1, 1), person('b', 1, 1)], { targetHeadcount: 60 }));
+    expect(some.headcountPercent).toBe(3.33);
+  });
+});
