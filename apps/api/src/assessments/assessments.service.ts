@@ -5,6 +5,7 @@ import { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
 import { AttemptsService } from '../attempts/attempts.service';
 import { DomainError, notFound } from '../common/domain.error';
 import { Question } from '../questions/question.entity';
+import { byKindOrder } from './assessment-order';
 import { Assessment } from './assessment.entity';
 
 /** How many questions of the bank a default test takes, in bank order. */
@@ -35,7 +36,7 @@ export class AssessmentsService {
 
   async summaries(sessionIds: string[]): Promise<Map<string, AssessmentSummary[]>> {
     if (sessionIds.length === 0) return new Map();
-    const list = await this.assessments.find({ where: { sessionId: In(sessionIds) }, order: { kind: 'ASC' } });
+    const list = byKindOrder(await this.assessments.find({ where: { sessionId: In(sessionIds) } }));
     const submitted = await this.attempts.countSubmitted(list.map((a) => a.id));
     const bySession = new Map<string, AssessmentSummary[]>();
     for (const a of list) {

@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import { ALL_MIGRATIONS } from '../../../../migrations';
 import { ALL_ENTITIES } from './entities';
+
+/** `migrations/` at the top of the repository, from the sources or from their build in dist/api. */
+export const MIGRATIONS_GLOB = join(__dirname, '../../../../migrations/[0-9]*-*.{ts,js}');
 
 /** The schema changes only through migrations, run at start; synchronize stays off. */
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -8,7 +11,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     type: 'postgres',
     url,
     entities: ALL_ENTITIES,
-    migrations: ALL_MIGRATIONS,
+    migrations: [MIGRATIONS_GLOB],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Assessment } from '../assessments/assessment.entity';
 import { Attempt } from '../attempts/attempt.entity';
+import { byKindOrder } from '../assessments/assessment-order';
 import { AttemptsService } from '../attempts/attempts.service';
 import { sha256 } from '../auth/auth.service';
 import { conflict, DomainError, notFound } from '../common/domain.error';
@@ -190,7 +191,7 @@ export class TraineeService {
   private async toView(session: TrainingSession, enrolment: Enrolment | null, manager: EntityManager = this.db.manager): Promise<TraineeSession> {
     const [program, assessments] = await Promise.all([
       manager.query(`SELECT name FROM programs WHERE id = $1`, [session.programId]) as Promise<{ name: string }[]>,
-      manager.find(Assessment, { where: { sessionId: session.id }, order: { kind: 'ASC' } }),
+      manager.find(Assessment, { where: { sessionId: session.id } }).then(byKindOrder),
     ]);
     const attempts = enrolment
       ? await manager.findBy(Attempt, { enrolmentId: enrolment.id, assessmentId: In(assessments.map((a) => a.id)) })

@@ -1,0 +1,19 @@
+const path = require('node:path');
+const swc = require('./jest.swc');
+
+/** API tests: the real Nest app over real HTTP (supertest) on a real PostgreSQL. */
+module.exports = {
+  displayName: 'api',
+  rootDir: path.join(__dirname, '..'),
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/e2e/api/**/*.spec.ts', '<rootDir>/e2e/workspace/**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: {
+    '^@sujarit/domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^@sujarit/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  },
+  globalSetup: '<rootDir>/e2e/support/api-global-setup.ts',
+  globalTeardown: '<rootDir>/e2e/support/api-global-teardown.ts',
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { Role } from '@sujarit/contracts';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/app.setup';
+import { SeedService } from '../../apps/api/src/seed/seed.service';
+
+export interface TestOrganization {
+  id: string;
+  name: string;
+  password: string;
+  email(role: Role): string;
+  /** A supertest agent logged in as this organization's user of that role; it keeps its cookies. */
+  login(role: Role): Promise<TestAgent>;
+}
+
+export interface TestApp {
+  app: INestApplication;
+  db: DataSource;
+  http(): TestAgent;
+  /** A new organization seeded like the demo one (four programs, years, banks), with one user per role. */
+  createOrganization(name?: string): Promise<TestOrganization>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const databaseUrl = process.env.SUJARIT_TEST_DATABASE_URL;
+  if (!databaseUrl) throw new Error('SUJARIT_TEST_DATABASE_URL is not set: run through e2e/jest.api.config.js');
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl })] }).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  await configureApp(app);
+  await app.init();
+  const db = app.get(DataSource);
+  const http = () => request.agent(app.getHttpServer());
+
+  const createOrganization = async (name = `อบต.ทดสอบ ${randomUUID().slice(0, 8)}`): Promise<TestOrganization> => {
+    const tag = randomUUID().slice(0, 8);
+    const password = `test-password-${tag}`;
+    const email = (role: Role) => `${role}-${tag}@test.example`;
+    const roles: Role[] = ['admin', 'organizer', 'manager'];
+    const organization = await db.transaction((manager) =>
+      app.get(SeedService).seedOrganization(
+        manager,
+        name,
+        roles.map((role) => ({ email: email(role), password, displayName: `${role} ${tag}`, role })),
+      ),
+    );
+    return {
+      id: organization.id,
+      name,
+      password,
+      email,
+      login: async (role: Role) => {
+        const agent = http();
+        await agent.post('/api/auth/login').send({ email: email(role), password }).expect(200);
+        return agent;
+      },
+    };
+  };
+
+  return { app, db, http, createOrganization, close: () => app.close() };
+}
+
+/** A session starting tomorrow at 09:00 Bangkok time, for programs of the given code. */
+export async function createSession(organizer: TestAgent, programCode = '1.1.1', overrides: Record<string, unknown> = {}) {
+  const programs = await organizer.get('/api/programs').expect(200);
+  const program = (programs.body.programs as { id: string; code: string }[]).find((p) => p.code === programCode);
+  if (!program) throw new Error(`no program ${programCode}`);
+  const day = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  const response = await organizer
+    .post('/api/sessions')
+    .send({
+      programId: program.id,
+      title: 'รุ่นที่ 1',
+      startsAt: `${day}T09:00:00+07:00`,
+      endsAt: `${day}T16:00:00+07:00`,
+      venue: 'ห้องประชุม อบต.',
+      capacity: 70,
+      ...overrides,
+    })
+    .expect(201);
+  return response.body as { id: string; joinCode: string; programId: string; fiscalYear: number };
+}

@@ -1,0 +1,57 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
+
+export interface TestDatabase {
+  url: string;
+  description: string;
+  dispose(): Promise<void>;
+}
+
+/**
+ * A fresh database for one test run: on TEST_DATABASE_URL or DATABASE_URL's server when set,
+ * otherwise on an embedded PostgreSQL in a temporary folder.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `sujarit_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+    await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+    const url = withDatabase(serverUrl, name);
+    return {
+      url,
+      description: `database ${name} on ${new URL(serverUrl).host}`,
+      dispose: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    };
+  }
+  const folder = await mkdtemp(join(tmpdir(), 'sujarit-test-'));
+  // As root the server runs as the postgres user, who must be able to enter the folder.
+  await chmod(folder, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir: join(folder, 'pg'), database: 'sujarit_test', persistent: false });
+  return {
+    url: pg.url,
+    description: `embedded PostgreSQL on port ${pg.port}`,
+    dispose: async () => {
+      await pg.stop();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
