@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { DataSource } from 'typeorm';
+import { migrateWithLock } from './database/migrate-with-lock';
 import { SeedService } from './seed/seed.service';
 
 /** Everything main.ts and the API tests share, so tests run the app as it really is. */
@@ -18,5 +20,6 @@ export async function configureApp(app: INestApplication): Promise<void> {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
+  await migrateWithLock(app.get(DataSource));
   await app.get(SeedService).seedIfEmpty();
 }

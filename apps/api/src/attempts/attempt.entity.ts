@@ -30,7 +30,7 @@ export class Attempt {
   enrolment?: Enrolment;
 
   /** Option ids chosen, by question id. */
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: {} })
   answers: Record<string, string[]>;
 
   @Column({ name: 'started_at', type: 'timestamptz' })

@@ -5,14 +5,15 @@ import { ALL_ENTITIES } from './entities';
 /** `migrations/` at the top of the repository, from the sources or from their build in dist/api. */
 export const MIGRATIONS_GLOB = join(__dirname, '../../../../migrations/[0-9]*-*.{ts,js}');
 
-/** The schema changes only through migrations, run at start; synchronize stays off. */
+/** The schema changes only through migrations; synchronize stays off. */
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     entities: ALL_ENTITIES,
     migrations: [MIGRATIONS_GLOB],
-    migrationsRun: true,
+    // Run at start by migrateWithLock, not by TypeORM on connect.
+    migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.

@@ -1,0 +1,70 @@
+import { DEMO_ORGANIZATION_NAME, DEMO_USERS } from '../../apps/api/src/seed/demo-organization.seed';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('database schema and default data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('has migrations that match the entities: a generated migration would be empty', async () => {
+    const pending = await t.db.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+    expect(await t.db.showMigrations()).toBe(false);
+  });
+
+  it('creates the demo organization with the four trainings of the plan for 2566–2570', async () => {
+    const rows: { code: string; fiscal_year: number; target_headcount: number; sessions_required: number; budget_baht: string; pass_mark_percent: string; target_pass_rate_percent: string }[] =
+      await t.db.query(
+        `SELECT p.code, y.fiscal_year, y.target_headcount, y.sessions_required, y.budget_baht, y.pass_mark_percent, y.target_pass_rate_percent
+           FROM program_years y JOIN programs p ON p.id = y.program_id JOIN organizations o ON o.id = p.organization_id
+          WHERE o.name = $1 ORDER BY p.code, y.fiscal_year`,
+        [DEMO_ORGANIZATION_NAME],
+      );
+    expect(rows).toHaveLength(20);
+    const year2568 = rows.filter((r) => r.fiscal_year === 2568);
+    expect(year2568.map((r) => [r.code, r.target_headcount, r.sessions_required, Number(r.budget_baht)])).toEqual([
+      ['1.1.1', 65, 2, 250000],
+      ['1.1.2', 65, 1, 250000],
+      ['1.2.1', 60, 1, 100000],
+      ['1.3.1', 190, 1, 20000],
+    ]);
+    expect(new Set(rows.map((r) => `${Number(r.pass_mark_percent)}/${Number(r.target_pass_rate_percent)}`))).toEqual(new Set(['60/80']));
+    expect([...new Set(rows.map((r) => r.fiscal_year))]).toEqual([2566, 2567, 2568, 2569, 2570]);
+  });
+
+  it('gives each training a Thai question bank of at least 10 questions with one right option each', async () => {
+    const banks: { code: string; count: number; bad: number; thai: number }[] = await t.db.query(
+      `SELECT p.code, count(q.*)::int AS count,
+              count(*) FILTER (WHERE jsonb_array_length(q.correct_option_ids) <> 1
+                OR NOT (q.options @> jsonb_build_array(jsonb_build_object('id', q.correct_option_ids->>0))))::int AS bad,
+              count(*) FILTER (WHERE q.stem ~ '[ก-๙]' AND q.explanation ~ '[ก-๙]')::int AS thai
+         FROM questions q JOIN programs p ON p.id = q.program_id JOIN organizations o ON o.id = p.organization_id
+        WHERE o.name = $1 GROUP BY p.code ORDER BY p.code`,
+      [DEMO_ORGANIZATION_NAME],
+    );
+    expect(banks.map((b) => b.code)).toEqual(['1.1.1', '1.1.2', '1.2.1', '1.3.1']);
+    for (const bank of banks) {
+      expect(bank.count).toBeGreaterThanOrEqual(10);
+      expect(bank.bad).toBe(0);
+      expect(bank.thai).toBe(bank.count);
+    }
+  });
+
+  it('creates one demo user per role who can log in', async () => {
+    expect(DEMO_USERS.map((u) => u.role).sort()).toEqual(['admin', 'manager', 'organizer']);
+    for (const user of DEMO_USERS) {
+      const response = await t.http().post('/api/auth/login').send({ email: user.email, password: user.password }).expect(200);
+      expect(response.body).toMatchObject({ role: user.role, organization: { name: DEMO_ORGANIZATION_NAME } });
+    }
+  });
+
+  it('seeds only an empty database: a second start adds nothing', async () => {
+    const before = await t.db.query(`SELECT count(*)::int AS n FROM organizations`);
+    const again = await startTestApp();
+    await again.close();
+    const after = await t.db.query(`SELECT count(*)::int AS n FROM organizations`);
+    expect(after[0].n).toBe(before[0].n);
+  });
+});

@@ -1,0 +1,65 @@
+import { createSession, startTestApp, TestApp } from '../support/test-app';
+
+describe('organizations are separate tenants', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("never shows or changes another organization's programs and sessions", async () => {
+    const orgA = await t.createOrganization('อบต.เอ');
+    const orgB = await t.createOrganization('อบต.บี');
+    const organizerA = await orgA.login('organizer');
+    const organizerB = await orgB.login('organizer');
+    const session = await createSession(organizerA);
+
+    const programsB = await organizerB.get('/api/programs').expect(200);
+    expect(programsB.body.programs.map((p: { id: string }) => p.id)).not.toContain(session.programId);
+
+    expect((await organizerB.get(`/api/sessions/${session.id}`).expect(404)).body.code).toBe('SESSION_NOT_FOUND');
+    await organizerB.get(`/api/sessions/${session.id}/attendees`).expect(404);
+    await organizerB.post(`/api/sessions/${session.id}/assessments/pre_test/open`).expect(404);
+    const listB = await organizerB.get('/api/sessions').expect(200);
+    expect(listB.body.sessions).toEqual([]);
+
+    // B cannot schedule a session in A's program either.
+    const cross = await createSessionRaw(organizerB, session.programId);
+    expect(cross.status).toBe(404);
+    expect(cross.body.code).toBe('PROGRAM_NOT_FOUND');
+  });
+
+  it('takes the organization from the login, never from the request', async () => {
+    const orgA = await t.createOrganization();
+    const orgB = await t.createOrganization();
+    const organizerB = await orgB.login('organizer');
+    const programs = await organizerB.get('/api/programs').expect(200);
+    const smuggled = await organizerB
+      .post('/api/sessions')
+      .send({
+        programId: programs.body.programs[0].id,
+        organizationId: orgA.id,
+        title: 'รุ่นแอบแฝง',
+        startsAt: '2026-12-01T09:00:00+07:00',
+        endsAt: '2026-12-01T12:00:00+07:00',
+        venue: 'ห้อง',
+        capacity: 5,
+      })
+      .expect(400);
+    expect(smuggled.body.code).toBe('VALIDATION_FAILED');
+    expect(smuggled.body.message).toContain('organizationId');
+    const query = await organizerB.get(`/api/programs?organizationId=${orgA.id}`).expect(400);
+    expect(query.body.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+function createSessionRaw(agent: Awaited<ReturnType<TestApp['createOrganization']>> extends { login(r: never): Promise<infer A> } ? A : never, programId: string) {
+  return agent.post('/api/sessions').send({
+    programId,
+    title: 'ข้ามหน่วยงาน',
+    startsAt: '2026-12-01T09:00:00+07:00',
+    endsAt: '2026-12-01T12:00:00+07:00',
+    venue: 'ห้อง',
+    capacity: 5,
+  });
+}

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/** The Nx tags really forbid something: lint fails on an import across a boundary. */
+describe('module boundaries', () => {
+  const root = join(__dirname, '../..');
+
+  beforeAll(() => {
+    // The lint rule reads Nx's cached project graph: bring it up to date first.
+    spawnSync(process.execPath, [join(root, 'node_modules/nx/bin/nx.js'), 'show', 'projects'], { cwd: root });
+  });
+
+  function boundaryErrors(file: string, source: string): string[] {
+    const eslint = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'],
+      { cwd: root, input: source, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
+    );
+    const [result] = JSON.parse(eslint.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
+    return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+  }
+
+  it('forbids the web app from importing the API', () => {
+    const errors = boundaryErrors('apps/web/src/leak.ts', "import { AppModule } from '../../api/src/app.module';\nexport const x = AppModule;\n");
+    expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it('forbids the domain library from importing a framework', () => {
+    const errors = boundaryErrors('libs/domain/src/leak.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n");
+    expect(errors.join('\n')).toMatch(/@nestjs\/common/);
+  });
+
+  it('lets the web app import the shared contracts', () => {
+    const errors = boundaryErrors('apps/web/src/fine.ts', "import { LoginRequestSchema } from '@sujarit/contracts';\nexport const x = LoginRequestSchema;\n");
+    expect(errors).toEqual([]);
+  });
+});
