@@ -1,0 +1,19 @@
+const path = require('node:path');
+const swc = require('./jest.swc');
+
+/** Browser tests: the built app started as `npm start` runs it, driven in Debian's Chromium. */
+module.exports = {
+  displayName: 'browser',
+  rootDir: path.join(__dirname, '..'),
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/e2e/browser/**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: {
+    '^@sujarit/domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^@sujarit/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  },
+  globalSetup: '<rootDir>/e2e/support/browser-global-setup.ts',
+  globalTeardown: '<rootDir>/e2e/support/browser-global-teardown.ts',
+  testTimeout: 120000,
+  maxWorkers: 1,
+};

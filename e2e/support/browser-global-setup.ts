@@ -1,0 +1,61 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+declare global {
+  var __SUJARIT_BROWSER__: { db: TestDatabase; server: ChildProcess } | undefined;
+}
+
+const ROOT = join(__dirname, '../..');
+const MAIN = join(ROOT, 'dist/api/apps/api/src/main.js');
+
+/** Starts the built app, as `npm start` runs it, on a fresh database and a free port. */
+export default async function setup(): Promise<void> {
+  if (!existsSync(MAIN) || !existsSync(join(ROOT, 'dist/web/index.html'))) {
+    throw new Error('The app is not built: run `npm run build` first (npm test does).');
+  }
+  const db = await createTestDatabase();
+  const port = await freePort();
+  const server = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitUntilUp(baseUrl, server, output);
+  globalThis.__SUJARIT_BROWSER__ = { db, server };
+  process.env.SUJARIT_BASE_URL = baseUrl;
+  console.log(`\nBrowser tests against ${baseUrl} on ${db.description}`);
+}
+
+async function waitUntilUp(baseUrl: string, server: ChildProcess, output: string[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The app exited (${server.exitCode}):\n${output.join('')}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/auth/me`);
+      if (response.status === 401) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  server.kill();
+  throw new Error(`The app did not start within 60 s:\n${output.join('')}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}

@@ -1,0 +1,8 @@
+export default async function teardown(): Promise<void> {
+  const running = globalThis.__SUJARIT_BROWSER__;
+  if (!running) return;
+  const exited = new Promise((resolve) => running.server.once('exit', resolve));
+  running.server.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  await running.db.dispose();
+}
