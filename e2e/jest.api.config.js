@@ -11,6 +11,7 @@ module.exports = {
   moduleNameMapper: {
     '^@sujarit/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@sujarit/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+    '^@sujarit/api/(.*)$': '<rootDir>/apps/api/src/$1',
   },
   globalSetup: '<rootDir>/e2e/support/api-global-setup.ts',
   globalTeardown: '<rootDir>/e2e/support/api-global-teardown.ts',

@@ -1,4 +1,4 @@
-import { DEMO_ORGANIZATION_NAME, DEMO_USERS } from '../../apps/api/src/seed/demo-organization.seed';
+import { DEMO_ORGANIZATION_NAME, DEMO_USERS } from '@sujarit/api/seed/demo-organization.seed';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('database schema and default data', () => {

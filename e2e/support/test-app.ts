@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../apps/api/src/app.module';
-import { configureApp } from '../../apps/api/src/app.setup';
-import { SeedService } from '../../apps/api/src/seed/seed.service';
+import { AppModule } from '@sujarit/api/app.module';
+import { configureApp } from '@sujarit/api/app.setup';
+import { SeedService } from '@sujarit/api/seed/seed.service';
 
 export interface TestOrganization {
   id: string;

@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
+import { startEmbeddedPostgres } from '@sujarit/api/database/embedded-postgres';
 
 export interface TestDatabase {
   url: string;

@@ -25,6 +25,11 @@ describe('module boundaries', () => {
     expect(errors.length).toBeGreaterThan(0);
   });
 
+  it('forbids the web app from importing the API through its path alias too', () => {
+    const errors = boundaryErrors('apps/web/src/leak.ts', "import { AppModule } from '@sujarit/api/app.module';\nexport const x = AppModule;\n");
+    expect(errors.length).toBeGreaterThan(0);
+  });
+
   it('forbids the domain library from importing a framework', () => {
     const errors = boundaryErrors('libs/domain/src/leak.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n");
     expect(errors.join('\n')).toMatch(/@nestjs\/common/);
