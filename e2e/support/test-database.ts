@@ -2,7 +2,9 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '@sujarit/api/database/embedded-postgres';
+// Jest's globalSetup loads this without moduleNameMapper, so the alias cannot be used here.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
 
 export interface TestDatabase {
   url: string;
