@@ -67,4 +67,3 @@ describe('database schema and default data', () => {
     expect(n).toBe(1);
   });
 });
-});
