@@ -70,6 +70,13 @@ describe('a training session from schedule to indicator', () => {
       ['post_test', true],
     ]);
 
+    // The organizer's attendee list shows both people with their scores.
+    const attendees = await organizer.get(`/api/sessions/${session.id}/attendees`).expect(200);
+    expect(attendees.body.attendees.map((a: { fullName: string; prePercent: number | null; postPercent: number | null }) => [a.fullName, a.prePercent, a.postPercent])).toEqual([
+      ['สมหญิง ใจดี', 100, expectedPercent],
+      ['สมชาย มาสาย', null, null],
+    ]);
+
     // The manager reads the indicator.
     const manager = await org.login('manager');
     const indicators = await manager.get(`/api/indicators?fiscalYear=${session.fiscalYear}`).expect(200);

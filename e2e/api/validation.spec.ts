@@ -93,6 +93,20 @@ describe('bad input', () => {
     expect(stranger.body.code).toBe('NOT_JOINED');
   });
 
+  it('never puts a session over capacity when phones join at the same moment', async () => {
+    const org = await t.createOrganization();
+    const session = await createSession(await org.login('organizer'), '1.3.1', { capacity: 3 });
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.http().post(`/api/join/${session.joinCode}`).send({ fullName: `เยาวชน คนที่ ${i + 1}`, group: 'youth' }),
+      ),
+    );
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(3);
+    expect(responses.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(7).fill('SESSION_FULL'));
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM enrolments WHERE session_id = $1`, [session.id]);
+    expect(n).toBe(3);
+  });
+
   it('keeps a session at its capacity', async () => {
     const org = await t.createOrganization();
     const session = await createSession(await org.login('organizer'), '1.2.1', { capacity: 2 });
