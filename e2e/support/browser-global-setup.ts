@@ -30,6 +30,8 @@ export default async function setup(): Promise<void> {
   await waitUntilUp(baseUrl, server, output);
   globalThis.__SUJARIT_BROWSER__ = { db, server };
   process.env.SUJARIT_BASE_URL = baseUrl;
+  // Lets a test read what only the server knows (answer keys) to play a trainee who studied.
+  process.env.SUJARIT_TEST_DATABASE_URL = db.url;
   console.log(`\nBrowser tests against ${baseUrl} on ${db.description}`);
 }
 

@@ -61,7 +61,7 @@ export const DEFAULT_INDICATOR_SETTINGS = { passMarkPercent: 60, targetPassRateP
 
 /** Demo accounts, one per role. Printed at start and in the README; change them before real use. */
 export const DEMO_USERS: { email: string; password: string; displayName: string; role: Role }[] = [
-  { email: 'admin@pron.example', password: 'demo-admin-2569', displayName: 'ผู้ดูแลระบบ (สาธิต)', role: 'admin' },
-  { email: 'organizer@pron.example', password: 'demo-organizer-2569', displayName: 'ผู้จัดการอบรม (สาธิต)', role: 'organizer' },
-  { email: 'manager@pron.example', password: 'demo-manager-2569', displayName: 'ผู้บริหาร (สาธิต)', role: 'manager' },
+  { email: 'admin@pron.example', password: 'demo-admin-2569', displayName: 'บัญชีสาธิต', role: 'admin' },
+  { email: 'organizer@pron.example', password: 'demo-organizer-2569', displayName: 'บัญชีสาธิต', role: 'organizer' },
+  { email: 'manager@pron.example', password: 'demo-manager-2569', displayName: 'บัญชีสาธิต', role: 'manager' },
 ];

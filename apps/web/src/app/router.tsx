@@ -1,0 +1,68 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { Loading } from '../components/Loading';
+import { TraineeLayout } from './TraineeLayout';
+import { HomeRedirect, NotFoundPage, OrganizerArea, StaffArea } from './routes/areas';
+
+/*
+ * Pages load on demand: a trainee's phone on a weak line fetches the join and test pages,
+ * never the office pages (and their QR code library).
+ */
+export const router = createBrowserRouter([
+  {
+    hydrateFallbackElement: <Loading />,
+    children: [
+      { path: '/', element: <HomeRedirect /> },
+      {
+        path: '/login',
+        lazy: () => import('../features/auth/components/LoginPage').then((m) => ({ Component: m.LoginPage })),
+      },
+      {
+        element: <StaffArea />,
+        children: [
+          {
+            element: <OrganizerArea />,
+            children: [
+              {
+                path: '/programs',
+                lazy: () => import('../features/programs/components/ProgramsPage').then((m) => ({ Component: m.ProgramsPage })),
+              },
+              {
+                path: '/programs/:programId',
+                lazy: () => import('./routes/program-route').then((m) => ({ Component: m.ProgramRoute })),
+              },
+            ],
+          },
+          {
+            path: '/sessions/:id',
+            lazy: () => import('./routes/session-route').then((m) => ({ Component: m.SessionRoute })),
+          },
+          {
+            path: '/indicators',
+            lazy: () =>
+              import('../features/indicators/components/IndicatorsPage').then((m) => ({ Component: m.IndicatorsPage })),
+          },
+        ],
+      },
+      {
+        // Trainees never sign in: these pages work by join code and the device cookie alone.
+        element: <TraineeLayout />,
+        children: [
+          {
+            path: '/j',
+            lazy: () => import('../features/trainee/components/EnterCodePage').then((m) => ({ Component: m.EnterCodePage })),
+          },
+          {
+            path: '/j/:code',
+            lazy: () =>
+              import('../features/trainee/components/TraineeSessionPage').then((m) => ({ Component: m.TraineeSessionPage })),
+          },
+          {
+            path: '/j/:code/test/:kind',
+            lazy: () => import('../features/trainee/components/TestPage').then((m) => ({ Component: m.TestPage })),
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

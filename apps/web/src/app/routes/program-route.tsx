@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ProgramHeader } from '../../features/programs/components/ProgramHeader';
+import { CreateSessionForm } from '../../features/sessions/components/CreateSessionForm';
+import { ProgramSessions } from '../../features/sessions/components/ProgramSessions';
+import { useFiscalYearParam } from '../../lib/fiscal-year';
+
+/** A program's page joins two features: the program's header and its sessions. */
+export function ProgramRoute() {
+  const { t } = useTranslation();
+  const { programId = '' } = useParams();
+  const [fiscalYear] = useFiscalYearParam();
+  return (
+    <main className="page stack">
+      <p>
+        <Link to={`/programs?fiscalYear=${fiscalYear}`}>← {t('programs.backToList')}</Link>
+      </p>
+      <ProgramHeader programId={programId} fiscalYear={fiscalYear} />
+      <ProgramSessions programId={programId} fiscalYear={fiscalYear} />
+      <CreateSessionForm programId={programId} />
+    </main>
+  );
+}

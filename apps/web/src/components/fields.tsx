@@ -1,0 +1,105 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { get, useFormContext, type FieldError } from 'react-hook-form';
+
+interface FieldShellProps {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}
+
+/** Label above, the control, then a hint and the inline error the control is described by. */
+function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
+  return (
+    <div className={error ? 'field field--invalid' : 'field'}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function useField(name: string, hint: string | undefined) {
+  const id = useId();
+  const { register, formState } = useFormContext();
+  const error = (get(formState.errors, name) as FieldError | undefined)?.message;
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return { id, register, error, a11y: { 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy } };
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'> & {
+  name: string;
+  label: string;
+  hint?: string;
+};
+
+export function TextField({ name, label, hint, type = 'text', ...inputProps }: TextFieldProps) {
+  const { id, register, error, a11y } = useField(name, hint);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <input
+        id={id}
+        className="input"
+        type={type}
+        {...inputProps}
+        {...a11y}
+        {...register(name, { valueAsNumber: type === 'number' })}
+      />
+    </FieldShell>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'> & {
+  name: string;
+  label: string;
+  options: SelectOption[];
+  placeholder?: string;
+  hint?: string;
+};
+
+export function SelectField({ name, label, options, placeholder, hint, ...selectProps }: SelectFieldProps) {
+  const { id, register, error, a11y } = useField(name, hint);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <select id={id} className="input" {...selectProps} {...a11y} {...register(name)}>
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+interface SubmitButtonProps {
+  children: ReactNode;
+  pending?: boolean;
+  pendingLabel?: string;
+}
+
+export function SubmitButton({ children, pending = false, pendingLabel }: SubmitButtonProps) {
+  return (
+    <button type="submit" className="button button--primary" disabled={pending} aria-busy={pending || undefined}>
+      {pending && pendingLabel ? pendingLabel : children}
+    </button>
+  );
+}

@@ -1,0 +1,10 @@
+/** Query keys of this feature; every session query starts with 'sessions' so one invalidation reaches all. */
+export const sessionKeys = {
+  all: ['sessions'] as const,
+  list: (filter: { programId?: string; fiscalYear?: number }) => ['sessions', 'list', filter] as const,
+  detail: (id: string) => ['sessions', 'detail', id] as const,
+  attendees: (id: string) => ['sessions', 'detail', id, 'attendees'] as const,
+};
+
+/** The session page is watched live while people join and answer. */
+export const LIVE_REFETCH_MS = 5_000;

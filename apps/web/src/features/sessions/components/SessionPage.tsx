@@ -1,0 +1,83 @@
+import { ASSESSMENT_KINDS } from '@sujarit/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Loading } from '../../../components/Loading';
+import { formatTimeRange } from '../../../lib/dates';
+import { formatCount } from '../../../lib/numbers';
+import { useAttendees } from '../api/get-attendees';
+import { useSession } from '../api/get-session';
+import { AssessmentPanel } from './AssessmentPanel';
+import { AttendeeTable } from './AttendeeTable';
+import { JoinPanel } from './JoinPanel';
+import { SessionStatusBadge } from './SessionStatusBadge';
+
+interface SessionPageProps {
+  sessionId: string;
+  /** Organizers and admins open and close tests; managers only watch. */
+  canManage: boolean;
+}
+
+export function SessionPage({ sessionId, canManage }: SessionPageProps) {
+  const { t } = useTranslation();
+  const session = useSession(sessionId);
+  const attendees = useAttendees(sessionId);
+
+  if (session.isPending) return <Loading />;
+  if (session.isError) return <ErrorAlert error={session.error} onRetry={() => void session.refetch()} />;
+  const s = session.data;
+
+  return (
+    <main className="page stack">
+      <p>
+        {canManage ? (
+          <Link to={`/programs/${s.programId}?fiscalYear=${s.fiscalYear}`}>
+            ← {s.programCode} {s.programName}
+          </Link>
+        ) : (
+          <span className="muted">
+            {s.programCode} {s.programName}
+          </span>
+        )}
+      </p>
+      <header className="card card--header">
+        <p className="eyebrow">{t('common.fiscalYearOption', { year: s.fiscalYear })}</p>
+        <h1>{s.title}</h1>
+        <dl className="facts">
+          <div className="facts__wide">
+            <dt>{t('sessions.when')}</dt>
+            <dd>{formatTimeRange(s.startsAt, s.endsAt)}</dd>
+          </div>
+          <div className="facts__wide">
+            <dt>{t('sessions.venue')}</dt>
+            <dd>{s.venue}</dd>
+          </div>
+          <div>
+            <dt>{t('sessions.attended')}</dt>
+            <dd>
+              {t('sessions.attendedOfCapacity', { attended: formatCount(s.attendedCount), capacity: formatCount(s.capacity) })}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('sessions.statusLabel')}</dt>
+            <dd>
+              <SessionStatusBadge status={s.status} />
+            </dd>
+          </div>
+        </dl>
+      </header>
+      <JoinPanel session={s} />
+      <div className="two-columns">
+        {ASSESSMENT_KINDS.map((kind) => (
+          <AssessmentPanel key={kind} session={s} kind={kind} canManage={canManage} />
+        ))}
+      </div>
+      <section className="stack" aria-labelledby="attendees-heading">
+        <h2 id="attendees-heading">{t('sessions.attendees.heading')}</h2>
+        {attendees.isPending && <Loading />}
+        <ErrorAlert error={attendees.error} />
+        {attendees.data && <AttendeeTable attendees={attendees.data.attendees} />}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,29 @@
+import { AttemptResultSchema } from '@sujarit/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { traineeKeys } from './trainee-keys';
+
+export interface SubmitAttemptInput {
+  code: string;
+  attemptId: string;
+  /** Every answer the phone holds, so an answer whose autosave failed still counts. */
+  answers: Record<string, string[]>;
+}
+
+/** Idempotent on the server: a retry after a lost response returns the same result. */
+export const submitAttempt = ({ code, attemptId, answers }: SubmitAttemptInput) =>
+  apiRequest(
+    `/join/${encodeURIComponent(code)}/attempts/${encodeURIComponent(attemptId)}/submit`,
+    AttemptResultSchema,
+    { method: 'POST', body: { answers } },
+  );
+
+export function useSubmitAttempt(code: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: submitAttempt,
+    // Fail at once when offline, so the trainee sees why and can press again; the answers stay on the phone.
+    networkMode: 'always',
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: traineeKeys.session(code) }),
+  });
+}

@@ -1,0 +1,94 @@
+import { ApiErrorSchema, type ErrorCode } from '@sujarit/contracts';
+import type { z } from 'zod';
+import { i18n } from './i18n';
+
+/** NETWORK_ERROR is the client's own code: the request never got an answer. */
+export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR';
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+/** An error the API returned (or the network failure that kept it from answering); `message` is for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly issues: ApiIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get isNetworkError(): boolean {
+    return this.code === 'NETWORK_ERROR';
+  }
+}
+
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  signal?: AbortSignal;
+}
+
+function withQuery(path: string, query: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const hasBody = options.body !== undefined;
+  let response: Response;
+  try {
+    response = await fetch(`/api${withQuery(path, options.query)}`, {
+      method: options.method ?? 'GET',
+      credentials: 'include',
+      headers: hasBody ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
+      body: hasBody ? JSON.stringify(options.body) : undefined,
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'NETWORK_ERROR', i18n.t('common.networkError'));
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  const parsed = ApiErrorSchema.safeParse(body);
+  if (parsed.success) {
+    return new ApiError(response.status, parsed.data.code, parsed.data.message, parsed.data.issues);
+  }
+  // A proxy or gateway answered instead of the API (for example a 502 on a weak line).
+  const code: ApiErrorCode = response.status >= 500 ? 'NETWORK_ERROR' : 'INTERNAL_ERROR';
+  return new ApiError(response.status, code, i18n.t('common.serverError'));
+}
+
+/** A JSON request whose answer is checked against the shared contract schema. */
+export async function apiRequest<TSchema extends z.ZodType>(
+  path: string,
+  schema: TSchema,
+  options: RequestOptions = {},
+): Promise<z.output<TSchema>> {
+  const response = await send(path, options);
+  const parsed = schema.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) throw new ApiError(response.status, 'INTERNAL_ERROR', i18n.t('common.serverError'));
+  return parsed.data;
+}
+
+/** A request answered with no body (204). */
+export async function apiCommand(path: string, options: RequestOptions = {}): Promise<void> {
+  await send(path, options);
+}

@@ -1,0 +1,12 @@
+/** Numbers are written the Thai way (th-TH), in Arabic digits as Thai offices use them on screen. */
+const integer = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 });
+
+export const formatCount = (value: number) => integer.format(value);
+
+/** A percent already on the 0–100 scale, e.g. 83.33 → "83.3%"; null (nothing to measure) → "–". */
+export const formatPercent = (value: number | null | undefined) =>
+  value === null || value === undefined ? '–' : `${decimal.format(value)}%`;
+
+/** Share of a whole on the 0–100 scale, capped for progress bars; 0 when there is no whole. */
+export const percentOf = (part: number, whole: number) => (whole > 0 ? Math.min(100, (part / whole) * 100) : 0);
