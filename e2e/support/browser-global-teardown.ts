@@ -4,5 +4,7 @@ export default async function teardown(): Promise<void> {
   const exited = new Promise((resolve) => running.server.once('exit', resolve));
   running.server.kill('SIGTERM');
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  running.server.stdout?.destroy();
+  running.server.stderr?.destroy();
   await running.db.dispose();
 }
