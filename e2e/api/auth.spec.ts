@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startTestApp, TestApp } from '../support/test-app';
+import { sessionRequest, startTestApp, TestApp } from '../support/test-app';
 
 interface OpenApiDocument {
   paths: Record<string, Record<string, { security?: unknown[] }>>;
@@ -80,14 +80,7 @@ describe('accounts and access', () => {
     const programs = await manager.get('/api/programs').expect(200);
     const denied = await manager
       .post('/api/sessions')
-      .send({
-        programId: programs.body.programs[0].id,
-        title: 'x',
-        startsAt: '2026-12-01T09:00:00+07:00',
-        endsAt: '2026-12-01T12:00:00+07:00',
-        venue: 'x',
-        capacity: 10,
-      })
+      .send(sessionRequest(programs.body.programs[0].id))
       .expect(403);
     expect(denied.body.code).toBe('FORBIDDEN');
     const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM training_sessions WHERE organization_id = $1`, [org.id]);

@@ -1,4 +1,4 @@
-import { createSession, startTestApp, TestApp } from '../support/test-app';
+import { createSession, sessionRequest, startTestApp, TestApp } from '../support/test-app';
 
 describe('organizations are separate tenants', () => {
   let t: TestApp;
@@ -24,7 +24,7 @@ describe('organizations are separate tenants', () => {
     expect(listB.body.sessions).toEqual([]);
 
     // B cannot schedule a session in A's program either.
-    const cross = await createSessionRaw(organizerB, session.programId);
+    const cross = await organizerB.post('/api/sessions').send(sessionRequest(session.programId));
     expect(cross.status).toBe(404);
     expect(cross.body.code).toBe('PROGRAM_NOT_FOUND');
   });
@@ -36,15 +36,7 @@ describe('organizations are separate tenants', () => {
     const programs = await organizerB.get('/api/programs').expect(200);
     const smuggled = await organizerB
       .post('/api/sessions')
-      .send({
-        programId: programs.body.programs[0].id,
-        organizationId: orgA.id,
-        title: 'รุ่นแอบแฝง',
-        startsAt: '2026-12-01T09:00:00+07:00',
-        endsAt: '2026-12-01T12:00:00+07:00',
-        venue: 'ห้อง',
-        capacity: 5,
-      })
+      .send(sessionRequest(programs.body.programs[0].id, { organizationId: orgA.id }))
       .expect(400);
     expect(smuggled.body.code).toBe('VALIDATION_FAILED');
     expect(smuggled.body.message).toContain('organizationId');
@@ -52,14 +44,3 @@ describe('organizations are separate tenants', () => {
     expect(query.body.code).toBe('VALIDATION_FAILED');
   });
 });
-
-function createSessionRaw(agent: Awaited<ReturnType<TestApp['createOrganization']>> extends { login(r: never): Promise<infer A> } ? A : never, programId: string) {
-  return agent.post('/api/sessions').send({
-    programId,
-    title: 'ข้ามหน่วยงาน',
-    startsAt: '2026-12-01T09:00:00+07:00',
-    endsAt: '2026-12-01T12:00:00+07:00',
-    venue: 'ห้อง',
-    capacity: 5,
-  });
-}

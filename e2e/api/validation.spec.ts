@@ -1,4 +1,4 @@
-import { createSession, startTestApp, TestApp } from '../support/test-app';
+import { createSession, sessionRequest, startTestApp, TestApp } from '../support/test-app';
 
 describe('bad input', () => {
   let t: TestApp;
@@ -15,14 +15,7 @@ describe('bad input', () => {
     const programs = await organizer.get('/api/programs').expect(200);
     const response = await organizer
       .post('/api/sessions')
-      .send({
-        programId: programs.body.programs[0].id,
-        title: 'รุ่นที่ 1',
-        startsAt: '2026-12-01T12:00:00+07:00',
-        endsAt: '2026-12-01T09:00:00+07:00',
-        venue: 'ห้องประชุม',
-        capacity: 30,
-      })
+      .send(sessionRequest(programs.body.programs[0].id, { startsAt: '2026-12-01T12:00:00+07:00', endsAt: '2026-12-01T09:00:00+07:00' }))
       .expect(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect(response.body.message).toMatch(thai);

@@ -66,23 +66,25 @@ export async function startTestApp(): Promise<TestApp> {
   return { app, db, http, createOrganization, close: () => app.close() };
 }
 
-/** A session starting tomorrow at 09:00 Bangkok time, for programs of the given code. */
+/** A valid body for POST /api/sessions: tomorrow 09:00–16:00 Bangkok time, 70 seats. */
+export function sessionRequest(programId: string, overrides: Record<string, unknown> = {}) {
+  const day = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return {
+    programId,
+    title: 'รุ่นที่ 1',
+    startsAt: `${day}T09:00:00+07:00`,
+    endsAt: `${day}T16:00:00+07:00`,
+    venue: 'ห้องประชุม อบต.',
+    capacity: 70,
+    ...overrides,
+  };
+}
+
+/** Creates a session of the program with that code through the API, as the organizer. */
 export async function createSession(organizer: TestAgent, programCode = '1.1.1', overrides: Record<string, unknown> = {}) {
   const programs = await organizer.get('/api/programs').expect(200);
   const program = (programs.body.programs as { id: string; code: string }[]).find((p) => p.code === programCode);
   if (!program) throw new Error(`no program ${programCode}`);
-  const day = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-  const response = await organizer
-    .post('/api/sessions')
-    .send({
-      programId: program.id,
-      title: 'รุ่นที่ 1',
-      startsAt: `${day}T09:00:00+07:00`,
-      endsAt: `${day}T16:00:00+07:00`,
-      venue: 'ห้องประชุม อบต.',
-      capacity: 70,
-      ...overrides,
-    })
-    .expect(201);
+  const response = await organizer.post('/api/sessions').send(sessionRequest(program.id, overrides)).expect(201);
   return response.body as { id: string; joinCode: string; programId: string; fiscalYear: number };
 }

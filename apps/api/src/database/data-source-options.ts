@@ -19,7 +19,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    logging: ['error', 'migration'],
+    // Not 'error': TypeORM would log a failed query's parameters, which can hold trainees' names.
+    logging: ['migration', 'warn'],
     extra: { max: 10 },
   };
 }
