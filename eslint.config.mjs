@@ -43,6 +43,23 @@ export default [
     },
   },
   {
+    // Features stay independent (bulletproof-react): one feature never reaches into another.
+    files: ['apps/web/src/features/**/*.ts', 'apps/web/src/features/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./\\.\\./(?!\\.\\.)[^/]+/(api|components|hooks)/|^(\\.\\./)+features/',
+              message: 'Features must not import each other; compose them in src/app.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The tests drive the API app itself (Nest forbids nothing here, Nx forbids importing apps).
     files: ['e2e/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries(['@sujarit/api/**'])] },

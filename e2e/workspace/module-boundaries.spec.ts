@@ -10,14 +10,14 @@ describe('module boundaries', () => {
     spawnSync(process.execPath, [join(root, 'node_modules/nx/bin/nx.js'), 'show', 'projects'], { cwd: root });
   });
 
-  function boundaryErrors(file: string, source: string): string[] {
+  function boundaryErrors(file: string, source: string, rule = '@nx/enforce-module-boundaries'): string[] {
     const eslint = spawnSync(
       process.execPath,
       [join(root, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'],
       { cwd: root, input: source, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
     );
     const [result] = JSON.parse(eslint.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
-    return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+    return result.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
   }
 
   it('forbids the web app from importing the API', () => {
@@ -33,6 +33,14 @@ describe('module boundaries', () => {
   it('forbids the domain library from importing a framework', () => {
     const errors = boundaryErrors('libs/domain/src/leak.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n");
     expect(errors.join('\n')).toMatch(/@nestjs\/common/);
+  });
+
+  it('forbids one web feature from importing another', () => {
+    const file = 'apps/web/src/features/programs/components/Leak.tsx';
+    const source = "import { useLogin } from '../../auth/api/login';\nexport const x = useLogin;\n";
+    expect(boundaryErrors(file, source, 'no-restricted-imports')).toHaveLength(1);
+    const shared = "import { Loading } from '../../../components/Loading';\nexport const x = Loading;\n";
+    expect(boundaryErrors(file, shared, 'no-restricted-imports')).toEqual([]);
   });
 
   it('lets the web app import the shared contracts', () => {
