@@ -1,4 +1,8 @@
+import { dataSourceOptions } from '@sujarit/api/database/data-source-options';
+import { migrateWithLock } from '@sujarit/api/database/migrate-with-lock';
 import { DEMO_ORGANIZATION_NAME, DEMO_USERS } from '@sujarit/api/seed/demo-organization.seed';
+import { DataSource } from 'typeorm';
+import { join } from 'node:path';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('database schema and default data', () => {
@@ -12,6 +16,40 @@ describe('database schema and default data', () => {
     const pending = await t.db.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
     expect(await t.db.showMigrations()).toBe(false);
+  });
+
+  it('upgrades a database made by the first migration, keeping its data', async () => {
+    const name = `sujarit_upgrade_${Date.now()}`;
+    await t.db.query(`CREATE DATABASE "${name}"`);
+    const url = new URL(process.env.SUJARIT_TEST_DATABASE_URL as string);
+    url.pathname = `/${name}`;
+    const options = dataSourceOptions(url.toString());
+    const old = new DataSource({ ...options, migrations: [join(__dirname, '../../migrations/1764120000000-initial.ts')] });
+    await old.initialize();
+    await old.runMigrations();
+    await old.query(`INSERT INTO organizations (id, name) VALUES ('00000000-0000-4000-8000-000000000001', 'อบต.เก่า')`);
+    await old.query(
+      `INSERT INTO programs (id, organization_id, code, name, audience, owner_unit)
+       VALUES ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', '1.1.1', 'กฎหมาย', 'บุคลากร', 'สำนักปลัด')`,
+    );
+    await old.query(
+      `INSERT INTO program_years (organization_id, program_id, fiscal_year, target_headcount, sessions_required, budget_baht, pass_mark_percent, target_pass_rate_percent)
+       VALUES ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 2569, 65, 2, 250000, 60, 80)`,
+    );
+    await old.destroy();
+
+    const current = new DataSource(options);
+    await current.initialize();
+    try {
+      await migrateWithLock(current);
+      expect(await current.query(`SELECT owner_unit, target_headcount FROM program_years`)).toEqual([
+        { owner_unit: 'สำนักปลัด', target_headcount: 65 },
+      ]);
+      expect((await current.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+    } finally {
+      await current.destroy();
+      await t.db.query(`DROP DATABASE "${name}" WITH (FORCE)`);
+    }
   });
 
   it('creates the demo organization with the four trainings of the plan for 2566–2570', async () => {

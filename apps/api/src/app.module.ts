@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { dataSourceOptions } from './database/data-source-options';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { PlanModule } from './plan/plan.module';
 import { ProgramsModule } from './programs/programs.module';
 import { SeedModule } from './seed/seed.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -35,6 +36,7 @@ export class AppModule {
         SessionsModule,
         TraineeModule,
         IndicatorsModule,
+        PlanModule,
         SeedModule,
         ...serveWeb,
       ],

@@ -5,3 +5,4 @@ export * from './programs';
 export * from './sessions';
 export * from './trainee';
 export * from './indicators';
+export * from './plan';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InstantSchema } from './common';
+import { ExpenseSchema } from './plan';
 
 export const SESSION_STATUSES = ['draft', 'scheduled', 'open', 'completed', 'cancelled'] as const;
 export const ASSESSMENT_KINDS = ['pre_test', 'post_test'] as const;
@@ -54,6 +55,9 @@ export const SessionSchema = z.object({
   joinPath: z.string(),
   attendedCount: z.number().int(),
   assessments: z.array(AssessmentSummarySchema),
+  /** Money spent on this session, item by item; their sum counts against the program's yearly budget. */
+  expenses: z.array(ExpenseSchema),
+  spentBaht: z.number(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

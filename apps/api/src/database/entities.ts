@@ -7,6 +7,7 @@ import { Person } from '../people/person.entity';
 import { ProgramYear } from '../programs/program-year.entity';
 import { Program } from '../programs/program.entity';
 import { Question } from '../questions/question.entity';
+import { SessionExpense } from '../sessions/session-expense.entity';
 import { TrainingSession } from '../sessions/training-session.entity';
 import { User } from '../users/user.entity';
 
@@ -17,6 +18,7 @@ export const ALL_ENTITIES = [
   Program,
   ProgramYear,
   TrainingSession,
+  SessionExpense,
   Person,
   Enrolment,
   Question,

@@ -12,33 +12,59 @@ export interface ProgramProgress {
   sessionsHeld: number;
 }
 
+export interface ProgramYearProgress extends ProgramProgress {
+  programId: string;
+  fiscalYear: number;
+  /** Sum of the expenses of the year's sessions that are not cancelled. */
+  spentBaht: number;
+}
+
 /**
  * Figures for a program and fiscal year. A session counts when it is not cancelled; it is held once
  * someone has checked in. A person counts once however many sessions they attend.
+ * Money spent is the sum of the expenses of the sessions that count.
  */
 @Injectable()
 export class IndicatorsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async progressByProgram(organizationId: string, fiscalYear: number): Promise<Map<string, ProgramProgress>> {
-    const rows: { program_id: string; scheduled: string; held: string; attended: string }[] = await this.db.query(
-      `SELECT s.program_id,
-              count(*) AS scheduled,
-              count(*) FILTER (WHERE EXISTS (
-                SELECT 1 FROM enrolments e WHERE e.session_id = s.id AND e.status = 'attended')) AS held,
-              (SELECT count(DISTINCT e.person_id)
-                 FROM enrolments e JOIN training_sessions s2 ON s2.id = e.session_id
-                WHERE s2.program_id = s.program_id AND s2.fiscal_year = $2
-                  AND s2.status <> 'cancelled' AND e.status = 'attended') AS attended
-         FROM training_sessions s
-        WHERE s.organization_id = $1 AND s.fiscal_year = $2 AND s.status <> 'cancelled'
-        GROUP BY s.program_id`,
-      [organizationId, fiscalYear],
-    );
+    const rows = await this.progressByProgramYear(organizationId, fiscalYear, fiscalYear);
+    return new Map([...rows.values()].map((r) => [r.programId, r]));
+  }
+
+  /** Progress of every program in each fiscal year of the range, keyed by `programId:fiscalYear`. */
+  async progressByProgramYear(organizationId: string, from: number, to: number): Promise<Map<string, ProgramYearProgress>> {
+    const rows: { program_id: string; fiscal_year: number; scheduled: string; held: string; attended: string; spent: string }[] =
+      await this.db.query(
+        `SELECT s.program_id, s.fiscal_year,
+                count(*) AS scheduled,
+                count(*) FILTER (WHERE EXISTS (
+                  SELECT 1 FROM enrolments e WHERE e.session_id = s.id AND e.status = 'attended')) AS held,
+                (SELECT count(DISTINCT e.person_id)
+                   FROM enrolments e JOIN training_sessions s2 ON s2.id = e.session_id
+                  WHERE s2.program_id = s.program_id AND s2.fiscal_year = s.fiscal_year
+                    AND s2.status <> 'cancelled' AND e.status = 'attended') AS attended,
+                coalesce((SELECT sum(x.amount_baht)
+                   FROM session_expenses x JOIN training_sessions s3 ON s3.id = x.session_id
+                  WHERE s3.program_id = s.program_id AND s3.fiscal_year = s.fiscal_year
+                    AND s3.status <> 'cancelled'), 0) AS spent
+           FROM training_sessions s
+          WHERE s.organization_id = $1 AND s.fiscal_year BETWEEN $2 AND $3 AND s.status <> 'cancelled'
+          GROUP BY s.program_id, s.fiscal_year`,
+        [organizationId, from, to],
+      );
     return new Map(
       rows.map((r) => [
-        r.program_id,
-        { attended: Number(r.attended), sessionsScheduled: Number(r.scheduled), sessionsHeld: Number(r.held) },
+        `${r.program_id}:${r.fiscal_year}`,
+        {
+          programId: r.program_id,
+          fiscalYear: r.fiscal_year,
+          attended: Number(r.attended),
+          sessionsScheduled: Number(r.scheduled),
+          sessionsHeld: Number(r.held),
+          spentBaht: Number(r.spent),
+        },
       ]),
     );
   }

@@ -47,4 +47,8 @@ export class ProgramYear {
 
   @Column({ name: 'indicator_basis', type: 'text', default: 'pass_rate' })
   indicatorBasis: IndicatorBasis;
+
+  /** The unit responsible this year (สำนักปลัด, กองการศึกษา …); units are reorganized between years. */
+  @Column({ name: 'owner_unit', type: 'text' })
+  ownerUnit: string;
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { ProgramList } from '@sujarit/contracts';
+import type { ProgramList, ProgramYear as ProgramYearView, UpdateProgramYearRequest } from '@sujarit/contracts';
 import { Repository } from 'typeorm';
 import { notFound } from '../common/domain.error';
-import { IndicatorsService } from '../indicators/indicators.service';
+import { IndicatorsService, ProgramProgress } from '../indicators/indicators.service';
 import { ProgramYear } from './program-year.entity';
 import { Program } from './program.entity';
 
@@ -30,22 +30,19 @@ export class ProgramsService {
           code: program.code,
           name: program.name,
           audience: program.audience,
-          ownerUnit: program.ownerUnit,
-          year: year
-            ? {
-                fiscalYear: year.fiscalYear,
-                targetHeadcount: year.targetHeadcount,
-                sessionsRequired: year.sessionsRequired,
-                budgetBaht: year.budgetBaht,
-                passMarkPercent: year.passMarkPercent,
-                targetPassRatePercent: year.targetPassRatePercent,
-                indicatorBasis: year.indicatorBasis,
-              }
-            : null,
-          progress: progress.get(program.id) ?? { attended: 0, sessionsScheduled: 0, sessionsHeld: 0 },
+          ownerUnit: year?.ownerUnit ?? program.ownerUnit,
+          year: year ? toProgramYearView(year) : null,
+          progress: pickProgress(progress.get(program.id)),
         };
       }),
     };
+  }
+
+  /** Replaces a program's settings for one fiscal year, creating them when the year has none yet. */
+  async updateYear(organizationId: string, programId: string, fiscalYear: number, request: UpdateProgramYearRequest): Promise<ProgramYearView> {
+    await this.require(organizationId, programId);
+    await this.years.upsert({ organizationId, programId, fiscalYear, ...request }, ['programId', 'fiscalYear']);
+    return toProgramYearView(await this.years.findOneByOrFail({ programId, fiscalYear }));
   }
 
   /** The program, if it belongs to the caller's organization. */
@@ -54,4 +51,26 @@ export class ProgramsService {
     if (!program) throw notFound('PROGRAM_NOT_FOUND', 'ไม่พบโครงการนี้ในหน่วยงานของคุณ');
     return program;
   }
+}
+
+function pickProgress(progress: ProgramProgress | undefined): ProgramProgress {
+  return {
+    attended: progress?.attended ?? 0,
+    sessionsScheduled: progress?.sessionsScheduled ?? 0,
+    sessionsHeld: progress?.sessionsHeld ?? 0,
+  };
+}
+
+export function toProgramYearView(year: ProgramYear): ProgramYearView {
+  return {
+    programId: year.programId,
+    fiscalYear: year.fiscalYear,
+    targetHeadcount: year.targetHeadcount,
+    sessionsRequired: year.sessionsRequired,
+    budgetBaht: year.budgetBaht,
+    passMarkPercent: year.passMarkPercent,
+    targetPassRatePercent: year.targetPassRatePercent,
+    indicatorBasis: year.indicatorBasis,
+    ownerUnit: year.ownerUnit,
+  };
 }

@@ -70,6 +70,7 @@ export class SeedService {
           targetHeadcount: seed.targetHeadcount,
           sessionsRequired: seed.sessionsRequired,
           budgetBaht: seed.budgetBaht,
+          ownerUnit: seed.ownerUnit,
           ...DEFAULT_INDICATOR_SETTINGS,
         })),
       );

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { AssessmentsService } from '../assessments/assessments.service';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import {
+  AddExpenseRequestDto,
   AssessmentParamDto,
+  ExpenseParamDto,
   AttendeeListDto,
   CreateSessionRequestDto,
   SessionDto,
@@ -67,5 +69,19 @@ export class SessionsController {
   async close(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentParamDto) {
     await this.assessments.close(user.organizationId, params.id, params.kind);
     return this.sessions.get(user.organizationId, params.id);
+  }
+
+  @Roles('organizer', 'admin')
+  @Post(':id/expenses')
+  @ZodResponse({ status: 201, type: SessionDto })
+  addExpense(@CurrentUser() user: AuthenticatedUser, @Param() params: SessionIdParamDto, @Body() body: AddExpenseRequestDto) {
+    return this.sessions.addExpense(user.organizationId, params.id, body);
+  }
+
+  @Roles('organizer', 'admin')
+  @Delete(':id/expenses/:expenseId')
+  @ZodResponse({ type: SessionDto })
+  removeExpense(@CurrentUser() user: AuthenticatedUser, @Param() params: ExpenseParamDto) {
+    return this.sessions.removeExpense(user.organizationId, params.id, params.expenseId);
   }
 }

@@ -1,4 +1,5 @@
 import {
+  AddExpenseRequestSchema,
   ASSESSMENT_KINDS,
   AttendeeListSchema,
   CreateSessionRequestSchema,
@@ -21,5 +22,12 @@ export class AssessmentParamDto extends createZodDto(
   z.strictObject({
     id: z.uuid({ message: 'รหัสรอบอบรมไม่ถูกต้อง' }),
     kind: z.enum(ASSESSMENT_KINDS, { message: 'ชนิดแบบทดสอบต้องเป็น pre_test หรือ post_test' }),
+  }),
+) {}
+export class AddExpenseRequestDto extends createZodDto(AddExpenseRequestSchema) {}
+export class ExpenseParamDto extends createZodDto(
+  z.strictObject({
+    id: z.uuid({ message: 'รหัสรอบอบรมไม่ถูกต้อง' }),
+    expenseId: z.uuid({ message: 'รหัสรายการค่าใช้จ่ายไม่ถูกต้อง' }),
   }),
 ) {}

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { AttendeeList, CreateSessionRequest, Session, SessionList } from '@sujarit/contracts';
+import type { AddExpenseRequest, AttendeeList, CreateSessionRequest, Session, SessionList } from '@sujarit/contracts';
 import { fiscalYearOf } from '@sujarit/domain';
-import { DataSource, FindOptionsWhere, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, FindOptionsWhere, In, QueryFailedError, Repository } from 'typeorm';
 import { AssessmentsService } from '../assessments/assessments.service';
 import { notFound } from '../common/domain.error';
 import { ProgramsService } from '../programs/programs.service';
 import { joinPath, newJoinCode } from './join-code';
+import { SessionExpense } from './session-expense.entity';
 import { TrainingSession } from './training-session.entity';
 
 @Injectable()
@@ -100,10 +101,23 @@ export class SessionsService {
     };
   }
 
+  async addExpense(organizationId: string, sessionId: string, request: AddExpenseRequest): Promise<Session> {
+    await this.require(organizationId, sessionId);
+    await this.db.getRepository(SessionExpense).insert({ organizationId, sessionId, item: request.item, amountBaht: request.amountBaht });
+    return this.get(organizationId, sessionId);
+  }
+
+  async removeExpense(organizationId: string, sessionId: string, expenseId: string): Promise<Session> {
+    const removed = await this.db.getRepository(SessionExpense).delete({ id: expenseId, sessionId, organizationId });
+    if (!removed.affected) throw notFound('NOT_FOUND', 'ไม่พบรายการค่าใช้จ่ายนี้ในรอบอบรมนี้');
+    return this.get(organizationId, sessionId);
+  }
+
   private async toViews(sessions: TrainingSession[]): Promise<Session[]> {
     const ids = sessions.map((s) => s.id);
-    const [assessments, attended] = await Promise.all([
+    const [assessments, expenses, attended] = await Promise.all([
       this.assessments.summaries(ids),
+      this.db.getRepository(SessionExpense).find({ where: { sessionId: In(ids) }, order: { createdAt: 'ASC' } }),
       ids.length === 0
         ? Promise.resolve([] as { session_id: string; count: number }[])
         : this.db.query(
@@ -128,6 +142,16 @@ export class SessionsService {
       joinPath: joinPath(s.joinCode),
       attendedCount: (attended as { session_id: string; count: number }[]).find((a) => a.session_id === s.id)?.count ?? 0,
       assessments: assessments.get(s.id) ?? [],
+      ...expenseView(expenses.filter((e) => e.sessionId === s.id)),
     }));
   }
+}
+
+function expenseView(expenses: SessionExpense[]): Pick<Session, 'expenses' | 'spentBaht'> {
+  // Sum in satang so baht amounts with two decimals add up exactly.
+  const spentSatang = expenses.reduce((total, e) => total + Math.round(e.amountBaht * 100), 0);
+  return {
+    expenses: expenses.map((e) => ({ id: e.id, item: e.item, amountBaht: e.amountBaht, createdAt: e.createdAt.toISOString() })),
+    spentBaht: spentSatang / 100,
+  };
 }

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { IndicatorsModule } from '../indicators/indicators.module';
+import { PlanController } from './plan.controller';
+import { PlanService } from './plan.service';
+
+@Module({
+  imports: [IndicatorsModule],
+  controllers: [PlanController],
+  providers: [PlanService],
+})
+export class PlanModule {}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CopyYearResult, Plan } from '@sujarit/contracts';
+import { fiscalYearOf } from '@sujarit/domain';
+import { Between, DataSource, In } from 'typeorm';
+import { DomainError } from '../common/domain.error';
+import { IndicatorsService } from '../indicators/indicators.service';
+import { ProgramYear } from '../programs/program-year.entity';
+import { Program } from '../programs/program.entity';
+
+/** The plan across fiscal years: targets, attendance, sessions and money, program by program. */
+@Injectable()
+export class PlanService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly indicators: IndicatorsService,
+  ) {}
+
+  async plan(organizationId: string, range: { from?: number; to?: number }): Promise<Plan> {
+    const { from, to } = await this.resolveRange(organizationId, range);
+    const [programs, years, progress] = await Promise.all([
+      this.db.getRepository(Program).find({ where: { organizationId }, order: { code: 'ASC' } }),
+      this.db.getRepository(ProgramYear).find({ where: { organizationId, fiscalYear: Between(from, to) } }),
+      this.indicators.progressByProgramYear(organizationId, from, to),
+    ]);
+    const fiscalYears = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    return {
+      fromFiscalYear: from,
+      toFiscalYear: to,
+      programs: programs.map((program) => ({
+        id: program.id,
+        code: program.code,
+        name: program.name,
+        years: fiscalYears.map((fiscalYear) => {
+          const settings = years.find((y) => y.programId === program.id && y.fiscalYear === fiscalYear);
+          const done = progress.get(`${program.id}:${fiscalYear}`);
+          return {
+            fiscalYear,
+            configured: settings !== undefined,
+            targetHeadcount: settings?.targetHeadcount ?? 0,
+            attended: done?.attended ?? 0,
+            sessionsHeld: done?.sessionsHeld ?? 0,
+            sessionsRequired: settings?.sessionsRequired ?? 0,
+            spentBaht: done?.spentBaht ?? 0,
+            budgetBaht: settings?.budgetBaht ?? 0,
+          };
+        }),
+      })),
+    };
+  }
+
+  /** Copies every program's settings of one year to another; existing ones are kept unless overwrite is set. */
+  async copyYear(
+    organizationId: string,
+    request: { fromFiscalYear: number; toFiscalYear?: number; overwrite: boolean },
+  ): Promise<CopyYearResult> {
+    const from = request.fromFiscalYear;
+    const to = request.toFiscalYear ?? from + 1;
+    if (to === from) throw new DomainError('VALIDATION_FAILED', 'ปีปลายทางต้องไม่ใช่ปีเดียวกับปีต้นทาง');
+    return this.db.transaction(async (manager) => {
+      const years = manager.getRepository(ProgramYear);
+      const source = await years.find({ where: { organizationId, fiscalYear: from }, relations: { program: true } });
+      if (source.length === 0) {
+        throw new DomainError('PROGRAM_YEAR_NOT_FOUND', `ปีงบประมาณ ${from} ยังไม่มีการตั้งค่าโครงการให้คัดลอก`);
+      }
+      const existing = await years.find({
+        where: { organizationId, fiscalYear: to, programId: In(source.map((s) => s.programId)) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const copied: string[] = [];
+      const skipped: string[] = [];
+      for (const settings of source) {
+        const code = settings.program?.code ?? settings.programId;
+        if (existing.some((e) => e.programId === settings.programId) && !request.overwrite) {
+          skipped.push(code);
+          continue;
+        }
+        await years.upsert(
+          {
+            organizationId,
+            programId: settings.programId,
+            fiscalYear: to,
+            targetHeadcount: settings.targetHeadcount,
+            sessionsRequired: settings.sessionsRequired,
+            budgetBaht: settings.budgetBaht,
+            passMarkPercent: settings.passMarkPercent,
+            targetPassRatePercent: settings.targetPassRatePercent,
+            indicatorBasis: settings.indicatorBasis,
+            ownerUnit: settings.ownerUnit,
+          },
+          ['programId', 'fiscalYear'],
+        );
+        copied.push(code);
+      }
+      return { fromFiscalYear: from, toFiscalYear: to, copied: copied.sort(), skipped: skipped.sort() };
+    });
+  }
+
+  /** Without a range: the years that have settings, or the current one. */
+  private async resolveRange(organizationId: string, range: { from?: number; to?: number }) {
+    const [{ min, max }]: { min: number | null; max: number | null }[] = await this.db.query(
+      `SELECT min(fiscal_year) AS min, max(fiscal_year) AS max FROM program_years WHERE organization_id = $1`,
+      [organizationId],
+    );
+    const current = fiscalYearOf(new Date());
+    const from = range.from ?? (range.to !== undefined ? Math.min(min ?? range.to, range.to) : (min ?? current));
+    const to = range.to ?? Math.max(max ?? from, from);
+    if (to - from > 20) return { from, to: from + 20 };
+    return { from, to };
+  }
+}

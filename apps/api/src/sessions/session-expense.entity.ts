@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { numericTransformer } from '../common/numeric.transformer';
+import { TrainingSession } from './training-session.entity';
+
+/** Money spent on a session (food, speakers, materials), counted against the program's yearly budget. */
+@Entity({ name: 'session_expenses' })
+export class SessionExpense {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  @Index()
+  @Column({ name: 'session_id', type: 'uuid' })
+  sessionId: string;
+
+  @ManyToOne(() => TrainingSession, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id' })
+  session?: TrainingSession;
+
+  @Column({ type: 'text' })
+  item: string;
+
+  @Column({ name: 'amount_baht', type: 'numeric', precision: 14, scale: 2, transformer: numericTransformer })
+  amountBaht: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

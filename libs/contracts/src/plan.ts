@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { FiscalYearSchema } from './common';
+import { INDICATOR_BASES, ProgramYearSettingsSchema } from './programs';
+
+const percent = (label: string) =>
+  z
+    .number({ message: `${label}ต้องเป็นตัวเลข` })
+    .min(0, { message: `${label}ต้องอยู่ระหว่าง 0 ถึง 100` })
+    .max(100, { message: `${label}ต้องอยู่ระหว่าง 0 ถึง 100` });
+
+/** A program's settings for one fiscal year, replaced whole (the form always sends every field). */
+export const UpdateProgramYearRequestSchema = z.strictObject({
+  targetHeadcount: z
+    .number({ message: 'เป้าหมายจำนวนคนต้องเป็นตัวเลข' })
+    .int({ message: 'เป้าหมายจำนวนคนต้องเป็นจำนวนเต็ม' })
+    .min(0, { message: 'เป้าหมายจำนวนคนต้องไม่ติดลบ' })
+    .max(100000, { message: 'เป้าหมายจำนวนคนมากเกินไป' }),
+  sessionsRequired: z
+    .number({ message: 'จำนวนครั้งที่ต้องจัดต้องเป็นตัวเลข' })
+    .int({ message: 'จำนวนครั้งที่ต้องจัดต้องเป็นจำนวนเต็ม' })
+    .min(0, { message: 'จำนวนครั้งที่ต้องจัดต้องไม่ติดลบ' })
+    .max(100, { message: 'จำนวนครั้งที่ต้องจัดมากเกินไป' }),
+  budgetBaht: z
+    .number({ message: 'งบประมาณต้องเป็นตัวเลข' })
+    .min(0, { message: 'งบประมาณต้องไม่ติดลบ' })
+    .max(10_000_000_000, { message: 'งบประมาณมากเกินไป' })
+    .refine((v) => Math.round(v * 100) === v * 100, { message: 'งบประมาณมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง' }),
+  passMarkPercent: percent('เกณฑ์คะแนนผ่าน'),
+  targetPassRatePercent: percent('เป้าหมายร้อยละผู้ผ่านเกณฑ์'),
+  indicatorBasis: z.enum(INDICATOR_BASES, { message: 'กรุณาเลือกวิธีวัดตัวชี้วัด' }),
+  ownerUnit: z.string().trim().min(1, { message: 'กรุณากรอกหน่วยงานรับผิดชอบ' }).max(200),
+});
+export type UpdateProgramYearRequest = z.infer<typeof UpdateProgramYearRequestSchema>;
+
+export const ProgramYearSchema = ProgramYearSettingsSchema.extend({
+  programId: z.uuid(),
+  ownerUnit: z.string(),
+});
+export type ProgramYear = z.infer<typeof ProgramYearSchema>;
+
+/** Copies every program's settings of one fiscal year to another (by default the next one). */
+export const CopyYearRequestSchema = z.strictObject({
+  fromFiscalYear: FiscalYearSchema,
+  toFiscalYear: FiscalYearSchema.optional(),
+  /** Replace settings the target year already has; otherwise they are kept and reported as skipped. */
+  overwrite: z.boolean().default(false),
+});
+export type CopyYearRequest = z.input<typeof CopyYearRequestSchema>;
+
+export const CopyYearResultSchema = z.object({
+  fromFiscalYear: z.number().int(),
+  toFiscalYear: z.number().int(),
+  /** Program codes whose settings were written. */
+  copied: z.array(z.string()),
+  /** Program codes left as they were: the target year had settings and overwrite was off. */
+  skipped: z.array(z.string()),
+});
+export type CopyYearResult = z.infer<typeof CopyYearResultSchema>;
+
+export const PlanYearSchema = z.object({
+  fiscalYear: z.number().int(),
+  /** False when the program has no settings for this year: figures are then zero. */
+  configured: z.boolean(),
+  targetHeadcount: z.number().int(),
+  attended: z.number().int(),
+  sessionsHeld: z.number().int(),
+  sessionsRequired: z.number().int(),
+  spentBaht: z.number(),
+  budgetBaht: z.number(),
+});
+
+export const PlanSchema = z.object({
+  fromFiscalYear: z.number().int(),
+  toFiscalYear: z.number().int(),
+  programs: z.array(
+    z.object({ id: z.uuid(), code: z.string(), name: z.string(), years: z.array(PlanYearSchema) }),
+  ),
+});
+export type Plan = z.infer<typeof PlanSchema>;
+
+export const PlanQuerySchema = z
+  .strictObject({ from: FiscalYearSchema.optional(), to: FiscalYearSchema.optional() })
+  .refine((q) => q.from === undefined || q.to === undefined || q.to >= q.from, {
+    message: 'ปีสิ้นสุดต้องไม่ก่อนปีเริ่มต้น',
+    path: ['to'],
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.to - q.from <= 20, {
+    message: 'แสดงแผนได้ไม่เกิน 20 ปี',
+    path: ['to'],
+  });
+
+export const AddExpenseRequestSchema = z.strictObject({
+  item: z.string().trim().min(1, { message: 'กรุณากรอกรายการค่าใช้จ่าย' }).max(200),
+  amountBaht: z
+    .number({ message: 'จำนวนเงินต้องเป็นตัวเลข' })
+    .positive({ message: 'จำนวนเงินต้องมากกว่า 0' })
+    .max(1_000_000_000, { message: 'จำนวนเงินมากเกินไป' })
+    .refine((v) => Math.round(v * 100) === v * 100, { message: 'จำนวนเงินมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง' }),
+});
+export type AddExpenseRequest = z.infer<typeof AddExpenseRequestSchema>;
+
+export const ExpenseSchema = z.object({
+  id: z.uuid(),
+  item: z.string(),
+  amountBaht: z.number(),
+  createdAt: z.string(),
+});
+export type Expense = z.infer<typeof ExpenseSchema>;
