@@ -8,24 +8,77 @@ export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
 export const ASSESSMENT_STATUSES = ['draft', 'open', 'closed'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
+export const SpeakerSchema = z.strictObject({
+  name: z.string().trim().min(1, { message: 'กรุณากรอกชื่อวิทยากร' }).max(120),
+  affiliation: z.string().trim().max(200).default(''),
+});
+export type Speaker = z.infer<typeof SpeakerSchema>;
+
+const title = z.string().trim().min(1, { message: 'กรุณากรอกชื่อรุ่น/ครั้งที่' }).max(200);
+const venue = z.string().trim().min(1, { message: 'กรุณากรอกสถานที่' }).max(200);
+const capacity = z
+  .number({ message: 'จำนวนที่นั่งต้องเป็นตัวเลข' })
+  .int({ message: 'จำนวนที่นั่งต้องเป็นจำนวนเต็ม' })
+  .min(1, { message: 'จำนวนที่นั่งต้องมีอย่างน้อย 1' })
+  .max(5000, { message: 'จำนวนที่นั่งต้องไม่เกิน 5000' });
+const speakers = z.array(SpeakerSchema).max(20, { message: 'วิทยากรได้ไม่เกิน 20 คน' });
+const notes = z.string().trim().max(2000, { message: 'หมายเหตุยาวได้ไม่เกิน 2,000 ตัวอักษร' });
+const endsAfterStart = {
+  check: (s: { startsAt?: string; endsAt?: string }) =>
+    s.startsAt === undefined || s.endsAt === undefined || Date.parse(s.endsAt) > Date.parse(s.startsAt),
+  error: { message: 'เวลาสิ้นสุดต้องอยู่หลังเวลาเริ่ม', path: ['endsAt'] },
+};
+
 export const CreateSessionRequestSchema = z
   .strictObject({
     programId: z.uuid({ message: 'กรุณาเลือกโครงการ' }),
-    title: z.string().trim().min(1, { message: 'กรุณากรอกชื่อรุ่น/ครั้งที่' }).max(200),
+    title,
     startsAt: InstantSchema,
     endsAt: InstantSchema,
-    venue: z.string().trim().min(1, { message: 'กรุณากรอกสถานที่' }).max(200),
-    capacity: z
-      .number({ message: 'จำนวนที่นั่งต้องเป็นตัวเลข' })
-      .int({ message: 'จำนวนที่นั่งต้องเป็นจำนวนเต็ม' })
-      .min(1, { message: 'จำนวนที่นั่งต้องมีอย่างน้อย 1' })
-      .max(5000, { message: 'จำนวนที่นั่งต้องไม่เกิน 5000' }),
+    venue,
+    capacity,
+    speakers: speakers.default([]),
+    notes: notes.default(''),
+    /** A draft is not yet announced: nobody can join it. */
+    status: z.enum(['draft', 'scheduled'], { message: 'สถานะเริ่มต้นต้องเป็นฉบับร่างหรือกำหนดการแล้ว' }).default('scheduled'),
   })
-  .refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), {
-    message: 'เวลาสิ้นสุดต้องอยู่หลังเวลาเริ่ม',
-    path: ['endsAt'],
-  });
+  .refine(endsAfterStart.check, endsAfterStart.error);
 export type CreateSessionRequest = z.infer<typeof CreateSessionRequestSchema>;
+export type CreateSessionInput = z.input<typeof CreateSessionRequestSchema>;
+
+/** Only the fields sent change. The program cannot change: create a session in the other program instead. */
+export const UpdateSessionRequestSchema = z
+  .strictObject({
+    title: title.optional(),
+    startsAt: InstantSchema.optional(),
+    endsAt: InstantSchema.optional(),
+    venue: venue.optional(),
+    capacity: capacity.optional(),
+    speakers: speakers.optional(),
+    notes: notes.optional(),
+  })
+  .refine(endsAfterStart.check, endsAfterStart.error);
+export type UpdateSessionRequest = z.infer<typeof UpdateSessionRequestSchema>;
+
+export const ChangeSessionStatusRequestSchema = z.strictObject({
+  status: z.enum(SESSION_STATUSES, { message: 'สถานะไม่ถูกต้อง' }),
+});
+
+/** Which status may follow which: completed and cancelled are final. */
+export const SESSION_STATUS_TRANSITIONS: Record<(typeof SESSION_STATUSES)[number], readonly (typeof SESSION_STATUSES)[number][]> = {
+  draft: ['scheduled', 'cancelled'],
+  scheduled: ['draft', 'open', 'cancelled'],
+  open: ['completed', 'cancelled'],
+  completed: [],
+  cancelled: [],
+};
+
+export const OverlappingSessionSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+});
 
 export const AssessmentSummarySchema = z.object({
   id: z.uuid(),
@@ -49,6 +102,8 @@ export const SessionSchema = z.object({
   endsAt: z.string(),
   venue: z.string(),
   capacity: z.number().int(),
+  speakers: z.array(z.object({ name: z.string(), affiliation: z.string() })),
+  notes: z.string(),
   status: z.enum(SESSION_STATUSES),
   joinCode: z.string(),
   /** Path of the trainee's join page, relative to the app's origin. */
@@ -58,6 +113,8 @@ export const SessionSchema = z.object({
   /** Money spent on this session, item by item; their sum counts against the program's yearly budget. */
   expenses: z.array(ExpenseSchema),
   spentBaht: z.number(),
+  /** Other sessions at the same venue whose times overlap this one's (a warning, not an error). */
+  overlaps: z.array(OverlappingSessionSchema),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

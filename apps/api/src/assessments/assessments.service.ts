@@ -5,6 +5,7 @@ import { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
 import { AttemptsService } from '../attempts/attempts.service';
 import { DomainError, notFound } from '../common/domain.error';
 import { Question } from '../questions/question.entity';
+import { TrainingSession } from '../sessions/training-session.entity';
 import { byKindOrder } from './assessment-order';
 import { Assessment } from './assessment.entity';
 
@@ -58,6 +59,16 @@ export class AssessmentsService {
   async open(organizationId: string, sessionId: string, kind: AssessmentKind): Promise<void> {
     await this.db.transaction(async (manager) => {
       const assessment = await this.lock(manager, organizationId, sessionId, kind);
+      const session = await manager.findOneByOrFail(TrainingSession, { id: sessionId });
+      if (session.status !== 'scheduled' && session.status !== 'open') {
+        throw new DomainError(
+          'INVALID_STATE',
+          'เปิดแบบทดสอบได้เฉพาะรอบอบรมที่กำหนดการแล้วหรือกำลังอบรม',
+          HttpStatus.CONFLICT,
+        );
+      }
+      // Opening a test means the training is under way.
+      if (session.status === 'scheduled') await manager.update(TrainingSession, { id: sessionId }, { status: 'open' });
       if (assessment.questionIds.length === 0) {
         throw new DomainError('ASSESSMENT_EMPTY', 'แบบทดสอบนี้ยังไม่มีคำถาม เพิ่มคำถามในคลังข้อสอบของโครงการก่อน');
       }

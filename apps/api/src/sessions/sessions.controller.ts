@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { AssessmentsService } from '../assessments/assessments.service';
@@ -6,6 +6,8 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import {
   AddExpenseRequestDto,
+  ChangeSessionStatusRequestDto,
+  UpdateSessionRequestDto,
   AssessmentParamDto,
   ExpenseParamDto,
   AttendeeListDto,
@@ -44,6 +46,28 @@ export class SessionsController {
   @ZodResponse({ type: SessionDto })
   get(@CurrentUser() user: AuthenticatedUser, @Param() params: SessionIdParamDto) {
     return this.sessions.get(user.organizationId, params.id);
+  }
+
+  @Roles('organizer', 'admin')
+  @Patch(':id')
+  @ZodResponse({ type: SessionDto })
+  update(@CurrentUser() user: AuthenticatedUser, @Param() params: SessionIdParamDto, @Body() body: UpdateSessionRequestDto) {
+    return this.sessions.update(user.organizationId, params.id, body);
+  }
+
+  @Roles('organizer', 'admin')
+  @Post(':id/status')
+  @HttpCode(200)
+  @ZodResponse({ type: SessionDto })
+  changeStatus(@CurrentUser() user: AuthenticatedUser, @Param() params: SessionIdParamDto, @Body() body: ChangeSessionStatusRequestDto) {
+    return this.sessions.changeStatus(user.organizationId, params.id, body.status);
+  }
+
+  @Roles('organizer', 'admin')
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@CurrentUser() user: AuthenticatedUser, @Param() params: SessionIdParamDto): Promise<void> {
+    await this.sessions.remove(user.organizationId, params.id);
   }
 
   @Roles('organizer', 'manager', 'admin')

@@ -1,5 +1,7 @@
 import {
   AddExpenseRequestSchema,
+  ChangeSessionStatusRequestSchema,
+  UpdateSessionRequestSchema,
   ASSESSMENT_KINDS,
   AttendeeListSchema,
   CreateSessionRequestSchema,
@@ -31,3 +33,5 @@ export class ExpenseParamDto extends createZodDto(
     expenseId: z.uuid({ message: 'รหัสรายการค่าใช้จ่ายไม่ถูกต้อง' }),
   }),
 ) {}
+export class UpdateSessionRequestDto extends createZodDto(UpdateSessionRequestSchema) {}
+export class ChangeSessionStatusRequestDto extends createZodDto(ChangeSessionStatusRequestSchema) {}

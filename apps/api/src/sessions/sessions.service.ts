@@ -1,14 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { AddExpenseRequest, AttendeeList, CreateSessionRequest, Session, SessionList } from '@sujarit/contracts';
+import {
+  SESSION_STATUS_TRANSITIONS,
+  type AddExpenseRequest,
+  type AttendeeList,
+  type CreateSessionRequest,
+  type Session,
+  type SessionList,
+  type UpdateSessionRequest,
+} from '@sujarit/contracts';
 import { fiscalYearOf } from '@sujarit/domain';
 import { DataSource, FindOptionsWhere, In, QueryFailedError, Repository } from 'typeorm';
 import { AssessmentsService } from '../assessments/assessments.service';
-import { notFound } from '../common/domain.error';
+import { conflict, DomainError, notFound } from '../common/domain.error';
+import { Enrolment } from '../enrolments/enrolment.entity';
 import { ProgramsService } from '../programs/programs.service';
 import { joinPath, newJoinCode } from './join-code';
 import { SessionExpense } from './session-expense.entity';
-import { TrainingSession } from './training-session.entity';
+import { SessionStatus, TrainingSession } from './training-session.entity';
+
+const STATUS_NAMES: Record<SessionStatus, string> = {
+  draft: 'ฉบับร่าง',
+  scheduled: 'กำหนดการแล้ว',
+  open: 'กำลังอบรม',
+  completed: 'เสร็จสิ้น',
+  cancelled: 'ยกเลิก',
+};
 
 @Injectable()
 export class SessionsService {
@@ -34,7 +51,9 @@ export class SessionsService {
             endsAt: new Date(request.endsAt),
             venue: request.venue,
             capacity: request.capacity,
-            status: 'scheduled',
+            speakers: request.speakers,
+            notes: request.notes,
+            status: request.status,
             joinCode: newJoinCode(),
           });
           await this.assessments.createDefaultPair(manager, organizationId, request.programId, session.id);
@@ -101,6 +120,65 @@ export class SessionsService {
     };
   }
 
+  /** Changes what was sent; moving the start moves the session to the fiscal year of its new date. */
+  async update(organizationId: string, id: string, request: UpdateSessionRequest): Promise<Session> {
+    const session = await this.require(organizationId, id);
+    if (session.status === 'cancelled') {
+      throw conflict('INVALID_STATE', 'รอบอบรมนี้ถูกยกเลิกแล้ว แก้ไขไม่ได้');
+    }
+    const startsAt = request.startsAt ? new Date(request.startsAt) : session.startsAt;
+    const endsAt = request.endsAt ? new Date(request.endsAt) : session.endsAt;
+    if (endsAt <= startsAt) throw new DomainError('VALIDATION_FAILED', 'เวลาสิ้นสุดต้องอยู่หลังเวลาเริ่ม');
+    if (request.capacity !== undefined) {
+      const taken = await this.db.getRepository(Enrolment).count({
+        where: { sessionId: id, status: In(['enrolled', 'attended']) },
+      });
+      if (request.capacity < taken) {
+        throw conflict('INVALID_STATE', `ลดจำนวนที่นั่งต่ำกว่าผู้ลงทะเบียนแล้ว (${taken} คน) ไม่ได้`);
+      }
+    }
+    await this.sessions.update(
+      { id, organizationId },
+      {
+        ...(request.title !== undefined && { title: request.title }),
+        ...(request.venue !== undefined && { venue: request.venue }),
+        ...(request.capacity !== undefined && { capacity: request.capacity }),
+        ...(request.speakers !== undefined && { speakers: request.speakers }),
+        ...(request.notes !== undefined && { notes: request.notes }),
+        startsAt,
+        endsAt,
+        fiscalYear: fiscalYearOf(startsAt),
+      },
+    );
+    return this.get(organizationId, id);
+  }
+
+  async changeStatus(organizationId: string, id: string, status: SessionStatus): Promise<Session> {
+    await this.db.transaction(async (manager) => {
+      const session = await manager.findOne(TrainingSession, { where: { id, organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (!session) throw notFound('SESSION_NOT_FOUND', 'ไม่พบรอบอบรมนี้ในหน่วยงานของคุณ');
+      if (session.status === status) return;
+      if (!SESSION_STATUS_TRANSITIONS[session.status].includes(status)) {
+        throw conflict('INVALID_STATE', `เปลี่ยนสถานะจาก "${STATUS_NAMES[session.status]}" เป็น "${STATUS_NAMES[status]}" ไม่ได้`);
+      }
+      await manager.update(TrainingSession, { id }, { status });
+    });
+    return this.get(organizationId, id);
+  }
+
+  /** Only a session nobody attended can be deleted; one with attendance is cancelled instead. */
+  async remove(organizationId: string, id: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const session = await manager.findOne(TrainingSession, { where: { id, organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (!session) throw notFound('SESSION_NOT_FOUND', 'ไม่พบรอบอบรมนี้ในหน่วยงานของคุณ');
+      const attended = await manager.count(Enrolment, { where: { sessionId: id, status: 'attended' } });
+      if (attended > 0) {
+        throw conflict('SESSION_HAS_ATTENDANCE', `รอบอบรมนี้มีผู้เข้าอบรมแล้ว ${attended} คน ลบไม่ได้ ให้ยกเลิกแทน`);
+      }
+      await manager.delete(TrainingSession, { id });
+    });
+  }
+
   async addExpense(organizationId: string, sessionId: string, request: AddExpenseRequest): Promise<Session> {
     await this.require(organizationId, sessionId);
     await this.db.getRepository(SessionExpense).insert({ organizationId, sessionId, item: request.item, amountBaht: request.amountBaht });
@@ -115,9 +193,10 @@ export class SessionsService {
 
   private async toViews(sessions: TrainingSession[]): Promise<Session[]> {
     const ids = sessions.map((s) => s.id);
-    const [assessments, expenses, attended] = await Promise.all([
+    const [assessments, expenses, overlaps, attended] = await Promise.all([
       this.assessments.summaries(ids),
       this.db.getRepository(SessionExpense).find({ where: { sessionId: In(ids) }, order: { createdAt: 'ASC' } }),
+      this.overlapping(ids),
       ids.length === 0
         ? Promise.resolve([] as { session_id: string; count: number }[])
         : this.db.query(
@@ -142,7 +221,34 @@ export class SessionsService {
       joinPath: joinPath(s.joinCode),
       attendedCount: (attended as { session_id: string; count: number }[]).find((a) => a.session_id === s.id)?.count ?? 0,
       assessments: assessments.get(s.id) ?? [],
+      speakers: s.speakers,
+      notes: s.notes,
       ...expenseView(expenses.filter((e) => e.sessionId === s.id)),
+      overlaps: overlaps.filter((o) => o.of === s.id).map(({ of: _of, ...other }) => other),
+    }));
+  }
+
+  /** For each session, the others of its organization at the same venue whose times intersect its own. */
+  private async overlapping(ids: string[]) {
+    if (ids.length === 0) return [];
+    const rows: { of: string; id: string; title: string; starts_at: Date; ends_at: Date }[] = await this.db.query(
+      `SELECT s.id AS of, o.id, o.title, o.starts_at, o.ends_at
+         FROM training_sessions s
+         JOIN training_sessions o
+           ON o.organization_id = s.organization_id AND o.id <> s.id
+          AND lower(btrim(o.venue)) = lower(btrim(s.venue))
+          AND o.starts_at < s.ends_at AND s.starts_at < o.ends_at
+          AND o.status <> 'cancelled'
+        WHERE s.id = ANY($1) AND s.status <> 'cancelled'
+        ORDER BY o.starts_at`,
+      [ids],
+    );
+    return rows.map((r) => ({
+      of: r.of,
+      id: r.id,
+      title: r.title,
+      startsAt: new Date(r.starts_at).toISOString(),
+      endsAt: new Date(r.ends_at).toISOString(),
     }));
   }
 }

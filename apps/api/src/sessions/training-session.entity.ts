@@ -39,6 +39,12 @@ export class TrainingSession {
   @Column({ type: 'integer' })
   capacity: number;
 
+  @Column({ type: 'jsonb', default: [] })
+  speakers: { name: string; affiliation: string }[];
+
+  @Column({ type: 'text', default: '' })
+  notes: string;
+
   @Column({ type: 'text', default: 'scheduled' })
   status: SessionStatus;
 
