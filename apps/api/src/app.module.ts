@@ -7,7 +7,9 @@ import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { dataSourceOptions } from './database/data-source-options';
+import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { PeopleModule } from './people/people.module';
 import { PlanModule } from './plan/plan.module';
 import { ProgramsModule } from './programs/programs.module';
 import { SeedModule } from './seed/seed.module';
@@ -37,6 +39,8 @@ export class AppModule {
         TraineeModule,
         IndicatorsModule,
         PlanModule,
+        PeopleModule,
+        EnrolmentsModule,
         SeedModule,
         ...serveWeb,
       ],

@@ -6,3 +6,5 @@ export * from './sessions';
 export * from './trainee';
 export * from './indicators';
 export * from './plan';
+export * from './people';
+export * from './enrolments';

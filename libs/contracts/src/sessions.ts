@@ -39,6 +39,8 @@ export const CreateSessionRequestSchema = z
     capacity,
     speakers: speakers.default([]),
     notes: notes.default(''),
+    /** Whether people not enrolled beforehand may register themselves by the join code. */
+    allowWalkIns: z.boolean().default(true),
     /** A draft is not yet announced: nobody can join it. */
     status: z.enum(['draft', 'scheduled'], { message: 'สถานะเริ่มต้นต้องเป็นฉบับร่างหรือกำหนดการแล้ว' }).default('scheduled'),
   })
@@ -56,6 +58,7 @@ export const UpdateSessionRequestSchema = z
     capacity: capacity.optional(),
     speakers: speakers.optional(),
     notes: notes.optional(),
+    allowWalkIns: z.boolean().optional(),
   })
   .refine(endsAfterStart.check, endsAfterStart.error);
 export type UpdateSessionRequest = z.infer<typeof UpdateSessionRequestSchema>;
@@ -104,6 +107,7 @@ export const SessionSchema = z.object({
   capacity: z.number().int(),
   speakers: z.array(z.object({ name: z.string(), affiliation: z.string() })),
   notes: z.string(),
+  allowWalkIns: z.boolean(),
   status: z.enum(SESSION_STATUSES),
   joinCode: z.string(),
   /** Path of the trainee's join page, relative to the app's origin. */

@@ -47,7 +47,10 @@ export const TraineeSessionSchema = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   venue: z.string(),
+  /** The session is scheduled or under way, so people can check in. */
   acceptingWalkIns: z.boolean(),
+  /** People not on the list may register themselves; otherwise only listed names check in. */
+  walkInsAllowed: z.boolean(),
   me: z.object({ fullName: z.string(), checkedInAt: z.string().nullable() }).nullable(),
   assessments: z.array(TraineeAssessmentStateSchema),
 });

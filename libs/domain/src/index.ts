@@ -1,3 +1,4 @@
 export * from './fiscal-year';
 export * from './scoring';
 export * from './indicators';
+export * from './thai-name';

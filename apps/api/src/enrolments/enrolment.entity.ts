@@ -33,6 +33,10 @@ export class Enrolment {
   @Column({ type: 'text' })
   status: EnrolmentStatus;
 
+  /** When the person joined the waitlist: the earliest is promoted first. */
+  @Column({ name: 'waitlisted_at', type: 'timestamptz', nullable: true })
+  waitlistedAt: Date | null;
+
   @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true })
   checkedInAt: Date | null;
 

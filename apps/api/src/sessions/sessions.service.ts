@@ -53,6 +53,7 @@ export class SessionsService {
             capacity: request.capacity,
             speakers: request.speakers,
             notes: request.notes,
+            allowWalkIns: request.allowWalkIns,
             status: request.status,
             joinCode: newJoinCode(),
           });
@@ -145,6 +146,7 @@ export class SessionsService {
         ...(request.capacity !== undefined && { capacity: request.capacity }),
         ...(request.speakers !== undefined && { speakers: request.speakers }),
         ...(request.notes !== undefined && { notes: request.notes }),
+        ...(request.allowWalkIns !== undefined && { allowWalkIns: request.allowWalkIns }),
         startsAt,
         endsAt,
         fiscalYear: fiscalYearOf(startsAt),
@@ -223,6 +225,7 @@ export class SessionsService {
       assessments: assessments.get(s.id) ?? [],
       speakers: s.speakers,
       notes: s.notes,
+      allowWalkIns: s.allowWalkIns,
       ...expenseView(expenses.filter((e) => e.sessionId === s.id)),
       overlaps: overlaps.filter((o) => o.of === s.id).map(({ of: _of, ...other }) => other),
     }));

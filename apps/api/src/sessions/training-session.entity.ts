@@ -45,6 +45,10 @@ export class TrainingSession {
   @Column({ type: 'text', default: '' })
   notes: string;
 
+  /** Whether people not enrolled beforehand may register themselves by the join code. */
+  @Column({ name: 'allow_walk_ins', type: 'boolean', default: true })
+  allowWalkIns: boolean;
+
   @Column({ type: 'text', default: 'scheduled' })
   status: SessionStatus;
 

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AttemptsModule } from '../attempts/attempts.module';
+import { PeopleModule } from '../people/people.module';
 import { TraineeController } from './trainee.controller';
 import { TraineeService } from './trainee.service';
 
 @Module({
-  imports: [AttemptsModule],
+  imports: [AttemptsModule, PeopleModule],
   controllers: [TraineeController],
   providers: [TraineeService],
 })

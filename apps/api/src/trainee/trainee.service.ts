@@ -7,6 +7,7 @@ import type {
   TraineeAttempt,
   TraineeSession,
 } from '@sujarit/contracts';
+import { thaiNameKey } from '@sujarit/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Assessment } from '../assessments/assessment.entity';
@@ -16,7 +17,7 @@ import { AttemptsService } from '../attempts/attempts.service';
 import { sha256 } from '../auth/auth.service';
 import { conflict, DomainError, notFound } from '../common/domain.error';
 import { Enrolment } from '../enrolments/enrolment.entity';
-import { Person } from '../people/person.entity';
+import { PeopleService } from '../people/people.service';
 import { Question } from '../questions/question.entity';
 import { TrainingSession } from '../sessions/training-session.entity';
 
@@ -31,6 +32,7 @@ export class TraineeService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly attempts: AttemptsService,
+    private readonly people: PeopleService,
   ) {}
 
   async view(code: string, deviceToken: string | undefined): Promise<TraineeSession> {
@@ -39,7 +41,11 @@ export class TraineeService {
     return this.toView(session, enrolment);
   }
 
-  /** Walk-in: enrols and checks in a person from their own phone; the device is remembered for the session. */
+  /**
+   * Check-in from the trainee's own phone. A person already on the session's list checks in by
+   * their name and group; anyone else registers as a walk-in when the session takes walk-ins.
+   * The device is remembered for the session.
+   */
   async join(code: string, request: JoinRequest, deviceToken: string | undefined) {
     return this.db.transaction(async (manager) => {
       const session = await this.sessionByCode(manager, code, true);
@@ -48,27 +54,59 @@ export class TraineeService {
       if (!WALK_IN_STATUSES.includes(session.status)) {
         throw conflict('SESSION_CLOSED_FOR_JOINING', 'รอบอบรมนี้ไม่เปิดรับผู้เข้าร่วมแล้ว');
       }
-      const taken = await manager.count(Enrolment, {
-        where: { sessionId: session.id, status: In(['enrolled', 'attended']) },
-      });
-      if (taken >= session.capacity) throw conflict('SESSION_FULL', 'รอบอบรมนี้เต็มแล้ว กรุณาติดต่อผู้จัดการอบรม');
-      const person = await manager.getRepository(Person).save({
-        organizationId: session.organizationId,
-        fullName: request.fullName,
-        group: request.group,
-      });
       const token = randomBytes(32).toString('base64url');
+      const checkIn = { status: 'attended' as const, checkedInAt: new Date(), waitlistedAt: null, deviceTokenHash: sha256(token) };
+      const taken = () => manager.count(Enrolment, { where: { sessionId: session.id, status: In(['enrolled', 'attended']) } });
+
+      const listed = await this.listedEnrolment(manager, session, request);
+      if (listed) {
+        if (listed.status === 'waitlisted' && (await taken()) >= session.capacity) {
+          throw conflict('SESSION_FULL', 'ท่านอยู่ในรายชื่อสำรองและรอบนี้เต็มแล้ว กรุณาติดต่อผู้จัดการอบรม');
+        }
+        await manager.update(Enrolment, { id: listed.id }, checkIn);
+        const enrolment = await manager.findOneOrFail(Enrolment, { where: { id: listed.id }, relations: { person: true } });
+        return { token, view: await this.toView(session, enrolment, manager) };
+      }
+      if (!session.allowWalkIns) {
+        throw notFound('NOT_ON_LIST', 'ไม่พบชื่อของท่านในรายชื่อผู้ลงทะเบียนรอบนี้ ตรวจสอบการสะกดชื่อ หรือติดต่อผู้จัดการอบรม');
+      }
+      if ((await taken()) >= session.capacity) throw conflict('SESSION_FULL', 'รอบอบรมนี้เต็มแล้ว กรุณาติดต่อผู้จัดการอบรม');
+      // The same person from an earlier session is reused, so they count once toward the year's target.
+      const [known] = await this.people.findSame(manager, session.organizationId, { ...request, village: null });
+      const inThisSession = known ? await manager.findOneBy(Enrolment, { sessionId: session.id, personId: known.id }) : null;
+      const person =
+        known && !inThisSession
+          ? known
+          : await this.people.insert(manager, session.organizationId, {
+              fullName: request.fullName,
+              group: request.group,
+              village: null,
+              school: null,
+              ageBand: null,
+              phone: null,
+              guardianName: null,
+            });
       const enrolment = await manager.getRepository(Enrolment).save({
         organizationId: session.organizationId,
         sessionId: session.id,
         personId: person.id,
-        status: 'attended' as const,
-        checkedInAt: new Date(),
-        deviceTokenHash: sha256(token),
+        ...checkIn,
       });
       enrolment.person = person;
       return { token, view: await this.toView(session, enrolment, manager) };
     });
+  }
+
+  /** The enrolment of this name and group on the session's list that no device has claimed yet. */
+  private async listedEnrolment(manager: EntityManager, session: TrainingSession, request: JoinRequest) {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT e.id FROM enrolments e JOIN people p ON p.id = e.person_id
+        WHERE e.session_id = $1 AND e.device_token_hash IS NULL AND e.status IN ('enrolled', 'waitlisted', 'absent')
+          AND p.name_key = $2 AND p.person_group = $3 AND p.erased_at IS NULL
+        ORDER BY e.created_at LIMIT 1`,
+      [session.id, thaiNameKey(request.fullName), request.group],
+    );
+    return rows[0] ? manager.findOneByOrFail(Enrolment, { id: rows[0].id }) : null;
   }
 
   /** Starts the attempt, or resumes it with the answers already saved. */
@@ -204,6 +242,7 @@ export class TraineeService {
       endsAt: session.endsAt.toISOString(),
       venue: session.venue,
       acceptingWalkIns: WALK_IN_STATUSES.includes(session.status),
+      walkInsAllowed: session.allowWalkIns,
       me: enrolment
         ? { fullName: enrolment.person?.fullName ?? '', checkedInAt: enrolment.checkedInAt?.toISOString() ?? null }
         : null,

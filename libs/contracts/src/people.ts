@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { PERSON_GROUPS } from './trainee';
+
+/** Age bands for children and youth; everyone below 20 is a minor (PDPA) and needs a guardian's consent. */
+export const AGE_BANDS = ['under_12', '12_14', '15_17', '18_19', '20_25'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+export const MINOR_AGE_BANDS: readonly AgeBand[] = ['under_12', '12_14', '15_17', '18_19'];
+
+/** Empty text is stored as null (no transform here: OpenAPI must describe these schemas). */
+const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
+
+export const PersonFieldsSchema = z.strictObject({
+  fullName: z.string().trim().min(2, { message: 'กรุณากรอกชื่อ-นามสกุล' }).max(120, { message: 'ชื่อยาวเกินไป' }),
+  group: z.enum(PERSON_GROUPS, { message: 'กลุ่มต้องเป็น เจ้าหน้าที่ ผู้บริหาร สมาชิกสภา ประชาชน หรือเด็กและเยาวชน' }),
+  /** หมู่ที่: the village number within the sub-district. */
+  village: z
+    .number({ message: 'หมู่ที่ต้องเป็นตัวเลข' })
+    .int({ message: 'หมู่ที่ต้องเป็นจำนวนเต็ม' })
+    .min(1, { message: 'หมู่ที่ต้องอยู่ระหว่าง 1 ถึง 50' })
+    .max(50, { message: 'หมู่ที่ต้องอยู่ระหว่าง 1 ถึง 50' })
+    .nullable()
+    .default(null),
+  school: optionalText(200),
+  ageBand: z.enum(AGE_BANDS, { message: 'ช่วงอายุไม่ถูกต้อง' }).nullable().default(null),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(0\d{8,9})?$/, { message: 'เบอร์โทรศัพท์ต้องเป็นตัวเลข 9–10 หลัก ขึ้นต้นด้วย 0' })
+    .nullable()
+    .default(null),
+  /** Who gave consent for a minor: required when the age band is below 20. */
+  guardianName: optionalText(120),
+});
+
+const needsGuardian = {
+  check: (p: { ageBand: AgeBand | null; guardianName: string | null }) =>
+    p.ageBand === null || !MINOR_AGE_BANDS.includes(p.ageBand) || Boolean(p.guardianName),
+  error: { message: 'ผู้เยาว์ (อายุต่ำกว่า 20 ปี) ต้องมีชื่อผู้ปกครองที่ให้ความยินยอม', path: ['guardianName'] },
+};
+const schoolOnlyForYouth = {
+  check: (p: { group: string; school: string | null; ageBand: AgeBand | null }) =>
+    p.group === 'youth' || (!p.school && p.ageBand === null),
+  error: { message: 'โรงเรียนและช่วงอายุใช้กับกลุ่มเด็กและเยาวชนเท่านั้น', path: ['school'] },
+};
+
+export const CreatePersonRequestSchema = PersonFieldsSchema.refine(needsGuardian.check, needsGuardian.error).refine(
+  schoolOnlyForYouth.check,
+  schoolOnlyForYouth.error,
+);
+export type CreatePersonRequest = z.infer<typeof CreatePersonRequestSchema>;
+export type CreatePersonInput = z.input<typeof CreatePersonRequestSchema>;
+
+export const PersonSchema = z.object({
+  id: z.uuid(),
+  fullName: z.string(),
+  group: z.enum(PERSON_GROUPS),
+  village: z.number().int().nullable(),
+  school: z.string().nullable(),
+  ageBand: z.enum(AGE_BANDS).nullable(),
+  phone: z.string().nullable(),
+  minor: z.boolean(),
+  guardianConsent: z.object({ guardianName: z.string(), recordedAt: z.string() }).nullable(),
+  erased: z.boolean(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+export const CreatePersonResultSchema = z.object({
+  person: PersonSchema,
+  /** People already in the registry with the same normalized name, group and village. */
+  possibleDuplicates: z.array(PersonSchema),
+});
+
+export const PersonListSchema = z.object({ people: z.array(PersonSchema), total: z.number().int() });
+export type PersonList = z.infer<typeof PersonListSchema>;
+
+export const PersonSearchQuerySchema = z.strictObject({
+  q: z.string().trim().max(120).optional(),
+  group: z.enum(PERSON_GROUPS).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
