@@ -33,6 +33,10 @@ describe('enrolment: registry, capacity and waitlist, check-in, import', () => {
     const after = (await organizer.patch(`/api/enrolments/${first.id}`).send({ status: 'withdrawn' }).expect(200)).body;
     expect(byName(after)).toEqual({ 'ก ไก่': ['withdrawn', null], 'ข ไข่': ['enrolled', null], 'ค ควาย': ['enrolled', null], 'ง งู': ['waitlisted', 1] });
 
+    // The plan's progress counts people with a seat and people still waiting.
+    const programs = (await organizer.get(`/api/programs?fiscalYear=${session.fiscalYear}`).expect(200)).body;
+    expect(programs.programs.find((p: { code: string }) => p.code === '1.1.1').progress).toMatchObject({ attended: 0, enrolled: 2, waitlisted: 1 });
+
     const again = await organizer.post(`/api/sessions/${session.id}/enrolments`).send({ personId: list.enrolments[1].person.id }).expect(409);
     expect(again.body.code).toBe('ALREADY_ENROLLED');
   });

@@ -126,6 +126,8 @@ describe('the plan: yearly settings, copying a year, money spent', () => {
       configured: true,
       targetHeadcount: 60,
       attended: 1,
+      enrolled: 1,
+      waitlisted: 0,
       sessionsHeld: 1,
       sessionsRequired: 1,
       spentBaht: 6100.5,

@@ -93,7 +93,7 @@ describe('a session from draft to completed or cancelled', () => {
     const programsBefore = await organizer.get('/api/programs?fiscalYear=2570').expect(200);
     const youth = (body: { programs: { code: string; progress: { attended: number; sessionsScheduled: number } }[] }) =>
       body.programs.find((p) => p.code === '1.3.1')?.progress;
-    expect(youth(programsBefore.body)).toEqual({ attended: 1, sessionsScheduled: 1, sessionsHeld: 1 });
+    expect(youth(programsBefore.body)).toEqual({ attended: 1, enrolled: 1, waitlisted: 0, sessionsScheduled: 1, sessionsHeld: 1 });
 
     await status(organizer, held.id, 'cancelled').expect(200);
     expect((await join(held.joinCode, 'มาทีหลัง').expect(409)).body.code).toBe('SESSION_CLOSED_FOR_JOINING');
@@ -101,7 +101,7 @@ describe('a session from draft to completed or cancelled', () => {
     await organizer.patch(`/api/sessions/${held.id}`).send({ title: 'แก้หลังยกเลิก' }).expect(409);
     // A cancelled session no longer counts toward the plan.
     const programsAfter = await organizer.get('/api/programs?fiscalYear=2570').expect(200);
-    expect(youth(programsAfter.body)).toEqual({ attended: 0, sessionsScheduled: 0, sessionsHeld: 0 });
+    expect(youth(programsAfter.body)).toEqual({ attended: 0, enrolled: 0, waitlisted: 0, sessionsScheduled: 0, sessionsHeld: 0 });
   });
 
   it('warns when two sessions overlap at the same venue', async () => {

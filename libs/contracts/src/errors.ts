@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'QUESTION_NOT_IN_ASSESSMENT',
   'OPTION_NOT_IN_QUESTION',
   'INVALID_STATE',
+  'PDF_UNAVAILABLE',
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

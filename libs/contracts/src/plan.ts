@@ -63,6 +63,8 @@ export const PlanYearSchema = z.object({
   configured: z.boolean(),
   targetHeadcount: z.number().int(),
   attended: z.number().int(),
+  enrolled: z.number().int(),
+  waitlisted: z.number().int(),
   sessionsHeld: z.number().int(),
   sessionsRequired: z.number().int(),
   spentBaht: z.number(),

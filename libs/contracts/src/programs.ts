@@ -21,7 +21,12 @@ export const ProgramSummarySchema = z.object({
   ownerUnit: z.string(),
   year: ProgramYearSettingsSchema.nullable(),
   progress: z.object({
+    /** Distinct people who attended a session of the year (each counts once). */
     attended: z.number().int(),
+    /** Distinct people with a seat (enrolled, attended or absent). */
+    enrolled: z.number().int(),
+    /** Distinct people waiting for a seat and holding none. */
+    waitlisted: z.number().int(),
     sessionsScheduled: z.number().int(),
     sessionsHeld: z.number().int(),
   }),

@@ -8,6 +8,8 @@ import { Program } from '../programs/program.entity';
 
 export interface ProgramProgress {
   attended: number;
+  enrolled: number;
+  waitlisted: number;
   sessionsScheduled: number;
   sessionsHeld: number;
 }
@@ -35,7 +37,16 @@ export class IndicatorsService {
 
   /** Progress of every program in each fiscal year of the range, keyed by `programId:fiscalYear`. */
   async progressByProgramYear(organizationId: string, from: number, to: number): Promise<Map<string, ProgramYearProgress>> {
-    const rows: { program_id: string; fiscal_year: number; scheduled: string; held: string; attended: string; spent: string }[] =
+    const rows: {
+      program_id: string;
+      fiscal_year: number;
+      scheduled: string;
+      held: string;
+      attended: string;
+      enrolled: string;
+      waitlisted: string;
+      spent: string;
+    }[] =
       await this.db.query(
         `SELECT s.program_id, s.fiscal_year,
                 count(*) AS scheduled,
@@ -45,6 +56,19 @@ export class IndicatorsService {
                    FROM enrolments e JOIN training_sessions s2 ON s2.id = e.session_id
                   WHERE s2.program_id = s.program_id AND s2.fiscal_year = s.fiscal_year
                     AND s2.status <> 'cancelled' AND e.status = 'attended') AS attended,
+                (SELECT count(DISTINCT e.person_id)
+                   FROM enrolments e JOIN training_sessions s2 ON s2.id = e.session_id
+                  WHERE s2.program_id = s.program_id AND s2.fiscal_year = s.fiscal_year
+                    AND s2.status <> 'cancelled' AND e.status IN ('enrolled', 'attended', 'absent')) AS enrolled,
+                (SELECT count(DISTINCT e.person_id)
+                   FROM enrolments e JOIN training_sessions s2 ON s2.id = e.session_id
+                  WHERE s2.program_id = s.program_id AND s2.fiscal_year = s.fiscal_year
+                    AND s2.status <> 'cancelled' AND e.status = 'waitlisted'
+                    AND NOT EXISTS (
+                      SELECT 1 FROM enrolments e3 JOIN training_sessions s3 ON s3.id = e3.session_id
+                       WHERE e3.person_id = e.person_id AND s3.program_id = s.program_id
+                         AND s3.fiscal_year = s.fiscal_year AND s3.status <> 'cancelled'
+                         AND e3.status IN ('enrolled', 'attended', 'absent'))) AS waitlisted,
                 coalesce((SELECT sum(x.amount_baht)
                    FROM session_expenses x JOIN training_sessions s3 ON s3.id = x.session_id
                   WHERE s3.program_id = s.program_id AND s3.fiscal_year = s.fiscal_year
@@ -61,6 +85,8 @@ export class IndicatorsService {
           programId: r.program_id,
           fiscalYear: r.fiscal_year,
           attended: Number(r.attended),
+          enrolled: Number(r.enrolled),
+          waitlisted: Number(r.waitlisted),
           sessionsScheduled: Number(r.scheduled),
           sessionsHeld: Number(r.held),
           spentBaht: Number(r.spent),

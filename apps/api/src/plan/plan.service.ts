@@ -39,6 +39,8 @@ export class PlanService {
             configured: settings !== undefined,
             targetHeadcount: settings?.targetHeadcount ?? 0,
             attended: done?.attended ?? 0,
+            enrolled: done?.enrolled ?? 0,
+            waitlisted: done?.waitlisted ?? 0,
             sessionsHeld: done?.sessionsHeld ?? 0,
             sessionsRequired: settings?.sessionsRequired ?? 0,
             spentBaht: done?.spentBaht ?? 0,

@@ -56,6 +56,8 @@ export class ProgramsService {
 function pickProgress(progress: ProgramProgress | undefined): ProgramProgress {
   return {
     attended: progress?.attended ?? 0,
+    enrolled: progress?.enrolled ?? 0,
+    waitlisted: progress?.waitlisted ?? 0,
     sessionsScheduled: progress?.sessionsScheduled ?? 0,
     sessionsHeld: progress?.sessionsHeld ?? 0,
   };
