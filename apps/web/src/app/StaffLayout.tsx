@@ -26,6 +26,7 @@ export function StaffLayout({ user }: { user: CurrentUser }) {
         </div>
         <nav className="topbar__nav" aria-label={t('app.nav.label')}>
           {runsPrograms && <NavLink to="/programs">{t('app.nav.programs')}</NavLink>}
+          <NavLink to="/plan">{t('app.nav.plan')}</NavLink>
           <NavLink to="/indicators">{t('app.nav.indicators')}</NavLink>
         </nav>
         <div className="topbar__user">

@@ -37,6 +37,10 @@ export const router = createBrowserRouter([
             lazy: () => import('./routes/session-route').then((m) => ({ Component: m.SessionRoute })),
           },
           {
+            path: '/plan',
+            lazy: () => import('./routes/plan-route').then((m) => ({ Component: m.PlanRoute })),
+          },
+          {
             path: '/indicators',
             lazy: () =>
               import('../features/indicators/components/IndicatorsPage').then((m) => ({ Component: m.IndicatorsPage })),

@@ -5,17 +5,22 @@ import { fiscalYearOptions } from '../lib/fiscal-year';
 interface FiscalYearSelectProps {
   value: number;
   onChange: (year: number) => void;
+  /** Defaults to "ปีงบประมาณ (พ.ศ.)"; a page with two selects names each end. */
+  label?: string;
+  /** Defaults to the plan's years and the current one. */
+  years?: number[];
 }
 
-export function FiscalYearSelect({ value, onChange }: FiscalYearSelectProps) {
+export function FiscalYearSelect({ value, onChange, label, years: offered }: FiscalYearSelectProps) {
   const { t } = useTranslation();
   const id = useId();
-  const years = fiscalYearOptions();
+  const years = [...(offered ?? fiscalYearOptions())];
   if (!years.includes(value)) years.push(value);
+  years.sort((a, b) => a - b);
   return (
     <div className="field field--inline">
       <label className="field__label" htmlFor={id}>
-        {t('common.fiscalYear')}
+        {label ?? t('common.fiscalYear')}
       </label>
       <select id={id} className="input" value={value} onChange={(event) => onChange(Number(event.target.value))}>
         {years.map((year) => (

@@ -90,6 +90,35 @@ export function SelectField({ name, label, options, placeholder, hint, ...select
   );
 }
 
+type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'type'> & {
+  name: string;
+  label: string;
+  hint?: string;
+};
+
+/** A yes/no choice: the box before its label, the whole row tappable. */
+export function CheckboxField({ name, label, hint, ...inputProps }: CheckboxFieldProps) {
+  const { id, register, error, a11y } = useField(name, hint);
+  return (
+    <div className={error ? 'field field--invalid' : 'field'}>
+      <label className="checkbox" htmlFor={id}>
+        <input id={id} type="checkbox" {...inputProps} {...a11y} {...register(name)} />
+        <span>{label}</span>
+      </label>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 interface SubmitButtonProps {
   children: ReactNode;
   pending?: boolean;

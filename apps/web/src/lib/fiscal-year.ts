@@ -10,6 +10,12 @@ export function fiscalYearOptions(current: number = currentFiscalYear()): number
   return [...new Set([...PLAN_YEARS, current])].sort((a, b) => a - b);
 }
 
+/** Years a plan is drawn up for: the plan's years through a few years ahead, and any year already in view. */
+export function planningYearOptions(shown: number[] = [], current: number = currentFiscalYear()): number[] {
+  const ahead = Array.from({ length: 4 }, (_, i) => current + i);
+  return [...new Set([...PLAN_YEARS, ...ahead, ...shown])].sort((a, b) => a - b);
+}
+
 /** The fiscal year chosen on a page, kept in the address (?fiscalYear=2569) so a link shows the same year. */
 export function useFiscalYearParam(): [number, (year: number) => void] {
   const [params, setParams] = useSearchParams();

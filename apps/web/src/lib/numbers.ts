@@ -1,8 +1,12 @@
 /** Numbers are written the Thai way (th-TH), in Arabic digits as Thai offices use them on screen. */
 const integer = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 });
+const satang = new Intl.NumberFormat('th-TH', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export const formatCount = (value: number) => integer.format(value);
+
+/** An amount in baht, satang shown only when there are any, e.g. 100000 → "100,000", 2500.5 → "2,500.50". */
+export const formatBaht = (value: number) => (Number.isInteger(value) ? integer : satang).format(value);
 
 /** A percent already on the 0–100 scale, e.g. 83.33 → "83.3%"; null (nothing to measure) → "–". */
 export const formatPercent = (value: number | null | undefined) =>

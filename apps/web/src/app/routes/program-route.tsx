@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ProgramHeader } from '../../features/programs/components/ProgramHeader';
+import { ProgramYearSettingsCard } from '../../features/programs/components/ProgramYearSettingsCard';
 import { CreateSessionForm } from '../../features/sessions/components/CreateSessionForm';
 import { ProgramSessions } from '../../features/sessions/components/ProgramSessions';
 import { useFiscalYearParam } from '../../lib/fiscal-year';
 
-/** A program's page joins two features: the program's header and its sessions. */
+/** A program's page joins two features: the program's header and year settings, and its sessions. */
 export function ProgramRoute() {
   const { t } = useTranslation();
   const { programId = '' } = useParams();
@@ -18,6 +19,7 @@ export function ProgramRoute() {
       <ProgramHeader programId={programId} fiscalYear={fiscalYear} />
       <ProgramSessions programId={programId} fiscalYear={fiscalYear} />
       <CreateSessionForm programId={programId} />
+      <ProgramYearSettingsCard programId={programId} fiscalYear={fiscalYear} />
     </main>
   );
 }

@@ -8,3 +8,6 @@ export const sessionKeys = {
 
 /** The session page is watched live while people join and answer. */
 export const LIVE_REFETCH_MS = 5_000;
+
+/** The plan feature's key, kept as a literal: a session's expenses count against its program's budget there. */
+export const PLAN_QUERY_KEY = ['plan'] as const;

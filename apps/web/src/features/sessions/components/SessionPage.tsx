@@ -10,6 +10,7 @@ import { useSession } from '../api/get-session';
 import { AssessmentPanel } from './AssessmentPanel';
 import { AttendeeTable } from './AttendeeTable';
 import { JoinPanel } from './JoinPanel';
+import { SessionExpenses } from './SessionExpenses';
 import { SessionStatusBadge } from './SessionStatusBadge';
 
 interface SessionPageProps {
@@ -78,6 +79,7 @@ export function SessionPage({ sessionId, canManage }: SessionPageProps) {
         <ErrorAlert error={attendees.error} />
         {attendees.data && <AttendeeTable attendees={attendees.data.attendees} />}
       </section>
+      <SessionExpenses session={s} canManage={canManage} />
     </main>
   );
 }
