@@ -1,4 +1,5 @@
 import { ASSESSMENT_KINDS } from '@sujarit/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -17,12 +18,14 @@ interface SessionPageProps {
   sessionId: string;
   /** Organizers and admins open and close tests; managers only watch. */
   canManage: boolean;
+  /** The enrolment list that replaces the read-only attendee table, composed in src/app. */
+  attendance?: ReactNode;
 }
 
-export function SessionPage({ sessionId, canManage }: SessionPageProps) {
+export function SessionPage({ sessionId, canManage, attendance }: SessionPageProps) {
   const { t } = useTranslation();
   const session = useSession(sessionId);
-  const attendees = useAttendees(sessionId);
+  const attendees = useAttendees(sessionId, attendance === undefined);
 
   if (session.isPending) return <Loading />;
   if (session.isError) return <ErrorAlert error={session.error} onRetry={() => void session.refetch()} />;
@@ -73,12 +76,14 @@ export function SessionPage({ sessionId, canManage }: SessionPageProps) {
           <AssessmentPanel key={kind} session={s} kind={kind} canManage={canManage} />
         ))}
       </div>
-      <section className="stack" aria-labelledby="attendees-heading">
-        <h2 id="attendees-heading">{t('sessions.attendees.heading')}</h2>
-        {attendees.isPending && <Loading />}
-        <ErrorAlert error={attendees.error} />
-        {attendees.data && <AttendeeTable attendees={attendees.data.attendees} />}
-      </section>
+      {attendance ?? (
+        <section className="stack" aria-labelledby="attendees-heading">
+          <h2 id="attendees-heading">{t('sessions.attendees.heading')}</h2>
+          {attendees.isPending && <Loading />}
+          <ErrorAlert error={attendees.error} />
+          {attendees.data && <AttendeeTable attendees={attendees.data.attendees} />}
+        </section>
+      )}
       <SessionExpenses session={s} canManage={canManage} />
     </main>
   );
