@@ -4,6 +4,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
+import { AttendanceSheetsModule } from './attendance-sheets/attendance-sheets.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { dataSourceOptions } from './database/data-source-options';
@@ -41,6 +42,7 @@ export class AppModule {
         PlanModule,
         PeopleModule,
         EnrolmentsModule,
+        AttendanceSheetsModule,
         SeedModule,
         ...serveWeb,
       ],

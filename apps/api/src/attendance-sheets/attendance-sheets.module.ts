@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AttendanceSheetsController } from './attendance-sheets.controller';
+import { AttendanceSheetsService } from './attendance-sheets.service';
+import { PdfPrinter } from './pdf-printer';
+
+@Module({ controllers: [AttendanceSheetsController], providers: [AttendanceSheetsService, PdfPrinter] })
+export class AttendanceSheetsModule {}
