@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -40,8 +41,7 @@ async function waitUntilUp(baseUrl: string, server: ChildProcess, output: string
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The app exited (${server.exitCode}):\n${output.join('')}`);
     try {
-      const response = await fetch(`${baseUrl}/api/auth/me`);
-      if (response.status === 401) return;
+      if ((await statusOf(`${baseUrl}/api/auth/me`)) === 401) return;
     } catch {
       // not listening yet
     }
@@ -49,6 +49,17 @@ async function waitUntilUp(baseUrl: string, server: ChildProcess, output: string
   }
   server.kill();
   throw new Error(`The app did not start within 60 s:\n${output.join('')}`);
+}
+
+/** One request without keep-alive, so no pooled socket outlives the run. */
+function statusOf(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = get(url, { agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.once('error', reject);
+  });
 }
 
 function freePort(): Promise<number> {

@@ -26,6 +26,8 @@ export function StaffLayout({ user }: { user: CurrentUser }) {
         </div>
         <nav className="topbar__nav" aria-label={t('app.nav.label')}>
           {runsPrograms && <NavLink to="/programs">{t('app.nav.programs')}</NavLink>}
+          {runsPrograms && <NavLink to="/sessions">{t('sessionAdmin.nav')}</NavLink>}
+          {runsPrograms && <NavLink to="/people">{t('people.nav')}</NavLink>}
           <NavLink to="/plan">{t('app.nav.plan')}</NavLink>
           <NavLink to="/indicators">{t('app.nav.indicators')}</NavLink>
         </nav>

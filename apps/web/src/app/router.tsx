@@ -30,6 +30,14 @@ export const router = createBrowserRouter([
                 path: '/programs/:programId',
                 lazy: () => import('./routes/program-route').then((m) => ({ Component: m.ProgramRoute })),
               },
+              {
+                path: '/people',
+                lazy: () => import('../features/people/components/PeoplePage').then((m) => ({ Component: m.PeoplePage })),
+              },
+              {
+                path: '/sessions',
+                lazy: () => import('./routes/sessions-route').then((m) => ({ Component: m.SessionsRoute })),
+              },
             ],
           },
           {

@@ -30,7 +30,7 @@ export class ApiError extends Error {
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: Record<string, string | number | undefined>;
   signal?: AbortSignal;
@@ -48,13 +48,15 @@ function withQuery(path: string, query: RequestOptions['query']): string {
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const hasBody = options.body !== undefined;
+  // A file upload: the browser sets the multipart content type with its boundary itself.
+  const isForm = options.body instanceof FormData;
   let response: Response;
   try {
     response = await fetch(`/api${withQuery(path, options.query)}`, {
       method: options.method ?? 'GET',
       credentials: 'include',
-      headers: hasBody ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
-      body: hasBody ? JSON.stringify(options.body) : undefined,
+      headers: hasBody && !isForm ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
+      body: isForm ? (options.body as FormData) : hasBody ? JSON.stringify(options.body) : undefined,
       signal: options.signal,
     });
   } catch (error) {

@@ -1,5 +1,5 @@
 import { SessionListSchema } from '@sujarit/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { sessionKeys } from './session-keys';
 
@@ -11,5 +11,13 @@ interface SessionListFilter {
 export const getSessionList = (filter: SessionListFilter) =>
   apiRequest('/sessions', SessionListSchema, { query: { ...filter } });
 
-export const useSessionList = (filter: SessionListFilter) =>
-  useQuery({ queryKey: sessionKeys.list(filter), queryFn: () => getSessionList(filter) });
+/**
+ * `keepPrevious` keeps the last answer on screen while another filter loads, so a calendar
+ * moving into the next fiscal year does not blink away under the reader's finger.
+ */
+export const useSessionList = (filter: SessionListFilter, { keepPrevious = false } = {}) =>
+  useQuery({
+    queryKey: sessionKeys.list(filter),
+    queryFn: () => getSessionList(filter),
+    placeholderData: keepPrevious ? keepPreviousData : undefined,
+  });

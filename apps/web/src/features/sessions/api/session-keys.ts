@@ -1,6 +1,7 @@
 /** Query keys of this feature; every session query starts with 'sessions' so one invalidation reaches all. */
 export const sessionKeys = {
   all: ['sessions'] as const,
+  lists: ['sessions', 'list'] as const,
   list: (filter: { programId?: string; fiscalYear?: number }) => ['sessions', 'list', filter] as const,
   detail: (id: string) => ['sessions', 'detail', id] as const,
   attendees: (id: string) => ['sessions', 'detail', id, 'attendees'] as const,
@@ -11,3 +12,6 @@ export const LIVE_REFETCH_MS = 5_000;
 
 /** The plan feature's key, kept as a literal: a session's expenses count against its program's budget there. */
 export const PLAN_QUERY_KEY = ['plan'] as const;
+
+/** The programs feature's key, kept as a literal: program cards count a year's sessions. */
+export const PROGRAMS_QUERY_KEY = ['programs'] as const;

@@ -5,6 +5,7 @@ import { Loading } from '../../../components/Loading';
 import { formatTimeRange } from '../../../lib/dates';
 import { formatCount } from '../../../lib/numbers';
 import { useSessionList } from '../api/get-sessions';
+import { OverlapFlag } from './OverlapWarning';
 import { SessionStatusBadge } from './SessionStatusBadge';
 
 interface ProgramSessionsProps {
@@ -31,6 +32,7 @@ export function ProgramSessions({ programId, fiscalYear }: ProgramSessionsProps)
                 </Link>
                 <p>{formatTimeRange(session.startsAt, session.endsAt)}</p>
                 <p className="muted">{session.venue}</p>
+                <OverlapFlag overlaps={session.overlaps} />
               </div>
               <div className="session-list__side">
                 <SessionStatusBadge status={session.status} />

@@ -11,12 +11,14 @@ import { useSession } from '../api/get-session';
 import { AssessmentPanel } from './AssessmentPanel';
 import { AttendeeTable } from './AttendeeTable';
 import { JoinPanel } from './JoinPanel';
+import { OverlapWarning } from './OverlapWarning';
+import { SessionManagePanel } from './SessionManagePanel';
 import { SessionExpenses } from './SessionExpenses';
 import { SessionStatusBadge } from './SessionStatusBadge';
 
 interface SessionPageProps {
   sessionId: string;
-  /** Organizers and admins open and close tests; managers only watch. */
+  /** Organizers and admins edit the session, move its status and open and close tests; managers only watch. */
   canManage: boolean;
   /** The enrolment list that replaces the read-only attendee table, composed in src/app. */
   attendance?: ReactNode;
@@ -68,8 +70,37 @@ export function SessionPage({ sessionId, canManage, attendance }: SessionPagePro
               <SessionStatusBadge status={s.status} />
             </dd>
           </div>
+          <div className="facts__wide">
+            <dt>{t('sessionAdmin.details.speakers')}</dt>
+            <dd>
+              {s.speakers.length === 0 ? (
+                <span className="muted">{t('sessionAdmin.details.noSpeakers')}</span>
+              ) : (
+                <ul className="speaker-list">
+                  {s.speakers.map((speaker, index) => (
+                    <li key={index}>
+                      {speaker.name}
+                      {speaker.affiliation && <span className="muted"> · {speaker.affiliation}</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </div>
+          <div className="facts__wide">
+            <dt>{t('sessionAdmin.details.walkIns')}</dt>
+            <dd>{t(s.allowWalkIns ? 'sessionAdmin.details.walkInsAllowed' : 'sessionAdmin.details.walkInsNotAllowed')}</dd>
+          </div>
+          {s.notes && (
+            <div className="facts__wide">
+              <dt>{t('sessionAdmin.details.notes')}</dt>
+              <dd className="session-notes">{s.notes}</dd>
+            </div>
+          )}
         </dl>
       </header>
+      <OverlapWarning overlaps={s.overlaps} />
+      {canManage && <SessionManagePanel session={s} />}
       <JoinPanel session={s} />
       <div className="two-columns">
         {ASSESSMENT_KINDS.map((kind) => (

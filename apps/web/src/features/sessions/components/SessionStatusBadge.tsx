@@ -3,5 +3,5 @@ import { useTranslation } from 'react-i18next';
 
 export function SessionStatusBadge({ status }: { status: Session['status'] }) {
   const { t } = useTranslation();
-  return <span className={`badge badge--session-${status}`}>{t(`sessions.status.${status}`)}</span>;
+  return <span className={`badge badge--session-${status}`}>{t(`sessionAdmin.status.${status}`)}</span>;
 }

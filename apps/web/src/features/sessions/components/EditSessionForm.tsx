@@ -1,0 +1,47 @@
+import { UpdateSessionRequestSchema, type Session } from '@sujarit/contracts';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Form } from '../../../components/Form';
+import { SubmitButton } from '../../../components/fields';
+import { useUpdateSession } from '../api/update-session';
+import { formValuesOf, useSessionFormSchema, type SessionFields } from './session-form';
+import { FormLevelError, SessionFormFields } from './SessionFormFields';
+
+interface EditSessionFormProps {
+  session: Session;
+  onSaved: () => void;
+  onClose: () => void;
+}
+
+/** The create form's fields, filled in from the session; the program stays as it is. */
+export function EditSessionForm({ session, onSaved, onClose }: EditSessionFormProps) {
+  const { t } = useTranslation();
+  const toRequest = useCallback((fields: SessionFields) => UpdateSessionRequestSchema.safeParse(fields), []);
+  const schema = useSessionFormSchema(toRequest);
+  const updateMutation = useUpdateSession();
+  const heading = t('sessionAdmin.form.editHeading');
+  return (
+    <section className="card stack session-edit" aria-labelledby="edit-session-heading">
+      <h2 id="edit-session-heading">{heading}</h2>
+      <Form
+        schema={schema}
+        aria-label={heading}
+        defaultValues={formValuesOf(session)}
+        onSubmit={(changes) => updateMutation.mutate({ sessionId: session.id, changes }, { onSuccess: onSaved })}
+      >
+        <SessionFormFields />
+        <FormLevelError />
+        <ErrorAlert error={updateMutation.error} />
+        <div className="button-row">
+          <SubmitButton pending={updateMutation.isPending} pendingLabel={t('common.saving')}>
+            {t('sessionAdmin.form.save')}
+          </SubmitButton>
+          <button type="button" className="button" disabled={updateMutation.isPending} onClick={onClose}>
+            {t('sessionAdmin.form.close')}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
