@@ -109,13 +109,6 @@ export const en: Messages = {
     attended: 'Attendance',
     attendedOfCapacity: '{{attended}} attended of {{capacity}} seats',
     statusLabel: 'Status',
-    status: {
-      draft: 'Draft',
-      scheduled: 'Scheduled',
-      open: 'In progress',
-      completed: 'Completed',
-      cancelled: 'Cancelled',
-    },
     form: {
       heading: 'New session',
       title: 'Session title',

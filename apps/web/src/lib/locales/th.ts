@@ -109,13 +109,6 @@ export const th = {
     attended: 'ผู้เข้าอบรม',
     attendedOfCapacity: 'เข้าอบรม {{attended}} จาก {{capacity}} ที่นั่ง',
     statusLabel: 'สถานะ',
-    status: {
-      draft: 'ฉบับร่าง',
-      scheduled: 'กำหนดการแล้ว',
-      open: 'กำลังอบรม',
-      completed: 'จัดอบรมแล้ว',
-      cancelled: 'ยกเลิก',
-    },
     form: {
       heading: 'สร้างรอบอบรมใหม่',
       title: 'ชื่อรอบอบรม',
