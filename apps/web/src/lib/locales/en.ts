@@ -56,6 +56,7 @@ export const en: Messages = {
     people: '{{n}} people',
     attended: 'Attended (distinct people)',
     attendedOfTarget: '{{attended}} of {{target}} people ({{percent}})',
+    enrolledAndWaitlisted: 'Enrolled {{enrolled}} · waitlisted {{waitlisted}}',
     sessions: 'Sessions held',
     sessionsHeldOfRequired: '{{held}} of {{required}} held',
     sessionsHeldNoRequirement: '{{held}} held (no number set by the plan)',

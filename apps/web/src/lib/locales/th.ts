@@ -55,6 +55,7 @@ export const th = {
     people: '{{n}} คน',
     attended: 'ผู้เข้าอบรม (ไม่นับซ้ำ)',
     attendedOfTarget: '{{attended}} จาก {{target}} คน ({{percent}})',
+    enrolledAndWaitlisted: 'ลงทะเบียน {{enrolled}} คน · รายชื่อสำรอง {{waitlisted}} คน',
     sessions: 'จำนวนครั้งที่จัด',
     sessionsHeldOfRequired: 'จัดแล้ว {{held}} จาก {{required}} ครั้ง',
     sessionsHeldNoRequirement: 'จัดแล้ว {{held}} ครั้ง (แผนไม่กำหนดจำนวนครั้ง)',

@@ -24,6 +24,12 @@ export function ProgramProgress({ program }: { program: ProgramSummary }) {
             percent: formatPercent(headcountPercent),
           })}
           <ProgressBar value={percentOf(progress.attended, year.targetHeadcount)} label={t('programs.attended')} />
+          <span className="muted block">
+            {t('programs.enrolledAndWaitlisted', {
+              enrolled: formatCount(progress.enrolled),
+              waitlisted: formatCount(progress.waitlisted),
+            })}
+          </span>
         </dd>
       </div>
       <div>
