@@ -2,7 +2,8 @@ import { HttpStatus, Injectable, Logger, OnModuleDestroy } from '@nestjs/common'
 import { type Browser, chromium } from 'playwright-core';
 import { DomainError } from '../common/domain.error';
 
-const CHROMIUM_ARGS = [
+/** Headless Debian Chromium on a closed network: no first-run, sync or background requests. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -17,16 +17,7 @@ function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
         {label}
       </label>
       {children}
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }
@@ -105,16 +96,7 @@ export function CheckboxField({ name, label, hint, ...inputProps }: CheckboxFiel
         <input id={id} type="checkbox" {...inputProps} {...a11y} {...register(name)} />
         <span>{label}</span>
       </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }
@@ -130,5 +112,23 @@ export function SubmitButton({ children, pending = false, pendingLabel }: Submit
     <button type="submit" className="button button--primary" disabled={pending} aria-busy={pending || undefined}>
       {pending && pendingLabel ? pendingLabel : children}
     </button>
+  );
+}
+
+/** A field's hint and its error, with the ids its input points to through aria-describedby. */
+function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </>
   );
 }

@@ -3,10 +3,9 @@ import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { formatTimeRange } from '../../../lib/dates';
-import { formatCount } from '../../../lib/numbers';
 import { useSessionList } from '../api/get-sessions';
 import { OverlapFlag } from './OverlapWarning';
-import { SessionStatusBadge } from './SessionStatusBadge';
+import { SessionStatusAndSeats } from './SessionStatusBadge';
 
 interface ProgramSessionsProps {
   programId: string;
@@ -35,13 +34,7 @@ export function ProgramSessions({ programId, fiscalYear }: ProgramSessionsProps)
                 <OverlapFlag overlaps={session.overlaps} />
               </div>
               <div className="session-list__side">
-                <SessionStatusBadge status={session.status} />
-                <p>
-                  {t('sessions.attendedOfCapacity', {
-                    attended: formatCount(session.attendedCount),
-                    capacity: formatCount(session.capacity),
-                  })}
-                </p>
+                <SessionStatusAndSeats session={session} />
               </div>
             </li>
           ))}

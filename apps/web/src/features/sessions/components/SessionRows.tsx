@@ -2,9 +2,8 @@ import type { Session } from '@sujarit/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatTimeRange } from '../../../lib/dates';
-import { formatCount } from '../../../lib/numbers';
 import { OverlapFlag } from './OverlapWarning';
-import { SessionStatusBadge } from './SessionStatusBadge';
+import { SessionStatusAndSeats } from './SessionStatusBadge';
 
 /** Sessions of every program in date order, one card each, as readable on a phone as on a desk. */
 export function SessionRows({ sessions }: { sessions: Session[] }) {
@@ -25,13 +24,7 @@ export function SessionRows({ sessions }: { sessions: Session[] }) {
             <OverlapFlag overlaps={session.overlaps} />
           </div>
           <div className="session-row__side">
-            <SessionStatusBadge status={session.status} />
-            <p>
-              {t('sessions.attendedOfCapacity', {
-                attended: formatCount(session.attendedCount),
-                capacity: formatCount(session.capacity),
-              })}
-            </p>
+            <SessionStatusAndSeats session={session} />
           </div>
         </li>
       ))}
