@@ -87,6 +87,7 @@ export const en: Messages = {
     fiscalYear: 'Fiscal year',
     target: 'Target',
     attended: 'Attended',
+    enrolledWaitlisted: 'Enrolled/waitlisted',
     sessions: 'Held/required',
     spending: 'Spent/budget (baht)',
     notConfigured: 'Not set up',

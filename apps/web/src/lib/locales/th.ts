@@ -87,6 +87,7 @@ export const th = {
     fiscalYear: 'ปีงบ\u200bประมาณ',
     target: 'เป้าหมาย',
     attended: 'เข้าอบรม',
+    enrolledWaitlisted: 'ลงทะเบียน/สำรอง',
     sessions: 'จัดแล้ว/ต้องจัด',
     spending: 'ใช้จ่าย/งบประมาณ (บาท)',
     notConfigured: 'ยังไม่ตั้งค่า',

@@ -4,7 +4,7 @@ import { formatBaht, formatCount } from '../../../lib/numbers';
 
 type PlanYear = Plan['programs'][number]['years'][number];
 
-const FIGURE_COLUMNS = 4;
+const FIGURE_COLUMNS = 5;
 
 /**
  * One row group per program, one row per fiscal year. The table scrolls inside its own box,
@@ -28,6 +28,9 @@ export function PlanTable({ plan }: { plan: Plan }) {
             </th>
             <th scope="col" className="numeric">
               {t('plan.attended')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('plan.enrolledWaitlisted')}
             </th>
             <th scope="col" className="numeric">
               {t('plan.sessions')}
@@ -72,6 +75,9 @@ function PlanFigures({ year }: { year: PlanYear }) {
     <>
       <td className="numeric">{formatCount(year.targetHeadcount)}</td>
       <td className="numeric">{formatCount(year.attended)}</td>
+      <td className="numeric">
+        {formatCount(year.enrolled)}/{formatCount(year.waitlisted)}
+      </td>
       <td className="numeric">
         {formatCount(year.sessionsHeld)}/{formatCount(year.sessionsRequired)}
       </td>
