@@ -302,6 +302,8 @@ export const en: Messages = {
     },
     join: {
       heading: 'Register',
+      intro: 'Enter your full name and group. If you are on the list, you are checked in.',
+      listedOnly: 'This session takes only people on its list: enter your name as it was registered to check in.',
       fullName: 'Full name',
       group: 'Group',
       groupPlaceholder: 'Choose a group',

@@ -5,13 +5,15 @@ import { Form } from '../../../components/Form';
 import { SelectField, SubmitButton, TextField } from '../../../components/fields';
 import { useJoinSession } from '../api/join-session';
 
-export function JoinForm({ code }: { code: string }) {
+/** Listed people check in by their name and group; walk-ins register the same way when the session allows it. */
+export function JoinForm({ code, walkInsAllowed }: { code: string; walkInsAllowed: boolean }) {
   const { t } = useTranslation();
   const joinMutation = useJoinSession(code);
   const groups = PERSON_GROUPS.map((group) => ({ value: group, label: t(`groups.${group}`) }));
   return (
     <section className="card stack" aria-labelledby="join-form-heading">
       <h2 id="join-form-heading">{t('trainee.join.heading')}</h2>
+      <p className="muted">{walkInsAllowed ? t('trainee.join.intro') : t('trainee.join.listedOnly')}</p>
       <Form
         schema={JoinRequestSchema}
         defaultValues={{ fullName: '' }}

@@ -44,7 +44,7 @@ function TraineeSessionView({ code }: { code: string }) {
       {s.me ? (
         <Joined code={code} session={s} me={s.me} />
       ) : s.acceptingWalkIns ? (
-        <JoinForm code={code} />
+        <JoinForm code={code} walkInsAllowed={s.walkInsAllowed} />
       ) : (
         <p className="alert alert--warning">{t('trainee.join.closed')}</p>
       )}
