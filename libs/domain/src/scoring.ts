@@ -1,11 +1,27 @@
 /** Scoring of a submitted attempt. Runs on the server only: answer keys never reach a trainee. */
 
+/** Every kind of question the bank knows; a Likert item is a survey question and never scored. */
+export type QuestionType = 'single_choice' | 'multiple_choice' | 'true_false' | 'likert';
+
+/** The types the question bank stores today; widen it together with the entity and the contracts. */
 export type ScoredQuestionType = 'single_choice' | 'true_false';
+
+/**
+ * How far below 100 % a sum of weights may fall and still count as full marks:
+ * three options at 33.33333 % add up to 99.99999 %, and that is meant as all of it.
+ */
+export const FULL_CREDIT_TOLERANCE_PERCENT = 0.01;
 
 export interface ScoringKey {
   questionId: string;
-  type: ScoredQuestionType;
+  type: QuestionType;
+  /** Options worth full points; ignored when optionWeights is given. */
   correctOptionIds: readonly string[];
+  /**
+   * Percent of the points each option is worth, as Moodle weighs answers; negative for a penalty.
+   * An option not listed is worth 0. When present it replaces correctOptionIds.
+   */
+  optionWeights?: Readonly<Record<string, number>>;
   points: number;
 }
 
@@ -17,6 +33,7 @@ export interface AttemptScore {
   maxScore: number;
   /** score / maxScore × 100, rounded to two decimals; 0 when the test has no points. */
   percent: number;
+  /** Questions that earned their full points. */
   correctCount: number;
 }
 
@@ -25,15 +42,56 @@ export function scoreAttempt(keys: readonly ScoringKey[], answers: AnswerSheet):
   let maxScore = 0;
   let correctCount = 0;
   for (const key of keys) {
+    if (key.type === 'likert') continue;
     maxScore += key.points;
     const chosen = answers[key.questionId] ?? [];
-    // Single choice and true/false take exactly one option; anything else is wrong.
-    if (chosen.length === 1 && key.correctOptionIds.includes(chosen[0])) {
-      score += key.points;
-      correctCount += 1;
-    }
+    // Each question is rounded before adding, so the points shown per question add up to the total.
+    score += questionScore(key, chosen);
+    if (earnedPercent(key, chosen) === 100) correctCount += 1;
   }
+  score = roundTo2(score);
   return { score, maxScore, percent: toPercent(score, maxScore), correctCount };
+}
+
+/** Points earned on one question, rounded to two decimals; always 0 for a Likert item. */
+export function questionScore(key: ScoringKey, chosen: readonly string[]): number {
+  if (key.type === 'likert') return 0;
+  return roundTo2(key.points * (earnedPercent(key, chosen) / 100));
+}
+
+/**
+ * Percent of a question's points earned by the chosen options, between 0 and 100.
+ * Multiple choice adds the weights of the options chosen (Moodle's partial credit), never below 0 nor above 100.
+ * Single choice and true/false take exactly one option and earn its weight; anything else earns nothing.
+ */
+export function earnedPercent(key: ScoringKey, chosen: readonly string[]): number {
+  if (key.type === 'likert') return 0;
+  if (key.type === 'multiple_choice') {
+    // Choosing an option twice must not count it twice.
+    const sum = [...new Set(chosen)].reduce((total, id) => total + optionWeight(key, id), 0);
+    return clampPercent(sum);
+  }
+  if (chosen.length !== 1) return 0;
+  return clampPercent(optionWeight(key, chosen[0]));
+}
+
+function optionWeight(key: ScoringKey, optionId: string): number {
+  if (key.optionWeights) return key.optionWeights[optionId] ?? 0;
+  const right = key.correctOptionIds.includes(optionId);
+  if (key.type !== 'multiple_choice') return right ? 100 : 0;
+  // Without weights, the right options share 100 % and each wrong one takes back as much as a right one gives,
+  // so ticking every box is not a way to full marks.
+  const share = key.correctOptionIds.length === 0 ? 0 : 100 / key.correctOptionIds.length;
+  return right ? share : -share;
+}
+
+function clampPercent(sum: number): number {
+  if (sum >= 100 - FULL_CREDIT_TOLERANCE_PERCENT) return 100;
+  return Math.max(0, sum);
+}
+
+function roundTo2(value: number): number {
+  return Math.round(value * 100) / 100;
 }
 
 export function toPercent(part: number, whole: number): number {
