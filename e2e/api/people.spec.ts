@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createSession, startTestApp, TestApp } from '../support/test-app';
 
 const youth = {
@@ -63,7 +64,7 @@ describe('the people registry and PDPA', () => {
     await phone.post(`/api/join/${session.joinCode}`).send({ fullName: 'ด.ช. ขอลบ ข้อมูล', group: 'youth' }).expect(200);
     await organizer.post(`/api/sessions/${session.id}/assessments/pre_test/open`).expect(200);
     const attempt = (await phone.post(`/api/join/${session.joinCode}/assessments/pre_test/attempt`).expect(200)).body;
-    await phone.post(`/api/join/${session.joinCode}/attempts/${attempt.id}/submit`).send({}).expect(200);
+    await phone.post(`/api/join/${session.joinCode}/attempts/${attempt.id}/submit`).set('Idempotency-Key', randomUUID()).send({}).expect(200);
     const [{ id }] = await t.db.query(`SELECT id FROM people WHERE organization_id = $1`, [org.id]);
 
     const erased = await organizer.post(`/api/people/${id}/erase`).expect(200);

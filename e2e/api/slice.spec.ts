@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createSession, startTestApp, TestApp } from '../support/test-app';
 
@@ -37,12 +38,12 @@ describe('a training session from schedule to indicator', () => {
     for (const q of pre.body.questions as { id: string }[]) {
       await phoneA.put(`/api/join/${session.joinCode}/attempts/${pre.body.id}/answers/${q.id}`).send({ optionIds: keys.get(q.id) }).expect(204);
     }
-    const preResult = await phoneA.post(`/api/join/${session.joinCode}/attempts/${pre.body.id}/submit`).send({}).expect(200);
+    const preResult = await phoneA.post(`/api/join/${session.joinCode}/attempts/${pre.body.id}/submit`).set('Idempotency-Key', randomUUID()).send({}).expect(200);
     expect(preResult.body.percent).toBe(100);
     expect(preResult.body.score).toBe(pre.body.questions.length);
 
     // A retry of the submit (weak connection) returns the first result, not a second scoring.
-    const retry = await phoneA.post(`/api/join/${session.joinCode}/attempts/${pre.body.id}/submit`).send({ answers: {} }).expect(200);
+    const retry = await phoneA.post(`/api/join/${session.joinCode}/attempts/${pre.body.id}/submit`).set('Idempotency-Key', randomUUID()).send({ answers: {} }).expect(200);
     expect(retry.body).toEqual(preResult.body);
 
     // Trainee B joins and takes no test at all.
@@ -60,7 +61,7 @@ describe('a training session from schedule to indicator', () => {
       const options: { id: string }[] = post.body.questions[i].options;
       answers[id] = i < postIds.length / 2 ? right : [options.filter((o) => o.id !== right[0])[0].id];
     });
-    const postResult = await phoneA.post(`/api/join/${session.joinCode}/attempts/${post.body.id}/submit`).send({ answers }).expect(200);
+    const postResult = await phoneA.post(`/api/join/${session.joinCode}/attempts/${post.body.id}/submit`).set('Idempotency-Key', randomUUID()).send({ answers }).expect(200);
     const expectedPercent = Math.round((Math.ceil(postIds.length / 2) / postIds.length) * 10000) / 100;
     expect(postResult.body.percent).toBe(expectedPercent);
 
@@ -130,7 +131,7 @@ describe('a training session from schedule to indicator', () => {
     await organizer.post(`/api/sessions/${session.id}/assessments/pre_test/open`).expect(200);
     const attempt = (await phone.post(`/api/join/${session.joinCode}/assessments/pre_test/attempt`).expect(200)).body;
     bodies.push(attempt);
-    bodies.push((await phone.post(`/api/join/${session.joinCode}/attempts/${attempt.id}/submit`).send({}).expect(200)).body);
+    bodies.push((await phone.post(`/api/join/${session.joinCode}/attempts/${attempt.id}/submit`).set('Idempotency-Key', randomUUID()).send({}).expect(200)).body);
     bodies.push((await phone.get(`/api/join/${session.joinCode}`).expect(200)).body);
 
     const explanations = await t.db.query(`SELECT explanation FROM questions WHERE id = ANY($1)`, [

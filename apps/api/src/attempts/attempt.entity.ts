@@ -36,6 +36,13 @@ export class Attempt {
   @Column({ name: 'started_at', type: 'timestamptz' })
   startedAt: Date;
 
+  /** The Idempotency-Key of the submit that finished the attempt, and a hash of its body. */
+  @Column({ name: 'submit_idempotency_key', type: 'uuid', nullable: true })
+  submitIdempotencyKey: string | null;
+
+  @Column({ name: 'submit_request_hash', type: 'text', nullable: true })
+  submitRequestHash: string | null;
+
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Public } from '../auth/auth.decorators';
@@ -15,6 +15,7 @@ import {
   TraineeAttemptParamDto,
   TraineeSessionDto,
 } from './trainee.dto';
+import { IdempotencyKey } from './idempotency-key.decorator';
 import { TraineeService } from './trainee.service';
 
 export const TRAINEE_COOKIE = 'sj_trainee';
@@ -73,8 +74,14 @@ export class TraineeController {
 
   @Post('attempts/:attemptId/submit')
   @HttpCode(200)
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A UUID; a retry with the same key returns the first result' })
   @ZodResponse({ type: AttemptResultDto })
-  submit(@Param() params: TraineeAttemptParamDto, @Body() body: SubmitAttemptRequestDto, @Req() req: Request) {
-    return this.trainee.submit(params.code, params.attemptId, body.answers, deviceToken(req));
+  submit(
+    @Param() params: TraineeAttemptParamDto,
+    @Body() body: SubmitAttemptRequestDto,
+    @IdempotencyKey() idempotencyKey: string,
+    @Req() req: Request,
+  ) {
+    return this.trainee.submit(params.code, params.attemptId, body.answers, idempotencyKey, deviceToken(req));
   }
 }

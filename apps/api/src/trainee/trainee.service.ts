@@ -8,7 +8,7 @@ import type {
   TraineeSession,
 } from '@sujarit/contracts';
 import { thaiNameKey } from '@sujarit/domain';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Assessment } from '../assessments/assessment.entity';
 import { Attempt } from '../attempts/attempt.entity';
@@ -153,11 +153,25 @@ export class TraineeService {
     });
   }
 
-  /** Scores on the server. Submitting again returns the first result, so a retry on a weak line is safe. */
-  async submit(code: string, attemptId: string, answers: Record<string, string[]>, deviceToken: string | undefined): Promise<AttemptResult> {
+  /**
+   * Scores on the server. A retry returns the first result, so a lost response on a weak line is safe;
+   * the same Idempotency-Key with different answers is refused.
+   */
+  async submit(
+    code: string,
+    attemptId: string,
+    answers: Record<string, string[]>,
+    idempotencyKey: string,
+    deviceToken: string | undefined,
+  ): Promise<AttemptResult> {
+    const requestHash = hashAnswers(answers);
     return this.db.transaction(async (manager) => {
       const { attempt, assessment } = await this.lockAttempt(manager, code, attemptId, deviceToken);
-      if (!attempt.submittedAt) {
+      if (attempt.submittedAt) {
+        if (attempt.submitIdempotencyKey === idempotencyKey && attempt.submitRequestHash !== requestHash) {
+          throw conflict('IDEMPOTENCY_KEY_REUSED', 'คำตอบชุดนี้ถูกส่งไปแล้วด้วยคำตอบที่ต่างออกไป ผลที่บันทึกไว้คือผลของการส่งครั้งแรก');
+        }
+      } else {
         // After the test closes the saved answers are scored as they stand; late changes are not taken.
         if (assessment.status === 'open') {
           for (const [questionId, optionIds] of Object.entries(answers)) {
@@ -165,6 +179,8 @@ export class TraineeService {
             attempt.answers = { ...attempt.answers, [questionId]: [...new Set(optionIds)] };
           }
         }
+        attempt.submitIdempotencyKey = idempotencyKey;
+        attempt.submitRequestHash = requestHash;
         await this.attempts.finish(manager, attempt, assessment.questionIds, new Date());
       }
       return {
@@ -273,4 +289,12 @@ function requireOpen(assessment: Assessment) {
     const message = assessment.status === 'draft' ? 'แบบทดสอบยังไม่เปิด กรุณารอผู้จัดการอบรม' : 'แบบทดสอบปิดแล้ว';
     throw conflict('ASSESSMENT_NOT_OPEN', message);
   }
+}
+
+/** The same answers in any key or option order give the same hash. */
+function hashAnswers(answers: Record<string, string[]>): string {
+  const canonical = Object.keys(answers)
+    .sort()
+    .map((questionId) => [questionId, [...new Set(answers[questionId])].sort()]);
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

@@ -33,6 +33,8 @@ interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: Record<string, string | number | undefined>;
+  /** Extra request headers, such as an Idempotency-Key. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -55,7 +57,11 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     response = await fetch(`/api${withQuery(path, options.query)}`, {
       method: options.method ?? 'GET',
       credentials: 'include',
-      headers: hasBody && !isForm ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
+      headers: {
+        Accept: 'application/json',
+        ...(hasBody && !isForm ? { 'Content-Type': 'application/json' } : {}),
+        ...options.headers,
+      },
       body: isForm ? (options.body as FormData) : hasBody ? JSON.stringify(options.body) : undefined,
       signal: options.signal,
     });

@@ -1,6 +1,7 @@
 import { AttemptResultSchema } from '@sujarit/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { forgetIdempotencyKey, idempotencyKeyFor } from '../../../lib/idempotency';
 import { traineeKeys } from './trainee-keys';
 
 export interface SubmitAttemptInput {
@@ -10,13 +11,17 @@ export interface SubmitAttemptInput {
   answers: Record<string, string[]>;
 }
 
-/** Idempotent on the server: a retry after a lost response returns the same result. */
-export const submitAttempt = ({ code, attemptId, answers }: SubmitAttemptInput) =>
-  apiRequest(
+/** Idempotent on the server: a retry with the same key after a lost response returns the same result. */
+export const submitAttempt = async ({ code, attemptId, answers }: SubmitAttemptInput) => {
+  const purpose = `submit.${attemptId}`;
+  const result = await apiRequest(
     `/join/${encodeURIComponent(code)}/attempts/${encodeURIComponent(attemptId)}/submit`,
     AttemptResultSchema,
-    { method: 'POST', body: { answers } },
+    { method: 'POST', body: { answers }, headers: { 'Idempotency-Key': idempotencyKeyFor(purpose, answers) } },
   );
+  forgetIdempotencyKey(purpose);
+  return result;
+};
 
 export function useSubmitAttempt(code: string) {
   const queryClient = useQueryClient();
