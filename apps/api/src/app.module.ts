@@ -13,6 +13,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { PeopleModule } from './people/people.module';
 import { PlanModule } from './plan/plan.module';
 import { ProgramsModule } from './programs/programs.module';
+import { QuestionsModule } from './questions/questions.module';
 import { SeedModule } from './seed/seed.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TraineeModule } from './trainee/trainee.module';
@@ -41,6 +42,7 @@ export class AppModule {
         IndicatorsModule,
         PlanModule,
         PeopleModule,
+        QuestionsModule,
         EnrolmentsModule,
         AttendanceSheetsModule,
         SeedModule,

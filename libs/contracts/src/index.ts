@@ -8,3 +8,4 @@ export * from './indicators';
 export * from './plan';
 export * from './people';
 export * from './enrolments';
+export * from './questions';

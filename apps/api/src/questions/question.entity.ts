@@ -48,6 +48,10 @@ export class Question {
   @Column({ type: 'integer', default: 1 })
   version: number;
 
+  /** The first version's id; null on a first version. Editing a used question makes a new version. */
+  @Column({ name: 'lineage_id', type: 'uuid', nullable: true })
+  lineageId: string | null;
+
   /** Position in the bank, so tests list questions in the order they were written. */
   @Column({ type: 'integer', default: 0 })
   position: number;

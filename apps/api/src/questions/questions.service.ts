@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { BankQuestion, QuestionInput } from '@sujarit/contracts';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { notFound } from '../common/domain.error';
+import { ProgramsService } from '../programs/programs.service';
+import { Question } from './question.entity';
+
+const CHOICE_IDS = ['a', 'b', 'c', 'd', 'e', 'f'];
+const TRUE_FALSE_IDS = ['true', 'false'];
+
+/**
+ * A program's question bank. A question any attempt has used is never changed in place: editing it
+ * makes a new version and archives the old one, so old attempts keep their scores; tests not yet
+ * taken move to the new version.
+ */
+@Injectable()
+export class QuestionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly programs: ProgramsService,
+  ) {}
+
+  async list(organizationId: string, programId: string, includeArchived: boolean): Promise<BankQuestion[]> {
+    await this.programs.require(organizationId, programId);
+    const questions = await this.db.getRepository(Question).find({
+      where: { organizationId, programId, ...(includeArchived ? {} : { archivedAt: IsNull() }) },
+      order: { position: 'ASC', createdAt: 'ASC' },
+    });
+    const used = await this.usedIds(this.db.manager, questions.map((q) => q.id));
+    return questions.map((q) => toView(q, used.has(q.id)));
+  }
+
+  async create(organizationId: string, programId: string, input: QuestionInput): Promise<BankQuestion> {
+    await this.programs.require(organizationId, programId);
+    const [{ next }]: { next: number }[] = await this.db.query(
+      `SELECT coalesce(max(position), -1) + 1 AS next FROM questions WHERE program_id = $1`,
+      [programId],
+    );
+    const question = await this.db.getRepository(Question).save({
+      organizationId,
+      programId,
+      position: next,
+      version: 1,
+      lineageId: null,
+      archivedAt: null,
+      ...fromInput(input),
+    });
+    return toView(question, false);
+  }
+
+  async update(organizationId: string, id: string, input: QuestionInput): Promise<BankQuestion> {
+    return this.db.transaction(async (manager) => {
+      const current = await this.lock(manager, organizationId, id);
+      if (!(await this.usedIds(manager, [id])).has(id)) {
+        await manager.update(Question, { id }, fromInput(input));
+        return toView(await manager.findOneByOrFail(Question, { id }), false);
+      }
+      const next = await manager.save(Question, {
+        organizationId,
+        programId: current.programId,
+        position: current.position,
+        version: current.version + 1,
+        lineageId: current.lineageId ?? current.id,
+        archivedAt: null,
+        ...fromInput(input),
+      });
+      await manager.update(Question, { id }, { archivedAt: new Date() });
+      await this.replaceInUntakenTests(manager, id, next.id);
+      return toView(next, false);
+    });
+  }
+
+  /** Deletes a question nobody answered; one that was used is archived instead. */
+  async remove(organizationId: string, id: string): Promise<{ outcome: 'deleted' | 'archived' }> {
+    return this.db.transaction(async (manager) => {
+      await this.lock(manager, organizationId, id);
+      await this.replaceInUntakenTests(manager, id, null);
+      if ((await this.usedIds(manager, [id])).has(id)) {
+        await manager.update(Question, { id }, { archivedAt: new Date() });
+        return { outcome: 'archived' as const };
+      }
+      await manager.delete(Question, { id });
+      return { outcome: 'deleted' as const };
+    });
+  }
+
+  /** Tests nobody has started yet follow the bank: swap (or drop) the question there. */
+  private async replaceInUntakenTests(manager: EntityManager, oldId: string, newId: string | null) {
+    await manager.query(
+      `UPDATE assessments a
+          SET question_ids = (
+            SELECT coalesce(jsonb_agg(CASE WHEN q.value = to_jsonb($1::text) THEN to_jsonb($2::text) ELSE q.value END
+                                      ORDER BY q.ordinality) FILTER (WHERE $2::text IS NOT NULL OR q.value <> to_jsonb($1::text)), '[]'::jsonb)
+              FROM jsonb_array_elements(a.question_ids) WITH ORDINALITY AS q(value, ordinality))
+        WHERE a.question_ids ? $1
+          AND NOT EXISTS (SELECT 1 FROM attempts t WHERE t.assessment_id = a.id)`,
+      [oldId, newId],
+    );
+  }
+
+  private async usedIds(manager: EntityManager, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await manager.query(
+      `SELECT DISTINCT q.id FROM unnest($1::text[]) AS q(id)
+        WHERE EXISTS (SELECT 1 FROM attempts t JOIN assessments a ON a.id = t.assessment_id WHERE a.question_ids ? q.id)`,
+      [ids],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  private async lock(manager: EntityManager, organizationId: string, id: string): Promise<Question> {
+    const question = await manager.findOne(Question, { where: { id, organizationId }, lock: { mode: 'pessimistic_write' } });
+    if (!question) throw notFound('NOT_FOUND', 'ไม่พบคำถามนี้ในคลังข้อสอบของหน่วยงาน');
+    return question;
+  }
+}
+
+function fromInput(input: QuestionInput) {
+  const ids = input.type === 'true_false' ? TRUE_FALSE_IDS : CHOICE_IDS;
+  return {
+    topic: input.topic,
+    type: input.type,
+    stem: input.stem,
+    options: input.options.map((text, i) => ({ id: ids[i], text })),
+    correctOptionIds: [ids[input.correctIndex]],
+    explanation: input.explanation,
+    points: input.points,
+  };
+}
+
+function toView(q: Question, used: boolean): BankQuestion {
+  return {
+    id: q.id,
+    programId: q.programId,
+    topic: q.topic,
+    type: q.type,
+    stem: q.stem,
+    options: q.options,
+    correctOptionIds: q.correctOptionIds,
+    explanation: q.explanation,
+    points: q.points,
+    version: q.version,
+    lineageId: q.lineageId ?? q.id,
+    archived: q.archivedAt !== null,
+    used,
+  };
+}
