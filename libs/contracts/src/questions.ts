@@ -48,3 +48,27 @@ export const BankQuestionListSchema = z.object({ questions: z.array(BankQuestion
 export const RemoveQuestionResultSchema = z.object({
   outcome: z.enum(['deleted', 'archived']),
 });
+
+export const GiftImportPreviewSchema = z.object({
+  /** Questions that can be added, as they will be. */
+  questions: z.array(
+    z.object({
+      line: z.number().int(),
+      topic: z.string(),
+      type: z.enum(BANK_QUESTION_TYPES),
+      stem: z.string(),
+      options: z.array(z.string()),
+      correctIndex: z.number().int(),
+      explanation: z.string(),
+    }),
+  ),
+  /** Every question that cannot be added, with its line and the reason in Thai. */
+  errors: z.array(z.object({ line: z.number().int(), title: z.string().nullable(), reason: z.string() })),
+});
+export type GiftImportPreview = z.infer<typeof GiftImportPreviewSchema>;
+
+export const ImportQuestionsRequestSchema = z.strictObject({
+  questions: z.array(QuestionInputSchema).min(1, { message: 'ไม่มีคำถามที่นำเข้าได้' }).max(500),
+});
+
+export const ImportQuestionsResultSchema = z.object({ created: z.number().int() });

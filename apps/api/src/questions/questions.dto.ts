@@ -1,4 +1,12 @@
-import { BankQuestionListSchema, BankQuestionSchema, QuestionInputSchema, RemoveQuestionResultSchema } from '@sujarit/contracts';
+import {
+  BankQuestionListSchema,
+  BankQuestionSchema,
+  GiftImportPreviewSchema,
+  ImportQuestionsRequestSchema,
+  ImportQuestionsResultSchema,
+  QuestionInputSchema,
+  RemoveQuestionResultSchema,
+} from '@sujarit/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -11,3 +19,6 @@ export class QuestionParamDto extends createZodDto(z.strictObject({ id: z.uuid({
 export class QuestionListQueryDto extends createZodDto(
   z.strictObject({ includeArchived: z.enum(['true', 'false']).optional() }),
 ) {}
+export class GiftImportPreviewDto extends createZodDto(GiftImportPreviewSchema) {}
+export class ImportQuestionsRequestDto extends createZodDto(ImportQuestionsRequestSchema) {}
+export class ImportQuestionsResultDto extends createZodDto(ImportQuestionsResultSchema) {}

@@ -49,6 +49,22 @@ export class QuestionsService {
     return toView(question, false);
   }
 
+  /** Adds checked questions (an import's confirmed rows) at the end of the bank, all or none. */
+  async createMany(organizationId: string, programId: string, inputs: QuestionInput[]): Promise<{ created: number }> {
+    await this.programs.require(organizationId, programId);
+    return this.db.transaction(async (manager) => {
+      const [{ next }]: { next: number }[] = await manager.query(
+        `SELECT coalesce(max(position), -1) + 1 AS next FROM questions WHERE program_id = $1`,
+        [programId],
+      );
+      await manager.insert(
+        Question,
+        inputs.map((input, i) => ({ organizationId, programId, position: next + i, version: 1, lineageId: null, archivedAt: null, ...fromInput(input) })),
+      );
+      return { created: inputs.length };
+    });
+  }
+
   async update(organizationId: string, id: string, input: QuestionInput): Promise<BankQuestion> {
     return this.db.transaction(async (manager) => {
       const current = await this.lock(manager, organizationId, id);
