@@ -30,6 +30,7 @@ export const router = createBrowserRouter([
                 path: '/programs/:programId',
                 lazy: () => import('./routes/program-route').then((m) => ({ Component: m.ProgramRoute })),
               },
+              { path: '/programs/:programId/questions', lazy: () => import('../features/questions/components/QuestionsPage').then((m) => ({ Component: m.QuestionsPage })) },
               {
                 path: '/people',
                 lazy: () => import('../features/people/components/PeoplePage').then((m) => ({ Component: m.PeoplePage })),

@@ -17,6 +17,9 @@ export function ProgramRoute() {
         <Link to={`/programs?fiscalYear=${fiscalYear}`}>← {t('programs.backToList')}</Link>
       </p>
       <ProgramHeader programId={programId} fiscalYear={fiscalYear} />
+      <p>
+        <Link to={`/programs/${encodeURIComponent(programId)}/questions`}>{t('questionBank.link')}</Link>
+      </p>
       <ProgramSessions programId={programId} fiscalYear={fiscalYear} />
       <CreateSessionForm programId={programId} />
       <ProgramYearSettingsCard programId={programId} fiscalYear={fiscalYear} />

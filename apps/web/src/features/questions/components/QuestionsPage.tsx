@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useCreateQuestion } from '../api/create-question';
+import { GiftImportPanel } from './GiftImportPanel';
+import { EMPTY_QUESTION, QuestionForm } from './QuestionForm';
+import { QuestionList } from './QuestionList';
+
+/** A program's question bank: questions by topic, a form to add one, and import from a Moodle GIFT file. */
+export function QuestionsPage() {
+  const { t } = useTranslation();
+  const { programId = '' } = useParams();
+  const createMutation = useCreateQuestion(programId);
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <main className="page stack">
+      <p>
+        <Link to={`/programs/${encodeURIComponent(programId)}`}>← {t('questionBank.backToProgram')}</Link>
+      </p>
+      <h1>{t('questionBank.title')}</h1>
+      {notice && (
+        <p className="alert alert--ok" role="status">
+          {notice}
+        </p>
+      )}
+      <div className="people-layout">
+        <section className="stack" aria-labelledby="bank-list-heading">
+          <h2 id="bank-list-heading">{t('questionBank.listHeading')}</h2>
+          <QuestionList programId={programId} onNotice={setNotice} />
+        </section>
+        <div className="stack">
+          <section className="card stack" aria-labelledby="add-question-heading">
+            <h2 id="add-question-heading">{t('questionBank.add.heading')}</h2>
+            <QuestionForm
+              label={t('questionBank.add.heading')}
+              submitLabel={t('questionBank.add.submit')}
+              defaultValues={EMPTY_QUESTION}
+              pending={createMutation.isPending}
+              onSubmit={(input, reset) =>
+                createMutation.mutate(input, {
+                  onSuccess: () => {
+                    setNotice(t('questionBank.add.added'));
+                    reset();
+                  },
+                })
+              }
+            >
+              <ErrorAlert error={createMutation.error} />
+            </QuestionForm>
+          </section>
+          <GiftImportPanel programId={programId} />
+        </div>
+      </div>
+    </main>
+  );
+}
