@@ -1,6 +1,7 @@
 import type { Enrolment } from '@sujarit/contracts';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchInput } from '../../../components/SearchInput';
 import { formatCount } from '../../../lib/numbers';
 import { CheckInRow } from './CheckInRow';
 
@@ -10,27 +11,13 @@ const searchKey = (text: string) => text.normalize('NFC').toLowerCase().replace(
 /** The list an organizer works through at the door, with a box to find one name among many. */
 export function CheckInList({ sessionId, enrolments }: { sessionId: string; enrolments: Enrolment[] }) {
   const { t } = useTranslation();
-  const filterId = useId();
   const [filter, setFilter] = useState('');
   const key = searchKey(filter);
   const shown = key ? enrolments.filter((e) => searchKey(e.person.fullName).includes(key)) : enrolments;
   if (enrolments.length === 0) return <p className="muted">{t('enrolment.empty')}</p>;
   return (
     <div className="stack">
-      <div className="field checkin-filter">
-        <label className="field__label" htmlFor={filterId}>
-          {t('enrolment.filter')}
-        </label>
-        <input
-          id={filterId}
-          className="input"
-          type="search"
-          autoComplete="off"
-          enterKeyHint="search"
-          value={filter}
-          onChange={(event) => setFilter(event.target.value)}
-        />
-      </div>
+      <SearchInput className="checkin-filter" label={t('enrolment.filter')} value={filter} onChange={setFilter} />
       <p className="muted" aria-live="polite">
         {key && shown.length === 0
           ? t('enrolment.noMatch', { q: filter.trim() })

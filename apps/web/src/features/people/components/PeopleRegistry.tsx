@@ -1,6 +1,7 @@
 import { PERSON_GROUPS, type PersonGroup } from '@sujarit/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchInput } from '../../../components/SearchInput';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { formatCount } from '../../../lib/numbers';
@@ -15,7 +16,6 @@ const isPersonGroup = (value: string): value is PersonGroup => (PERSON_GROUPS as
 /** The registry, searched by part of a name and by group, in Thai order. */
 export function PeopleRegistry() {
   const { t } = useTranslation();
-  const searchId = useId();
   const groupId = useId();
   const [query, setQuery] = useState('');
   const [group, setGroup] = useState<PersonGroup | ''>('');
@@ -27,20 +27,7 @@ export function PeopleRegistry() {
     <section className="card stack" aria-labelledby="registry-heading">
       <h2 id="registry-heading">{t('people.list.label')}</h2>
       <div className="page__filters">
-        <div className="field field--inline">
-          <label className="field__label" htmlFor={searchId}>
-            {t('people.search.label')}
-          </label>
-          <input
-            id={searchId}
-            className="input"
-            type="search"
-            autoComplete="off"
-            enterKeyHint="search"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-          />
-        </div>
+        <SearchInput className="field--inline" label={t('people.search.label')} value={query} onChange={setQuery} />
         <div className="field field--inline">
           <label className="field__label" htmlFor={groupId}>
             {t('people.search.group')}

@@ -1,6 +1,7 @@
 import type { Person } from '@sujarit/contracts';
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchInput } from '../../../components/SearchInput';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
@@ -20,7 +21,6 @@ const RESULT_LIMIT = 10;
 /** Finds people in the registry by part of the name, as the organizer types. */
 export function PersonPicker({ renderAction, returnTo }: PersonPickerProps) {
   const { t } = useTranslation();
-  const inputId = useId();
   const [query, setQuery] = useState('');
   const settled = useDebouncedValue(query.trim());
   const search = useSearchPeople({ q: settled, limit: RESULT_LIMIT }, settled.length > 0);
@@ -28,24 +28,7 @@ export function PersonPicker({ renderAction, returnTo }: PersonPickerProps) {
   const addHref = `/people${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}#add-person`;
   return (
     <div className="stack person-picker">
-      <div className="field">
-        <label className="field__label" htmlFor={inputId}>
-          {t('people.picker.search')}
-        </label>
-        <input
-          id={inputId}
-          className="input"
-          type="search"
-          autoComplete="off"
-          enterKeyHint="search"
-          aria-describedby={`${inputId}-hint`}
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-        <p className="field__hint" id={`${inputId}-hint`}>
-          {t('people.picker.hint')}
-        </p>
-      </div>
+      <SearchInput label={t('people.picker.search')} hint={t('people.picker.hint')} value={query} onChange={setQuery} />
       {settled && search.isPending && <Loading />}
       <ErrorAlert error={settled ? search.error : null} />
       {people && people.length === 0 && (
