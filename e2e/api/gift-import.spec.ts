@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** A GIFT file as Moodle exports it, in Thai, with what the bank can and cannot hold yet. */
+/** A GIFT file as Moodle exports it, in Thai, with what the bank can and cannot hold. */
 const GIFT = [
   '// exported from Moodle',
   '$CATEGORY: $course$/top/กฎหมายท้องถิ่น/พ.ร.บ.สภาตำบลและ อบต.',
@@ -37,29 +37,57 @@ describe('importing a GIFT file into the question bank', () => {
     const preview = (
       await organizer.post(`/api/programs/${law}/questions/import/gift/preview`).attach('file', Buffer.from(`\ufeff${GIFT}`), 'moodle.gift').expect(200)
     ).body;
+    expect(preview.format).toBe('gift');
     expect(preview.questions).toEqual([
       {
-        line: 4,
+        position: 4,
         topic: 'พ.ร.บ.สภาตำบลและ อบต.',
         type: 'single_choice',
         stem: 'อบต. ประกอบด้วยองค์กรใด',
-        options: ['กำนันและผู้ใหญ่บ้าน', 'สภา อบต. และนายก อบต.', 'นายอำเภอ'],
-        correctIndex: 1,
+        options: [
+          { text: 'กำนันและผู้ใหญ่บ้าน', weight: 0 },
+          { text: 'สภา อบต. และนายก อบต.', weight: 100 },
+          { text: 'นายอำเภอ', weight: 0 },
+        ],
         explanation: 'ตาม พ.ร.บ.สภาตำบลและองค์การบริหารส่วนตำบล พ.ศ. 2537',
       },
-      { line: 11, topic: 'พ.ร.บ.สภาตำบลและ อบต.', type: 'true_false', stem: 'นายก อบต. มาจากการเลือกตั้งโดยตรง', options: ['ถูก', 'ผิด'], correctIndex: 0, explanation: '' },
+      {
+        position: 11,
+        topic: 'พ.ร.บ.สภาตำบลและ อบต.',
+        type: 'true_false',
+        stem: 'นายก อบต. มาจากการเลือกตั้งโดยตรง',
+        options: [
+          { text: 'ถูก', weight: 100 },
+          { text: 'ผิด', weight: 0 },
+        ],
+        explanation: '',
+      },
+      {
+        position: 13,
+        topic: 'พ.ร.บ.สภาตำบลและ อบต.',
+        type: 'multiple_choice',
+        stem: 'ข้อใดเป็นวิธีจัดซื้อจัดจ้างตาม ม.55 {ข้อความในวงเล็บ}',
+        options: [
+          { text: 'วิธีคัดเลือก', weight: 50 },
+          { text: 'วิธีเฉพาะเจาะจง', weight: 50 },
+          { text: 'วิธีประมูลลับ', weight: -100 },
+        ],
+        explanation: '',
+      },
     ]);
-    expect(preview.errors.map((e: { line: number }) => e.line)).toEqual([13, 15, 17]);
+    expect(preview.errors.map((e: { position: number }) => e.position)).toEqual([15, 17]);
     for (const error of preview.errors) expect(error.reason).toMatch(/[ก-๙]/);
     // Nothing is added by a preview.
     expect((await organizer.get(`/api/programs/${law}/questions`).expect(200)).body.questions).toHaveLength(before);
 
-    const rows = preview.questions.map(({ line: _line, ...q }: { line: number }) => q);
-    expect((await organizer.post(`/api/programs/${law}/questions/import`).send({ questions: rows }).expect(200)).body).toEqual({ created: 2 });
+    const rows = preview.questions.map(({ position: _position, ...q }: { position: number }) => q);
+    expect((await organizer.post(`/api/programs/${law}/questions/import`).send({ questions: rows }).expect(200)).body).toEqual({ created: 3 });
     const after = (await organizer.get(`/api/programs/${law}/questions`).expect(200)).body.questions;
-    expect(after).toHaveLength(before + 2);
-    expect(after.at(-2)).toMatchObject({ topic: 'พ.ร.บ.สภาตำบลและ อบต.', correctOptionIds: ['b'], version: 1 });
-    expect(after.at(-1)).toMatchObject({ type: 'true_false', correctOptionIds: ['true'] });
+    expect(after).toHaveLength(before + 3);
+    expect(after.at(-3)).toMatchObject({ topic: 'พ.ร.บ.สภาตำบลและ อบต.', correctOptionIds: ['b'], version: 1 });
+    expect(after.at(-2)).toMatchObject({ type: 'true_false', correctOptionIds: ['true'] });
+    expect(after.at(-1)).toMatchObject({ type: 'multiple_choice', correctOptionIds: ['a', 'b'] });
+    expect(after.at(-1).options.map((o: { weight: number }) => o.weight)).toEqual([50, 50, -100]);
   });
 
   it('refuses a missing file and a file that is not UTF-8', async () => {
@@ -69,5 +97,16 @@ describe('importing a GIFT file into the question bank', () => {
     expect((await organizer.post(`/api/programs/${id}/questions/import/gift/preview`).expect(400)).body.code).toBe('IMPORT_FILE_INVALID');
     const tis620 = Buffer.from([0xca, 0xc1, 0x20, 0x7b, 0x54, 0x7d]);
     expect((await organizer.post(`/api/programs/${id}/questions/import/gift/preview`).attach('file', tis620, 'old.gift').expect(400)).body.message).toContain('UTF-8');
+  });
+
+  it("previews only for a program of the caller's own organization", async () => {
+    const org = await t.createOrganization();
+    const other = await t.createOrganization();
+    const [{ id }] = await t.db.query(`SELECT id FROM programs WHERE organization_id = $1 AND code = '1.1.1'`, [org.id]);
+    const foreign = await other.login('organizer');
+    for (const format of ['gift', 'xml', 'csv']) {
+      const response = await foreign.post(`/api/programs/${id}/questions/import/${format}/preview`).attach('file', Buffer.from(GIFT), 'bank.txt').expect(404);
+      expect(response.body.code).toBe('PROGRAM_NOT_FOUND');
+    }
   });
 });

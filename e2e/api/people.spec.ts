@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createSession, startTestApp, TestApp } from '../support/test-app';
+import { createSession, startTestApp, TestApp, testIdOf } from '../support/test-app';
 
 const youth = {
   fullName: 'ด.ญ. มะลิ ดีงาม',
@@ -62,8 +62,8 @@ describe('the people registry and PDPA', () => {
     const session = await createSession(organizer, '1.3.1');
     const phone = t.http();
     await phone.post(`/api/join/${session.joinCode}`).send({ fullName: 'ด.ช. ขอลบ ข้อมูล', group: 'youth' }).expect(200);
-    await organizer.post(`/api/sessions/${session.id}/assessments/pre_test/open`).expect(200);
-    const attempt = (await phone.post(`/api/join/${session.joinCode}/assessments/pre_test/attempt`).expect(200)).body;
+    await organizer.post(`/api/assessments/${testIdOf(session, 'pre_test')}/open`).expect(204);
+    const attempt = (await phone.post(`/api/join/${session.joinCode}/assessments/${testIdOf(session, 'pre_test')}/attempt`).send({}).expect(200)).body;
     await phone.post(`/api/join/${session.joinCode}/attempts/${attempt.id}/submit`).set('Idempotency-Key', randomUUID()).send({}).expect(200);
     const [{ id }] = await t.db.query(`SELECT id FROM people WHERE organization_id = $1`, [org.id]);
 

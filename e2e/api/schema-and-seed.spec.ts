@@ -72,14 +72,14 @@ describe('database schema and default data', () => {
     expect([...new Set(rows.map((r) => r.fiscal_year))]).toEqual([2566, 2567, 2568, 2569, 2570]);
   });
 
-  it('gives each training a Thai question bank of at least 10 questions with one right option each', async () => {
+  it('gives each training a Thai question bank of at least 10 scored questions, single-answer ones with one right option each', async () => {
     const banks: { code: string; count: number; bad: number; thai: number }[] = await t.db.query(
       `SELECT p.code, count(q.*)::int AS count,
-              count(*) FILTER (WHERE jsonb_array_length(q.correct_option_ids) <> 1
-                OR NOT (q.options @> jsonb_build_array(jsonb_build_object('id', q.correct_option_ids->>0))))::int AS bad,
+              count(*) FILTER (WHERE q.type IN ('single_choice', 'true_false') AND (jsonb_array_length(q.correct_option_ids) <> 1
+                OR NOT (q.options @> jsonb_build_array(jsonb_build_object('id', q.correct_option_ids->>0)))))::int AS bad,
               count(*) FILTER (WHERE q.stem ~ '[ก-๙]' AND q.explanation ~ '[ก-๙]')::int AS thai
          FROM questions q JOIN programs p ON p.id = q.program_id JOIN organizations o ON o.id = p.organization_id
-        WHERE o.name = $1 GROUP BY p.code ORDER BY p.code`,
+        WHERE o.name = $1 AND q.type <> 'likert' GROUP BY p.code ORDER BY p.code`,
       [DEMO_ORGANIZATION_NAME],
     );
     expect(banks.map((b) => b.code)).toEqual(['1.1.1', '1.1.2', '1.2.1', '1.3.1']);

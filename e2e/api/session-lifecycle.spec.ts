@@ -1,5 +1,5 @@
 import type TestAgent from 'supertest/lib/agent';
-import { createSession, startTestApp, TestApp } from '../support/test-app';
+import { createSession, startTestApp, TestApp, testIdOf } from '../support/test-app';
 
 /** Sessions in fiscal year 2570 (1 Oct 2026 – 30 Sep 2027) on fixed dates, so the tests do not age. */
 const morning = { startsAt: '2027-02-15T09:00:00+07:00', endsAt: '2027-02-15T12:00:00+07:00' };
@@ -67,8 +67,8 @@ describe('a session from draft to completed or cancelled', () => {
     const organizer = await org.login('organizer');
     const session = await createSession(organizer, '1.2.1', morning);
     await join(session.joinCode).expect(200);
-    const opened = await organizer.post(`/api/sessions/${session.id}/assessments/pre_test/open`).expect(200);
-    expect(opened.body.status).toBe('open');
+    await organizer.post(`/api/assessments/${testIdOf(session, 'pre_test')}/open`).expect(204);
+    expect((await organizer.get(`/api/sessions/${session.id}`).expect(200)).body.status).toBe('open');
     await status(organizer, session.id, 'completed').expect(200);
 
     expect((await join(session.joinCode, 'มาสาย').expect(409)).body.code).toBe('SESSION_CLOSED_FOR_JOINING');
@@ -97,7 +97,7 @@ describe('a session from draft to completed or cancelled', () => {
 
     await status(organizer, held.id, 'cancelled').expect(200);
     expect((await join(held.joinCode, 'มาทีหลัง').expect(409)).body.code).toBe('SESSION_CLOSED_FOR_JOINING');
-    await organizer.post(`/api/sessions/${held.id}/assessments/pre_test/open`).expect(409);
+    await organizer.post(`/api/assessments/${testIdOf(held, 'pre_test')}/open`).expect(409);
     await organizer.patch(`/api/sessions/${held.id}`).send({ title: 'แก้หลังยกเลิก' }).expect(409);
     // A cancelled session no longer counts toward the plan.
     const programsAfter = await organizer.get('/api/programs?fiscalYear=2570').expect(200);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { createSession, startTestApp, TestApp } from '../support/test-app';
+import { createSession, startTestApp, TestApp, testIdOf } from '../support/test-app';
 
 /** The walking skeleton's slice through the API: schedule, join, pre-test, post-test, indicator. */
 describe('a training session from schedule to indicator', () => {
@@ -26,11 +26,11 @@ describe('a training session from schedule to indicator', () => {
     expect(cookie).toContain(`Path=/api/join/${session.joinCode}`);
 
     // The pre-test is not open yet.
-    const early = await phoneA.post(`/api/join/${session.joinCode}/assessments/pre_test/attempt`).expect(409);
+    const early = await phoneA.post(`/api/join/${session.joinCode}/assessments/${testIdOf(session, 'pre_test')}/attempt`).send({}).expect(409);
     expect(early.body.code).toBe('ASSESSMENT_NOT_OPEN');
 
-    await organizer.post(`/api/sessions/${session.id}/assessments/pre_test/open`).expect(200);
-    const pre = await phoneA.post(`/api/join/${session.joinCode}/assessments/pre_test/attempt`).expect(200);
+    await organizer.post(`/api/assessments/${testIdOf(session, 'pre_test')}/open`).expect(204);
+    const pre = await phoneA.post(`/api/join/${session.joinCode}/assessments/${testIdOf(session, 'pre_test')}/attempt`).send({}).expect(200);
     expect(pre.body.questions.length).toBeGreaterThanOrEqual(10);
 
     // Answer everything right on the pre-test with the key read from the database (a trainee never gets it).
@@ -40,7 +40,7 @@ describe('a training session from schedule to indicator', () => {
     }
     const preResult = await phoneA.post(`/api/join/${session.joinCode}/attempts/${pre.body.id}/submit`).set('Idempotency-Key', randomUUID()).send({}).expect(200);
     expect(preResult.body.percent).toBe(100);
-    expect(preResult.body.score).toBe(pre.body.questions.length);
+    expect(preResult.body.score).toBe(preResult.body.maxScore);
 
     // A retry of the submit (weak connection) returns the first result, not a second scoring.
     const retry = await phoneA.post(`/api/join/${session.joinCode}/attempts/${pre.body.id}/submit`).set('Idempotency-Key', randomUUID()).send({ answers: {} }).expect(200);
@@ -49,24 +49,29 @@ describe('a training session from schedule to indicator', () => {
     // Trainee B joins and takes no test at all.
     await t.http().post(`/api/join/${session.joinCode}`).send({ fullName: 'สมชาย มาสาย', group: 'council_member' }).expect(200);
 
-    await organizer.post(`/api/sessions/${session.id}/assessments/pre_test/close`).expect(200);
-    await organizer.post(`/api/sessions/${session.id}/assessments/post_test/open`).expect(200);
+    await organizer.post(`/api/assessments/${testIdOf(session, 'pre_test')}/close`).expect(204);
+    await organizer.post(`/api/assessments/${testIdOf(session, 'post_test')}/open`).expect(204);
 
     // The same phone takes the post-test: half right.
-    const post = await phoneA.post(`/api/join/${session.joinCode}/assessments/post_test/attempt`).expect(200);
+    const post = await phoneA.post(`/api/join/${session.joinCode}/assessments/${testIdOf(session, 'post_test')}/attempt`).send({}).expect(200);
     const postIds: string[] = post.body.questions.map((q: { id: string }) => q.id);
     const answers: Record<string, string[]> = {};
     postIds.forEach((id, i) => {
       const right = keys.get(id) as string[];
       const options: { id: string }[] = post.body.questions[i].options;
-      answers[id] = i < postIds.length / 2 ? right : [options.filter((o) => o.id !== right[0])[0].id];
+      // A wrong answer: an option that earns nothing (on a multiple-choice question, none of the right ones).
+      answers[id] = i < postIds.length / 2 ? right : [options.filter((o) => !right.includes(o.id))[0].id];
     });
     const postResult = await phoneA.post(`/api/join/${session.joinCode}/attempts/${post.body.id}/submit`).set('Idempotency-Key', randomUUID()).send({ answers }).expect(200);
-    const expectedPercent = Math.round((Math.ceil(postIds.length / 2) / postIds.length) * 10000) / 100;
+    const points = await pointsOf(t, postIds);
+    const earned = postIds.filter((_, i) => i < postIds.length / 2).reduce((sum, id) => sum + (points.get(id) as number), 0);
+    const total = postIds.reduce((sum, id) => sum + (points.get(id) as number), 0);
+    const expectedPercent = Math.round((earned / total) * 10000) / 100;
     expect(postResult.body.percent).toBe(expectedPercent);
 
     const view = await phoneA.get(`/api/join/${session.joinCode}`).expect(200);
-    expect(view.body.assessments.map((a: { kind: string; myAttempt: { submitted: boolean } }) => [a.kind, a.myAttempt.submitted])).toEqual([
+    const tests = view.body.assessments.filter((a: { kind: string }) => a.kind !== 'survey');
+    expect(tests.map((a: { kind: string; myAttempt: { submitted: boolean } }) => [a.kind, a.myAttempt.submitted])).toEqual([
       ['pre_test', true],
       ['post_test', true],
     ]);
@@ -104,13 +109,13 @@ describe('a training session from schedule to indicator', () => {
     const session = await createSession(organizer, '1.2.1');
     const phone = t.http();
     await phone.post(`/api/join/${session.joinCode}`).send({ fullName: 'ชาวบ้าน หมู่สาม', group: 'citizen' }).expect(200);
-    await organizer.post(`/api/sessions/${session.id}/assessments/pre_test/open`).expect(200);
-    const attempt = await phone.post(`/api/join/${session.joinCode}/assessments/pre_test/attempt`).expect(200);
+    await organizer.post(`/api/assessments/${testIdOf(session, 'pre_test')}/open`).expect(204);
+    const attempt = await phone.post(`/api/join/${session.joinCode}/assessments/${testIdOf(session, 'pre_test')}/attempt`).send({}).expect(200);
     const first = attempt.body.questions[0];
     const keys = await answerKey(t, [first.id]);
     await phone.put(`/api/join/${session.joinCode}/attempts/${attempt.body.id}/answers/${first.id}`).send({ optionIds: keys.get(first.id) }).expect(204);
 
-    await organizer.post(`/api/sessions/${session.id}/assessments/pre_test/close`).expect(200);
+    await organizer.post(`/api/assessments/${testIdOf(session, 'pre_test')}/close`).expect(204);
 
     const view = await phone.get(`/api/join/${session.joinCode}`).expect(200);
     const pre = view.body.assessments.find((a: { kind: string }) => a.kind === 'pre_test');
@@ -128,8 +133,8 @@ describe('a training session from schedule to indicator', () => {
     const bodies: unknown[] = [];
     bodies.push((await phone.get(`/api/join/${session.joinCode}`).expect(200)).body);
     bodies.push((await phone.post(`/api/join/${session.joinCode}`).send({ fullName: 'ด.ญ. ทดสอบ', group: 'youth' }).expect(200)).body);
-    await organizer.post(`/api/sessions/${session.id}/assessments/pre_test/open`).expect(200);
-    const attempt = (await phone.post(`/api/join/${session.joinCode}/assessments/pre_test/attempt`).expect(200)).body;
+    await organizer.post(`/api/assessments/${testIdOf(session, 'pre_test')}/open`).expect(204);
+    const attempt = (await phone.post(`/api/join/${session.joinCode}/assessments/${testIdOf(session, 'pre_test')}/attempt`).send({}).expect(200)).body;
     bodies.push(attempt);
     bodies.push((await phone.post(`/api/join/${session.joinCode}/attempts/${attempt.id}/submit`).set('Idempotency-Key', randomUUID()).send({}).expect(200)).body);
     bodies.push((await phone.get(`/api/join/${session.joinCode}`).expect(200)).body);
@@ -149,6 +154,11 @@ describe('a training session from schedule to indicator', () => {
     expect(response.body).toEqual({ code: 'JOIN_CODE_NOT_FOUND', message: expect.stringMatching(/[ก-๙]/) });
   });
 });
+
+async function pointsOf(t: TestApp, questionIds: string[]): Promise<Map<string, number>> {
+  const rows: { id: string; points: number }[] = await t.db.query(`SELECT id, points FROM questions WHERE id = ANY($1)`, [questionIds]);
+  return new Map(rows.map((r) => [r.id, r.points]));
+}
 
 async function answerKey(t: TestApp, questionIds: string[]): Promise<Map<string, string[]>> {
   const rows: { id: string; correct_option_ids: string[] }[] = await t.db.query(

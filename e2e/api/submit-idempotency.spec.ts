@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type TestAgent from 'supertest/lib/agent';
-import { createSession, startTestApp, TestApp } from '../support/test-app';
+import { createSession, startTestApp, TestApp, testIdOf } from '../support/test-app';
 
 /** A submit on a weak line is retried; the server must give one result, whatever arrives twice. */
 describe('submitting an attempt with an Idempotency-Key', () => {
@@ -16,8 +16,8 @@ describe('submitting an attempt with an Idempotency-Key', () => {
     const session = await createSession(organizer, '1.1.2');
     const phone = t.http();
     await phone.post(`/api/join/${session.joinCode}`).send({ fullName: 'ผู้ส่ง ซ้ำ', group: 'staff' }).expect(200);
-    await organizer.post(`/api/sessions/${session.id}/assessments/pre_test/open`).expect(200);
-    const attempt = (await phone.post(`/api/join/${session.joinCode}/assessments/pre_test/attempt`).expect(200)).body;
+    await organizer.post(`/api/assessments/${testIdOf(session, 'pre_test')}/open`).expect(204);
+    const attempt = (await phone.post(`/api/join/${session.joinCode}/assessments/${testIdOf(session, 'pre_test')}/attempt`).send({}).expect(200)).body;
     return {
       phone,
       url: `/api/join/${session.joinCode}/attempts/${attempt.id}/submit`,

@@ -1,4 +1,4 @@
-import { createSession, sessionRequest, startTestApp, TestApp } from '../support/test-app';
+import { createSession, sessionRequest, startTestApp, TestApp, testIdOf } from '../support/test-app';
 
 describe('organizations are separate tenants', () => {
   let t: TestApp;
@@ -19,7 +19,7 @@ describe('organizations are separate tenants', () => {
 
     expect((await organizerB.get(`/api/sessions/${session.id}`).expect(404)).body.code).toBe('SESSION_NOT_FOUND');
     await organizerB.get(`/api/sessions/${session.id}/attendees`).expect(404);
-    await organizerB.post(`/api/sessions/${session.id}/assessments/pre_test/open`).expect(404);
+    await organizerB.post(`/api/assessments/${testIdOf(session, 'pre_test')}/open`).expect(404);
     const listB = await organizerB.get('/api/sessions').expect(200);
     expect(listB.body.sessions).toEqual([]);
 

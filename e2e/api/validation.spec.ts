@@ -1,4 +1,4 @@
-import { createSession, sessionRequest, startTestApp, TestApp } from '../support/test-app';
+import { createSession, sessionRequest, startTestApp, TestApp, testIdOf } from '../support/test-app';
 
 describe('bad input', () => {
   let t: TestApp;
@@ -66,14 +66,14 @@ describe('bad input', () => {
     const session = await createSession(organizer);
     const phone = t.http();
     await phone.post(`/api/join/${session.joinCode}`).send({ fullName: 'สมศักดิ์ รักดี', group: 'staff' }).expect(200);
-    await organizer.post(`/api/sessions/${session.id}/assessments/pre_test/open`).expect(200);
-    const attempt = (await phone.post(`/api/join/${session.joinCode}/assessments/pre_test/attempt`).expect(200)).body;
+    await organizer.post(`/api/assessments/${testIdOf(session, 'pre_test')}/open`).expect(204);
+    const attempt = (await phone.post(`/api/join/${session.joinCode}/assessments/${testIdOf(session, 'pre_test')}/attempt`).send({}).expect(200)).body;
     const q = attempt.questions[0];
     const url = `/api/join/${session.joinCode}/attempts/${attempt.id}/answers/${q.id}`;
     await phone.put(url).send({ optionIds: [q.options[1].id] }).expect(204);
     const bad = await phone.put(url).send({ optionIds: ['zzz'] }).expect(400);
     expect(bad.body.code).toBe('OPTION_NOT_IN_QUESTION');
-    const resumed = (await phone.post(`/api/join/${session.joinCode}/assessments/pre_test/attempt`).expect(200)).body;
+    const resumed = (await phone.post(`/api/join/${session.joinCode}/assessments/${testIdOf(session, 'pre_test')}/attempt`).send({}).expect(200)).body;
     expect(resumed.answers[q.id]).toEqual([q.options[1].id]);
   });
 
@@ -81,8 +81,8 @@ describe('bad input', () => {
     const org = await t.createOrganization();
     const organizer = await org.login('organizer');
     const session = await createSession(organizer);
-    await organizer.post(`/api/sessions/${session.id}/assessments/pre_test/open`).expect(200);
-    const stranger = await t.http().post(`/api/join/${session.joinCode}/assessments/pre_test/attempt`).expect(401);
+    await organizer.post(`/api/assessments/${testIdOf(session, 'pre_test')}/open`).expect(204);
+    const stranger = await t.http().post(`/api/join/${session.joinCode}/assessments/${testIdOf(session, 'pre_test')}/attempt`).send({}).expect(401);
     expect(stranger.body.code).toBe('NOT_JOINED');
   });
 

@@ -1,5 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { desktopContext, launchChromium } from '../support/browser';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { Client } from 'pg';
+import { baseUrl, desktopContext, launchChromium, phoneContext } from '../support/browser';
 
 /*
  * This file uses program 1.2.1 only; the database is shared with the other browser files, so every
@@ -74,20 +75,148 @@ describe("a program's question bank", () => {
       '::match:: จับคู่ให้ถูกต้อง {=a -> b =c -> d}',
       '',
     ].join('\n');
-    const box = page.getByRole('region', { name: 'นำเข้าจากไฟล์ GIFT (Moodle)' });
+    const box = page.getByRole('region', { name: 'นำเข้าคำถามจากไฟล์' });
     await box
-      .getByLabel('ไฟล์ GIFT', { exact: true })
+      .getByLabel('ไฟล์คำถาม (GIFT, Moodle XML หรือ CSV)', { exact: true })
       .setInputFiles({ name: 'bank.gift', mimeType: 'text/plain', buffer: Buffer.from(gift, 'utf8') });
-    await box.getByRole('button', { name: 'ตรวจสอบไฟล์ GIFT' }).click();
+    await box.getByRole('button', { name: 'ตรวจสอบไฟล์' }).click();
 
     await box.getByText(good).waitFor();
-    await box.getByText(/^บรรทัดที่ 3: .+/).waitFor();
+    await box.getByText(/^บรรทัดที่ 3 \(match\): .+/).waitFor();
     expect(await box.getByText(/จับคู่ให้ถูกต้อง/).count()).toBe(0);
 
     await box.getByRole('button', { name: 'เพิ่ม 1 คำถาม' }).click();
     await box.getByText('เพิ่มแล้ว 1 คำถาม').waitFor();
     const list = page.getByRole('region', { name: 'คำถามในคลัง' });
     await list.getByText(good).waitFor();
+  });
+  it('an organizer adds a multiple-choice question: ticking the right options splits the weights, the card shows them', async () => {
+    const page = await openBank(browser);
+    const topic = `หลายคำตอบ ${RUN}`;
+    const stem = `ข้อใดเป็นผลประโยชน์ทับซ้อน ${RUN}`;
+    const form = page.getByRole('form', { name: 'เพิ่มคำถาม' });
+    await form.getByLabel('หัวข้อ', { exact: true }).fill(topic);
+    await form.getByLabel('ชนิดคำถาม', { exact: true }).selectOption('multiple_choice');
+    await form.getByLabel('คำถาม', { exact: true }).fill(stem);
+    await form.getByRole('button', { name: 'เพิ่มตัวเลือก' }).click();
+    await form.getByLabel('ตัวเลือก 1', { exact: true }).fill('รับของขวัญจากผู้รับเหมา');
+    await form.getByLabel('ตัวเลือก 2', { exact: true }).fill('ทำสัญญากับห้างของตนเอง');
+    await form.getByLabel('ตัวเลือก 3', { exact: true }).fill('ถอนตัวจากเรื่องที่มีส่วนได้เสีย');
+    await form.getByLabel('ตัวเลือก 1 ถูก').check();
+    await form.getByLabel('ตัวเลือก 2 ถูก').check();
+    expect(await weights(form, 3)).toEqual(['50', '50', '-50']);
+    // A weight of its own: the wrong option takes back everything.
+    await form.getByLabel('น้ำหนักคะแนนตัวเลือก 3 (%)').fill('-100');
+    await form.getByLabel('คะแนน (1–10)').fill('2');
+    await form.getByRole('button', { name: 'เพิ่มคำถาม' }).click();
+
+    const card = page.getByRole('region', { name: topic }).getByRole('listitem').filter({ hasText: stem });
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain('เลือกได้หลายคำตอบ');
+    expect(text).toContain('2 คะแนน');
+    expect(text).toContain('รับของขวัญจากผู้รับเหมา ✓ คำตอบที่ถูก (50%)');
+    expect(text).toContain('ถอนตัวจากเรื่องที่มีส่วนได้เสีย (-100%)');
+  });
+
+  it('refuses, in Thai beside the options, right weights that do not add up to 100 %', async () => {
+    const page = await openBank(browser);
+    const form = page.getByRole('form', { name: 'เพิ่มคำถาม' });
+    await form.getByLabel('หัวข้อ', { exact: true }).fill(`น้ำหนักผิด ${RUN}`);
+    await form.getByLabel('ชนิดคำถาม', { exact: true }).selectOption('multiple_choice');
+    await form.getByLabel('คำถาม', { exact: true }).fill(`ข้อที่น้ำหนักไม่ครบ ${RUN}`);
+    await form.getByLabel('ตัวเลือก 1', { exact: true }).fill('ก');
+    await form.getByLabel('ตัวเลือก 2', { exact: true }).fill('ข');
+    await form.getByLabel('ตัวเลือก 1 ถูก').check();
+    await form.getByLabel('น้ำหนักคะแนนตัวเลือก 1 (%)').fill('60');
+    await form.getByRole('button', { name: 'เพิ่มคำถาม' }).click();
+    await form.getByRole('alert').filter({ hasText: 'น้ำหนักคะแนนของคำตอบที่ถูก (ค่าบวก) รวมได้ 60% แต่ต้องรวมได้ 100%' }).waitFor();
+  });
+
+  it('an organizer adds a Likert statement with nothing but the statement', async () => {
+    const page = await openBank(browser);
+    const topic = `ความเห็น ${RUN}`;
+    const form = page.getByRole('form', { name: 'เพิ่มคำถาม' });
+    await form.getByLabel('หัวข้อ', { exact: true }).fill(topic);
+    await form.getByLabel('ชนิดคำถาม', { exact: true }).selectOption('likert');
+    expect(await form.getByLabel('ตัวเลือก 1', { exact: true }).count()).toBe(0);
+    expect(await form.getByLabel('คะแนน (1–10)').count()).toBe(0);
+    await form.getByLabel('ข้อความที่ให้ประเมิน', { exact: true }).fill(`วิทยากรถ่ายทอดได้ชัดเจน ${RUN}`);
+    await form.getByRole('button', { name: 'เพิ่มคำถาม' }).click();
+    const card = page.getByRole('region', { name: topic }).getByRole('listitem');
+    await card.getByText('มากที่สุด · มาก · ปานกลาง · น้อย · น้อยที่สุด').waitFor();
+    expect(await card.innerText()).toContain('ไม่คิดคะแนน');
+  });
+
+  it('editing a question a trainee has answered says, on its card, that it became a new version; the old one is archived', async () => {
+    const page = await openBank(browser);
+    const topic = `ใช้แล้วแก้ไข ${RUN}`;
+    const stem = `ผู้ใดขอดูข้อมูลข่าวสารตามมาตรา 9 ได้ ${RUN}`;
+    const form = page.getByRole('form', { name: 'เพิ่มคำถาม' });
+    await form.getByLabel('หัวข้อ', { exact: true }).fill(topic);
+    await form.getByLabel('คำถาม', { exact: true }).fill(stem);
+    await form.getByLabel('ตัวเลือก 1', { exact: true }).fill('เฉพาะผู้มีส่วนได้เสีย');
+    await form.getByLabel('ตัวเลือก 2', { exact: true }).fill('บุคคลทั่วไป');
+    await form.getByLabel('คำตอบที่ถูก', { exact: true }).selectOption({ label: 'ตัวเลือก 2' });
+    await form.getByRole('button', { name: 'เพิ่มคำถาม' }).click();
+    await page.getByRole('region', { name: topic }).getByText(stem).waitFor();
+
+    // The question goes into a new session's pre-test, which a trainee starts on a phone.
+    await traineeStartsPreTestWith(browser, page, stem);
+    await page.reload();
+    const group = page.getByRole('region', { name: topic });
+    await group.getByText('ใช้แล้ว', { exact: true }).waitFor();
+
+    await group.getByRole('button', { name: 'แก้ไข' }).click();
+    await group.getByLabel('คำถาม', { exact: true }).fill(`${stem} (ปรับถ้อยคำ)`);
+    await group.getByRole('button', { name: 'บันทึกการแก้ไข' }).click();
+    const message = group.getByRole('status').filter({ hasText: 'ข้อนี้เคยใช้ในแบบทดสอบแล้ว จึงบันทึกเป็นฉบับใหม่ (ฉบับที่ 2) คะแนนเดิมไม่เปลี่ยน' });
+    await group.getByText('ฉบับที่ 2').waitFor();
+    await message.waitFor();
+    expect(await inViewport(page, message)).toBe(true);
+
+    await page.getByLabel('แสดงคำถามที่เก็บเข้าคลังแล้ว (ฉบับเก่าและข้อที่ลบหลังใช้งาน)').check();
+    const archived = group.getByRole('listitem').filter({ hasText: 'เก็บเข้าคลังแล้ว' });
+    await archived.waitFor();
+    expect(await archived.innerText()).toContain('ฉบับที่ 1');
+    expect(await archived.getByRole('button', { name: 'แก้ไข' }).count()).toBe(0);
+  });
+
+  it('an organizer checks a Moodle XML file and sees each question it cannot take by number and name', async () => {
+    const page = await openBank(browser);
+    const xml = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<quiz>',
+      `<question type="category"><category><text>$course$/top/นำเข้า XML ${RUN}</text></category></question>`,
+      `<question type="multichoice"><name><text>ดี</text></name><questiontext format="html"><text><![CDATA[<p>ข้อ XML ${RUN}</p>]]></text></questiontext><single>true</single><answer fraction="100"><text>ก</text></answer><answer fraction="0"><text>ข</text></answer></question>`,
+      '<question type="essay"><name><text>เรียงความ</text></name><questiontext format="html"><text>อธิบาย</text></questiontext></question>',
+      '</quiz>',
+    ].join('\n');
+    const box = page.getByRole('region', { name: 'นำเข้าคำถามจากไฟล์' });
+    await box
+      .getByLabel('ไฟล์คำถาม (GIFT, Moodle XML หรือ CSV)', { exact: true })
+      .setInputFiles({ name: 'moodle.xml', mimeType: 'text/xml', buffer: Buffer.from(xml, 'utf8') });
+    await box.getByRole('button', { name: 'ตรวจสอบไฟล์' }).click();
+    await box.getByText(`ข้อ XML ${RUN}`).waitFor();
+    await box.getByText(/^คำถามที่ 2 \(เรียงความ\): คำถามแบบความเรียง \(essay\) ยังไม่รองรับ/).waitFor();
+    await box.getByRole('button', { name: 'เพิ่ม 1 คำถาม' }).click();
+    await page.getByRole('region', { name: `นำเข้า XML ${RUN}` }).getByText(`ข้อ XML ${RUN}`).waitFor();
+  });
+
+  it('offers the CSV template and the GIFT and CSV exports as downloads', async () => {
+    const page = await openBank(browser);
+    const template = await page.request.get(await hrefOf(page.getByRole('link', { name: 'ดาวน์โหลดแบบฟอร์ม CSV (เปิดด้วย Excel ได้)' })));
+    expect(template.status()).toBe(200);
+    expect((await template.text()).startsWith('\ufeffหัวข้อ,ชนิด,คำถาม')).toBe(true);
+    for (const [name, type] of [
+      ['ส่งออกเป็น GIFT', 'text/plain'],
+      ['ส่งออกเป็น CSV', 'text/csv'],
+    ]) {
+      const file = await page.request.get(await hrefOf(page.getByRole('link', { name })));
+      expect(file.status()).toBe(200);
+      expect(file.headers()['content-type']).toContain(type);
+      expect(file.headers()['content-disposition']).toContain('attachment');
+    }
   });
 });
 
@@ -102,4 +231,59 @@ async function openBank(browser: Browser): Promise<Page> {
   await page.getByRole('link', { name: 'คลังข้อสอบ', exact: true }).click();
   await page.getByRole('heading', { name: 'คลังข้อสอบ', level: 1 }).waitFor();
   return page;
+}
+
+async function weights(form: Locator, count: number): Promise<string[]> {
+  const values: string[] = [];
+  for (let n = 1; n <= count; n++) values.push(await form.getByLabel(`น้ำหนักคะแนนตัวเลือก ${n} (%)`).inputValue());
+  return values;
+}
+
+/** Wholly on screen, give or take the pixel a scroll may leave. */
+async function inViewport(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize();
+  return !!box && !!viewport && box.y >= -1 && box.y + box.height <= viewport.height + 1;
+}
+
+async function hrefOf(link: Locator): Promise<string> {
+  return `${baseUrl()}${(await link.getAttribute('href')) ?? ''}`;
+}
+
+/**
+ * Through the API: the organizer (the page's own login) schedules a 1.2.1 session whose pre-test holds the
+ * question with that stem (put there in the database, as a test may) and opens it; a phone joins and starts it.
+ */
+async function traineeStartsPreTestWith(browser: Browser, page: Page, stem: string): Promise<void> {
+  const organizer = page.request;
+  const programs = await (await expectOk(organizer.get(`${baseUrl()}/api/programs`))).json();
+  const program = programs.programs.find((p: { code: string }) => p.code === '1.2.1');
+  const bank = await (await expectOk(organizer.get(`${baseUrl()}/api/programs/${program.id}/questions`))).json();
+  const question = bank.questions.find((q: { stem: string }) => q.stem === stem);
+  const day = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  const session = await (
+    await expectOk(
+      organizer.post(`${baseUrl()}/api/sessions`, {
+        data: { programId: program.id, title: `รุ่นคลังข้อสอบ ${RUN}`, startsAt: `${day}T09:00:00+07:00`, endsAt: `${day}T15:00:00+07:00`, venue: 'ศาลาประชาคม', capacity: 50 },
+      }),
+    )
+  ).json();
+  const preTest = session.assessments.find((a: { kind: string }) => a.kind === 'pre_test');
+  const db = new Client({ connectionString: process.env.SUJARIT_TEST_DATABASE_URL });
+  await db.connect();
+  try {
+    await db.query(`UPDATE assessments SET question_ids = question_ids || jsonb_build_array($2::text) WHERE id = $1`, [preTest.id, question.id]);
+  } finally {
+    await db.end();
+  }
+  await expectOk(organizer.post(`${baseUrl()}/api/assessments/${preTest.id}/open`));
+  const phone = (await phoneContext(browser)).request;
+  await expectOk(phone.post(`${baseUrl()}/api/join/${session.joinCode}`, { data: { fullName: `ผู้ตอบ คลังข้อสอบ ${RUN}`, group: 'citizen' } }));
+  await expectOk(phone.post(`${baseUrl()}/api/join/${session.joinCode}/assessments/${preTest.id}/attempt`, { data: {} }));
+}
+
+async function expectOk<T extends { ok(): boolean; status(): number; text(): Promise<string> }>(pending: Promise<T>): Promise<T> {
+  const response = await pending;
+  if (!response.ok()) throw new Error(`HTTP ${response.status()}: ${await response.text()}`);
+  return response;
 }

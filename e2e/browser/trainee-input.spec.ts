@@ -25,7 +25,7 @@ describe('a trainee on a weak connection and with bad input', () => {
   });
 
   it('keeps the answers given when the phone reloads or loses its connection mid-test', async () => {
-    const { joinCode } = await openSessionWithPreTest(browser);
+    const { joinCode, preTestId } = await openSessionWithPreTest(browser);
     const context = await phoneContext(browser);
     const phone = await context.newPage();
     await phone.goto(`/j/${joinCode}`);
@@ -42,7 +42,7 @@ describe('a trainee on a weak connection and with bad input', () => {
     await context.setOffline(true);
     await phone.getByRole('radio').nth(2).check();
     await context.setOffline(false);
-    await serverHasAnswers(context.request, joinCode, 2);
+    await serverHasAnswers(context.request, joinCode, preTestId, 2);
 
     await phone.reload();
     await phone.getByText(/ตอบแล้ว 2 จาก \d+ ข้อ/).waitFor();
@@ -56,7 +56,7 @@ describe('a trainee on a weak connection and with bad input', () => {
 });
 
 /** An organizer schedules a session of 1.3.1 and opens its pre-test, through the API. */
-async function openSessionWithPreTest(browser: Browser): Promise<{ joinCode: string }> {
+async function openSessionWithPreTest(browser: Browser): Promise<{ joinCode: string; preTestId: string }> {
   const organizer = (await desktopContext(browser)).request;
   await expectOk(organizer.post(`${baseUrl()}/api/auth/login`, { data: { email: 'organizer@pron.example', password: 'demo-organizer-2569' } }));
   const programs = await (await organizer.get(`${baseUrl()}/api/programs`)).json();
@@ -69,16 +69,20 @@ async function openSessionWithPreTest(browser: Browser): Promise<{ joinCode: str
       }),
     )
   ).json();
-  await expectOk(organizer.post(`${baseUrl()}/api/sessions/${session.id}/assessments/pre_test/open`));
-  return { joinCode: session.joinCode };
+  const preTest = session.assessments.find((a: { kind: string }) => a.kind === 'pre_test');
+  await expectOk(organizer.post(`${baseUrl()}/api/assessments/${preTest.id}/open`));
+  return { joinCode: session.joinCode, preTestId: preTest.id };
 }
 
 /** Waits (up to 15 s) until the server holds this many saved answers for the phone's attempt. */
-async function serverHasAnswers(phone: APIRequestContext, joinCode: string, count: number): Promise<void> {
+async function serverHasAnswers(phone: APIRequestContext, joinCode: string, assessmentId: string, count: number): Promise<void> {
   const deadline = Date.now() + 15000;
   let saved = 0;
   while (Date.now() < deadline) {
-    const attempt = await (await phone.post(`${baseUrl()}/api/join/${joinCode}/assessments/pre_test/attempt`)).json();
+    // Resuming attempt 1 is harmless: the same request never starts a second attempt.
+    const attempt = await (
+      await phone.post(`${baseUrl()}/api/join/${joinCode}/assessments/${assessmentId}/attempt`, { data: { attemptNumber: 1 } })
+    ).json();
     saved = Object.keys(attempt.answers).length;
     if (saved === count) return;
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -7,6 +7,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { AppModule } from '@sujarit/api/app.module';
+import { Clock } from '@sujarit/api/common/clock';
 import { configureApp } from '@sujarit/api/app.setup';
 import { SeedService } from '@sujarit/api/seed/seed.service';
 
@@ -28,10 +29,29 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+/** A clock the test moves by hand: deadlines and windows without waiting. */
+export class TestClock extends Clock {
+  private offsetMs = 0;
+
+  override now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+
+  advanceMinutes(minutes: number): void {
+    this.advance(minutes * 60_000);
+  }
+}
+
+export async function startTestApp(options: { clock?: TestClock } = {}): Promise<TestApp> {
   const databaseUrl = process.env.SUJARIT_TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('SUJARIT_TEST_DATABASE_URL is not set: run through e2e/jest.api.config.js');
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl })] }).compile();
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl })] });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   await configureApp(app);
   await app.init();
@@ -86,5 +106,30 @@ export async function createSession(organizer: TestAgent, programCode = '1.1.1',
   const program = (programs.body.programs as { id: string; code: string }[]).find((p) => p.code === programCode);
   if (!program) throw new Error(`no program ${programCode}`);
   const response = await organizer.post('/api/sessions').send(sessionRequest(program.id, overrides)).expect(201);
-  return response.body as { id: string; joinCode: string; programId: string; fiscalYear: number };
+  return response.body as {
+    id: string;
+    joinCode: string;
+    programId: string;
+    fiscalYear: number;
+    assessments: { id: string; kind: string; title: string }[];
+  };
+}
+
+type TestKind = 'pre_test' | 'post_test';
+
+/** The id of a session's pre- or post-test, from the session as the API returns it. */
+export function testIdOf(session: { assessments: { id: string; kind: string }[] }, kind: TestKind): string {
+  const found = session.assessments.find((a) => a.kind === kind);
+  if (!found) throw new Error(`the session has no ${kind}`);
+  return found.id;
+}
+
+/** Opens a session's pre- or post-test as the organizer (204). */
+export async function openTest(organizer: TestAgent, session: { assessments: { id: string; kind: string }[] }, kind: TestKind) {
+  await organizer.post(`/api/assessments/${testIdOf(session, kind)}/open`).expect(204);
+}
+
+/** Closes a session's pre- or post-test as the organizer (204). */
+export async function closeTest(organizer: TestAgent, session: { assessments: { id: string; kind: string }[] }, kind: TestKind) {
+  await organizer.post(`/api/assessments/${testIdOf(session, kind)}/close`).expect(204);
 }

@@ -7,6 +7,7 @@ import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { AttendanceSheetsModule } from './attendance-sheets/attendance-sheets.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { ClockModule } from './common/clock';
 import { dataSourceOptions } from './database/data-source-options';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { IndicatorsModule } from './indicators/indicators.module';
@@ -35,6 +36,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
+        ClockModule,
         AuthModule,
         ProgramsModule,
         SessionsModule,

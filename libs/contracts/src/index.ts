@@ -9,3 +9,4 @@ export * from './plan';
 export * from './people';
 export * from './enrolments';
 export * from './questions';
+export * from './assessments';

@@ -1,38 +1,122 @@
 import { z } from 'zod';
 
-export const BANK_QUESTION_TYPES = ['single_choice', 'true_false'] as const;
+/** Every kind of question the bank knows; Likert 1–5 items are for surveys and never scored. */
+export const QUESTION_TYPES = ['single_choice', 'multiple_choice', 'true_false', 'likert'] as const;
+export type QuestionTypeName = (typeof QUESTION_TYPES)[number];
 
-/** A question as an organizer writes it; the server gives its options ids. */
+/** The bank topic holding a program's satisfaction survey (Likert items); every new session gets that survey. */
+export const SATISFACTION_SURVEY_TOPIC = 'ความพึงพอใจต่อการอบรม';
+/** Likert 1–5 answers, highest first as Thai forms print them; the option id is the value. */
+export const LIKERT_OPTIONS = [
+  { id: '5', text: 'มากที่สุด' },
+  { id: '4', text: 'มาก' },
+  { id: '3', text: 'ปานกลาง' },
+  { id: '2', text: 'น้อย' },
+  { id: '1', text: 'น้อยที่สุด' },
+] as const;
+
+/** Up to six options per choice question, as on the trainee's phone screen. */
+export const MAX_OPTIONS = 6;
+export const MIN_POINTS = 1;
+export const MAX_POINTS = 10;
+/**
+ * How far the right options' weights may add up away from 100 %: three thirds typed 33.33 make 99.99.
+ * The server scales them to exactly 100 % when it stores them.
+ */
+export const WEIGHT_SUM_TOLERANCE_PERCENT = 0.01;
+
+/** The formats a bank can be imported from, and what `position` counts in each. */
+export const IMPORT_FORMATS = ['gift', 'moodle_xml', 'csv'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export const EXPORT_FORMATS = ['gift', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const QuestionOptionInputSchema = z.strictObject({
+  text: z.string().trim().min(1, { message: 'ตัวเลือกต้องไม่ว่าง' }).max(500, { message: 'ตัวเลือกยาวได้ไม่เกิน 500 ตัวอักษร' }),
+  /** Percent of the question's points this option is worth (Moodle's weights): 100 = right, 0 = wrong, negative = penalty. */
+  weight: z
+    .number({ message: 'น้ำหนักคะแนนต้องเป็นตัวเลข' })
+    .min(-100, { message: 'น้ำหนักคะแนนต้องอยู่ระหว่าง -100% ถึง 100%' })
+    .max(100, { message: 'น้ำหนักคะแนนต้องอยู่ระหว่าง -100% ถึง 100%' }),
+});
+export type QuestionOptionInput = z.infer<typeof QuestionOptionInputSchema>;
+
+const isFull = (weight: number) => weight >= 100 - WEIGHT_SUM_TOLERANCE_PERCENT;
+const formatPercent = (value: number) => String(Math.round(value * 100) / 100);
+
+/**
+ * A question as an organizer writes it; the server gives its options ids.
+ * - single choice: 2–6 options, at least one worth 100 % (others 0 %, or partial/negative as in Moodle);
+ * - multiple choice: 2–6 options, the right ones (positive weights) add up to 100 %, wrong ones 0 % or negative;
+ * - true/false: the options ถูก and ผิด, one worth 100 %, the other 0 %;
+ * - Likert: the statement only; the server gives it the five levels of LIKERT_OPTIONS, and no points.
+ */
 export const QuestionInputSchema = z
   .strictObject({
-    topic: z.string().trim().min(1, { message: 'กรุณากรอกหัวข้อ' }).max(100),
-    type: z.enum(BANK_QUESTION_TYPES, { message: 'ชนิดคำถามต้องเป็นเลือกตอบข้อเดียวหรือถูก/ผิด' }),
-    stem: z.string().trim().min(1, { message: 'กรุณากรอกคำถาม' }).max(2000),
-    options: z
-      .array(z.string().trim().min(1, { message: 'ตัวเลือกต้องไม่ว่าง' }).max(500))
-      .min(2, { message: 'ต้องมีตัวเลือกอย่างน้อย 2 ข้อ' })
-      .max(6, { message: 'ตัวเลือกได้ไม่เกิน 6 ข้อ' }),
-    correctIndex: z.number().int().min(0, { message: 'กรุณาเลือกคำตอบที่ถูก' }),
-    explanation: z.string().trim().max(2000).default(''),
-    points: z.number().int().min(1).max(10).default(1),
+    topic: z.string().trim().min(1, { message: 'กรุณากรอกหัวข้อ' }).max(100, { message: 'หัวข้อยาวได้ไม่เกิน 100 ตัวอักษร' }),
+    type: z.enum(QUESTION_TYPES, { message: 'ชนิดคำถามต้องเป็น เลือกตอบข้อเดียว เลือกได้หลายคำตอบ ถูก/ผิด หรือมาตราส่วน 5 ระดับ' }),
+    stem: z.string().trim().min(1, { message: 'กรุณากรอกคำถาม' }).max(2000, { message: 'คำถามยาวได้ไม่เกิน 2000 ตัวอักษร' }),
+    options: z.array(QuestionOptionInputSchema).max(MAX_OPTIONS, { message: `ตัวเลือกได้ไม่เกิน ${MAX_OPTIONS} ข้อ` }).default([]),
+    explanation: z.string().trim().max(2000, { message: 'คำอธิบายเฉลยยาวได้ไม่เกิน 2000 ตัวอักษร' }).default(''),
+    /** Whole points, 1–10 (1 when left out); a Likert item has none, and this is ignored for it. */
+    points: z
+      .number({ message: `คะแนนต้องเป็นจำนวนเต็ม ${MIN_POINTS}–${MAX_POINTS}` })
+      .int({ message: `คะแนนต้องเป็นจำนวนเต็ม ${MIN_POINTS}–${MAX_POINTS}` })
+      .min(MIN_POINTS, { message: `คะแนนต้องเป็นจำนวนเต็ม ${MIN_POINTS}–${MAX_POINTS}` })
+      .max(MAX_POINTS, { message: `คะแนนต้องเป็นจำนวนเต็ม ${MIN_POINTS}–${MAX_POINTS}` })
+      .optional(),
   })
-  .refine((q) => q.correctIndex < q.options.length, { message: 'คำตอบที่ถูกต้องเป็นหนึ่งในตัวเลือก', path: ['correctIndex'] })
-  .refine((q) => q.type !== 'true_false' || q.options.length === 2, {
-    message: 'คำถามถูก/ผิดมีตัวเลือก 2 ข้อ',
-    path: ['options'],
+  .superRefine((q, ctx) => {
+    const problem = keyProblem(q.type, q.options);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['options'] });
   });
 export type QuestionInput = z.infer<typeof QuestionInputSchema>;
+
+/** What is wrong with a question's options and their weights for its type, in Thai; null when nothing is. */
+export function keyProblem(type: QuestionTypeName, options: readonly { weight: number }[]): string | null {
+  if (type === 'likert') {
+    return options.length > 0 ? 'ข้อความแบบมาตราส่วน 5 ระดับใช้ตัวเลือก มากที่สุด–น้อยที่สุด ที่ระบบกำหนด ไม่ต้องกรอกตัวเลือก' : null;
+  }
+  if (options.length < 2) return 'ต้องมีตัวเลือกอย่างน้อย 2 ข้อ';
+  const weights = options.map((o) => o.weight);
+  if (type === 'true_false') {
+    if (options.length !== 2) return 'คำถามถูก/ผิดมีตัวเลือก 2 ข้อ';
+    return weights.filter((w) => w === 100).length === 1 && weights.includes(0)
+      ? null
+      : 'คำถามถูก/ผิดต้องมีคำตอบที่ถูก 1 ข้อ (100%) อีกข้อ 0%';
+  }
+  if (type === 'single_choice') {
+    return weights.some(isFull) ? null : 'กรุณาเลือกคำตอบที่ถูก — ต้องมีตัวเลือกที่ได้คะแนนเต็ม 100%';
+  }
+  const positive = weights.filter((w) => w > 0);
+  if (positive.length === 0) return 'กรุณาเลือกคำตอบที่ถูกอย่างน้อย 1 ข้อ (น้ำหนักคะแนนเป็นบวก)';
+  const sum = positive.reduce((total, w) => total + w, 0);
+  // A hair over the tolerance is floating-point noise (33.33 + 33.33 + 33.33), not a mistake.
+  if (Math.abs(sum - 100) > WEIGHT_SUM_TOLERANCE_PERCENT + 1e-9) {
+    return `น้ำหนักคะแนนของคำตอบที่ถูก (ค่าบวก) รวมได้ ${formatPercent(sum)}% แต่ต้องรวมได้ 100%`;
+  }
+  return null;
+}
+
+export const BankQuestionOptionSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  /** Percent of the points this option is worth; absent on a Likert item's levels. */
+  weight: z.number().optional(),
+});
 
 /** The organizer's view, with the answer key: never sent to a trainee. */
 export const BankQuestionSchema = z.object({
   id: z.uuid(),
   programId: z.uuid(),
   topic: z.string(),
-  type: z.enum(BANK_QUESTION_TYPES),
+  type: z.enum(QUESTION_TYPES),
   stem: z.string(),
-  options: z.array(z.object({ id: z.string(), text: z.string() })),
+  options: z.array(BankQuestionOptionSchema),
+  /** Options worth full points (single choice, true/false) or worth anything (multiple choice); empty for Likert. */
   correctOptionIds: z.array(z.string()),
   explanation: z.string(),
+  /** 0 for a Likert item: it is never scored. */
   points: z.number().int(),
   version: z.number().int(),
   /** The first version's id: every version of one question shares it. */
@@ -49,26 +133,37 @@ export const RemoveQuestionResultSchema = z.object({
   outcome: z.enum(['deleted', 'archived']),
 });
 
-export const GiftImportPreviewSchema = z.object({
-  /** Questions that can be added, as they will be. */
+/**
+ * What an import file holds, checked and nothing saved. `position` says where each question is:
+ * GIFT the line it starts on, CSV the row as Excel numbers it (the header is row 1),
+ * Moodle XML its number among the file's questions (categories not counted).
+ */
+export const QuestionImportPreviewSchema = z.object({
+  format: z.enum(IMPORT_FORMATS),
+  /** Questions that can be added, exactly as the confirm route takes them. */
   questions: z.array(
     z.object({
-      line: z.number().int(),
+      position: z.number().int(),
       topic: z.string(),
-      type: z.enum(BANK_QUESTION_TYPES),
+      type: z.enum(QUESTION_TYPES),
       stem: z.string(),
-      options: z.array(z.string()),
-      correctIndex: z.number().int(),
+      options: z.array(z.object({ text: z.string(), weight: z.number() })),
       explanation: z.string(),
+      points: z.number().int().optional(),
     }),
   ),
-  /** Every question that cannot be added, with its line and the reason in Thai. */
-  errors: z.array(z.object({ line: z.number().int(), title: z.string().nullable(), reason: z.string() })),
+  /** Every question that cannot be added, with where it is, its name if it has one, and the reason in Thai. */
+  errors: z.array(z.object({ position: z.number().int(), title: z.string().nullable(), reason: z.string() })),
 });
-export type GiftImportPreview = z.infer<typeof GiftImportPreviewSchema>;
+export type QuestionImportPreview = z.infer<typeof QuestionImportPreviewSchema>;
+export type QuestionImportPreviewQuestion = QuestionImportPreview['questions'][number];
 
 export const ImportQuestionsRequestSchema = z.strictObject({
-  questions: z.array(QuestionInputSchema).min(1, { message: 'ไม่มีคำถามที่นำเข้าได้' }).max(500),
+  questions: z.array(QuestionInputSchema).min(1, { message: 'ไม่มีคำถามที่นำเข้าได้' }).max(500, { message: 'นำเข้าได้ครั้งละไม่เกิน 500 คำถาม' }),
 });
 
 export const ImportQuestionsResultSchema = z.object({ created: z.number().int() });
+
+export const ExportQuestionsQuerySchema = z.strictObject({
+  format: z.enum(EXPORT_FORMATS, { message: 'รูปแบบไฟล์ส่งออกต้องเป็น gift หรือ csv' }),
+});

@@ -3,10 +3,17 @@ import { InstantSchema } from './common';
 import { ExpenseSchema } from './plan';
 
 export const SESSION_STATUSES = ['draft', 'scheduled', 'open', 'completed', 'cancelled'] as const;
-export const ASSESSMENT_KINDS = ['pre_test', 'post_test'] as const;
+export const ASSESSMENT_KINDS = ['pre_test', 'post_test', 'survey'] as const;
 export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
+/** What the organizer set: not yet published, published, or closed by hand. */
 export const ASSESSMENT_STATUSES = ['draft', 'open', 'closed'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+/**
+ * What a trainee meets now, from the status and the window: `scheduled` is published but before its opening time;
+ * `closed` is closed by hand or past its closing time.
+ */
+export const ASSESSMENT_STATES = ['draft', 'scheduled', 'open', 'closed'] as const;
+export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
 
 export const SpeakerSchema = z.strictObject({
   name: z.string().trim().min(1, { message: 'กรุณากรอกชื่อวิทยากร' }).max(120),
@@ -86,9 +93,15 @@ export const OverlappingSessionSchema = z.object({
 export const AssessmentSummarySchema = z.object({
   id: z.uuid(),
   kind: z.enum(ASSESSMENT_KINDS),
+  title: z.string(),
   status: z.enum(ASSESSMENT_STATUSES),
+  state: z.enum(ASSESSMENT_STATES),
   questionCount: z.number().int(),
+  startedCount: z.number().int(),
   submittedCount: z.number().int(),
+  opensAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+  timeLimitMinutes: z.number().int().nullable(),
   openedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ASSESSMENT_KINDS, ASSESSMENT_STATUSES } from './sessions';
+import { RESULTS_VISIBILITY } from './assessments';
+import { QUESTION_TYPES } from './questions';
+import { ASSESSMENT_KINDS, ASSESSMENT_STATES } from './sessions';
 
 export const PERSON_GROUPS = ['staff', 'executive', 'council_member', 'citizen', 'youth'] as const;
 export type PersonGroup = (typeof PERSON_GROUPS)[number];
@@ -22,20 +24,44 @@ export const JoinRequestSchema = z.strictObject({
 });
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 
+/** Why an attempt ended: the trainee sent it, its time ran out, or the organizer closed the test. */
+export const FINISH_REASONS = ['submitted', 'deadline', 'closed'] as const;
+export type FinishReason = (typeof FINISH_REASONS)[number];
+
+/** A score as the trainee may see it: null while the test's settings hide it (and always for a survey). */
+const VisibleScore = {
+  score: z.number().nullable(),
+  maxScore: z.number().nullable(),
+  percent: z.number().nullable(),
+};
+
 export const TraineeAssessmentStateSchema = z.object({
   id: z.uuid(),
   kind: z.enum(ASSESSMENT_KINDS),
-  status: z.enum(ASSESSMENT_STATUSES),
+  title: z.string(),
+  state: z.enum(ASSESSMENT_STATES),
+  opensAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+  timeLimitMinutes: z.number().int().nullable(),
   questionCount: z.number().int(),
+  attemptsAllowed: z.number().int(),
+  attemptsUsed: z.number().int(),
+  resultsVisibility: z.enum(RESULTS_VISIBILITY),
+  /** The latest attempt, if any. */
   myAttempt: z
     .object({
       id: z.uuid(),
+      attemptNumber: z.number().int(),
       submitted: z.boolean(),
-      score: z.number().nullable(),
-      maxScore: z.number().nullable(),
-      percent: z.number().nullable(),
+      finishReason: z.enum(FINISH_REASONS).nullable(),
+      deadlineAt: z.string().nullable(),
+      ...VisibleScore,
     })
     .nullable(),
+  /** The latest attempt is finished, the test is open and attempts remain: the phone may offer another try. */
+  canRetake: z.boolean(),
+  /** The right answers and explanations of the latest finished attempt can be shown now. */
+  reviewAvailable: z.boolean(),
 });
 export type TraineeAssessmentState = z.infer<typeof TraineeAssessmentStateSchema>;
 
@@ -56,9 +82,10 @@ export const TraineeSessionSchema = z.object({
 });
 export type TraineeSession = z.infer<typeof TraineeSessionSchema>;
 
+/** A question as a trainee sees it: options only, in this attempt's order; no key, no explanation. */
 export const TraineeQuestionSchema = z.object({
   id: z.uuid(),
-  type: z.enum(['single_choice', 'true_false']),
+  type: z.enum(QUESTION_TYPES),
   stem: z.string(),
   options: z.array(z.object({ id: z.string(), text: z.string() })),
 });
@@ -68,11 +95,25 @@ export const TraineeAttemptSchema = z.object({
   id: z.uuid(),
   assessmentId: z.uuid(),
   kind: z.enum(ASSESSMENT_KINDS),
+  title: z.string(),
+  attemptNumber: z.number().int(),
+  /** In this attempt's order (shuffled when the test says so); the order stays the same on every resume. */
   questions: z.array(TraineeQuestionSchema),
   answers: z.record(z.string(), z.array(z.string())),
   submitted: z.boolean(),
+  startedAt: z.string(),
+  /** When answers stop being taken (time limit or closing time); null = no deadline. */
+  deadlineAt: z.string().nullable(),
+  /** The server's clock when it answered, so the phone's countdown does not trust the phone's clock. */
+  serverNow: z.string(),
 });
 export type TraineeAttempt = z.infer<typeof TraineeAttemptSchema>;
+
+/** Start attempt number N or resume it: a retry of the same request never makes a second attempt. */
+export const StartAttemptRequestSchema = z.strictObject({
+  attemptNumber: z.number().int().min(1).max(10).default(1),
+});
+export type StartAttemptRequest = z.infer<typeof StartAttemptRequestSchema>;
 
 export const SaveAnswerRequestSchema = z.strictObject({
   optionIds: z.array(z.string().max(64)).max(10),
@@ -88,9 +129,30 @@ export type SubmitAttemptRequest = z.infer<typeof SubmitAttemptRequestSchema>;
 export const AttemptResultSchema = z.object({
   attemptId: z.uuid(),
   kind: z.enum(ASSESSMENT_KINDS),
-  score: z.number(),
-  maxScore: z.number(),
-  percent: z.number(),
+  /** Null when the test shows results only after it closes, or never, and for surveys. */
+  ...VisibleScore,
+  resultsVisibility: z.enum(RESULTS_VISIBILITY),
+  finishReason: z.enum(FINISH_REASONS),
   submittedAt: z.string(),
 });
 export type AttemptResult = z.infer<typeof AttemptResultSchema>;
+
+/** After the test closes (if its settings allow): each question with the right options and the explanation. */
+export const AttemptReviewSchema = z.object({
+  attemptId: z.uuid(),
+  title: z.string(),
+  ...VisibleScore,
+  questions: z.array(
+    z.object({
+      id: z.uuid(),
+      type: z.enum(QUESTION_TYPES),
+      stem: z.string(),
+      options: z.array(z.object({ id: z.string(), text: z.string(), correct: z.boolean() })),
+      chosenOptionIds: z.array(z.string()),
+      points: z.number(),
+      earned: z.number(),
+      explanation: z.string(),
+    }),
+  ),
+});
+export type AttemptReview = z.infer<typeof AttemptReviewSchema>;

@@ -108,7 +108,7 @@ export function parseGift(source: string): GiftParseResult {
       if (CATEGORY_LINE.test(trimmed)) {
         // Moodle wants the category alone between blank lines; one stuck to a question is accepted too.
         flush();
-        topic = topicOf(trimmed.replace(CATEGORY_LINE, ''));
+        topic = categoryTopic(trimmed.replace(CATEGORY_LINE, ''));
         return;
       }
       if (lines.length === 0) firstLine = index + 1;
@@ -119,10 +119,11 @@ export function parseGift(source: string): GiftParseResult {
 }
 
 /**
- * The topic is the last level of the category path: `$course$/top/ความปลอดภัย/อัคคีภัย` gives `อัคคีภัย`.
+ * The topic is the last level of a Moodle category path: `$course$/top/ความปลอดภัย/อัคคีภัย` gives `อัคคีภัย`.
  * Moodle writes a `/` inside a level name as `//`; context markers such as `$course$` and the `top` under them are not topics.
+ * GIFT's `$CATEGORY:` and Moodle XML's category questions both write paths this way.
  */
-function topicOf(path: string): string | null {
+export function categoryTopic(path: string): string | null {
   const levels = path
     .trim()
     .split(/(?<!\/)\/(?!\/)/)

@@ -3,3 +3,8 @@ export * from './scoring';
 export * from './indicators';
 export * from './thai-name';
 export * from './gift';
+export * from './html-text';
+export * from './question-import';
+export * from './moodle-xml';
+export * from './question-export';
+export * from './question-csv';

@@ -3,9 +3,6 @@
 /** Every kind of question the bank knows; a Likert item is a survey question and never scored. */
 export type QuestionType = 'single_choice' | 'multiple_choice' | 'true_false' | 'likert';
 
-/** The types the question bank stores today; widen it together with the entity and the contracts. */
-export type ScoredQuestionType = 'single_choice' | 'true_false';
-
 /**
  * How far below 100 % a sum of weights may fall and still count as full marks:
  * three options at 33.33333 % add up to 99.99999 %, and that is meant as all of it.

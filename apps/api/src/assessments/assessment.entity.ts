@@ -1,10 +1,19 @@
-import type { AssessmentKind, AssessmentStatus } from '@sujarit/contracts';
+import type {
+  AssessmentKind,
+  AssessmentSelection,
+  AssessmentStatus,
+  ResultsVisibility,
+  ReviewVisibility,
+} from '@sujarit/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { TrainingSession } from '../sessions/training-session.entity';
 
-/** A session's pre-test or post-test. By default both use the same questions, so gain pairs per person. */
+/**
+ * One test of a session: its pre-test, its post-test (one each) or a survey (any number).
+ * By default pre and post use the same questions, so gain pairs per person.
+ */
 @Entity({ name: 'assessments' })
-@Index(['sessionId', 'kind'], { unique: true })
+@Index('UQ_assessments_session_test_kind', ['sessionId', 'kind'], { unique: true, where: `kind <> 'survey'` })
 export class Assessment {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -13,6 +22,7 @@ export class Assessment {
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
+  @Index('IDX_assessments_session')
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;
 
@@ -23,12 +33,43 @@ export class Assessment {
   @Column({ type: 'text' })
   kind: AssessmentKind;
 
+  @Column({ type: 'text' })
+  title: string;
+
   @Column({ type: 'text', default: 'draft' })
   status: AssessmentStatus;
 
-  /** Question ids in the order trainees see them. */
+  /** How the questions were chosen; `questionIds` holds the outcome (a random draw is made once, on save). */
+  @Column({ type: 'jsonb' })
+  selection: AssessmentSelection;
+
+  /** Question ids in bank order; each attempt may shuffle them. */
   @Column({ name: 'question_ids', type: 'jsonb' })
   questionIds: string[];
+
+  @Column({ name: 'opens_at', type: 'timestamptz', nullable: true })
+  opensAt: Date | null;
+
+  @Column({ name: 'closes_at', type: 'timestamptz', nullable: true })
+  closesAt: Date | null;
+
+  @Column({ name: 'time_limit_minutes', type: 'integer', nullable: true })
+  timeLimitMinutes: number | null;
+
+  @Column({ name: 'shuffle_questions', type: 'boolean', default: false })
+  shuffleQuestions: boolean;
+
+  @Column({ name: 'shuffle_options', type: 'boolean', default: false })
+  shuffleOptions: boolean;
+
+  @Column({ name: 'attempts_allowed', type: 'integer', default: 1 })
+  attemptsAllowed: number;
+
+  @Column({ name: 'results_visibility', type: 'text', default: 'on_submit' })
+  resultsVisibility: ResultsVisibility;
+
+  @Column({ name: 'review_visibility', type: 'text', default: 'after_close' })
+  reviewVisibility: ReviewVisibility;
 
   @Column({ name: 'opened_at', type: 'timestamptz', nullable: true })
   openedAt: Date | null;

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttemptsModule } from '../attempts/attempts.module';
-import { Assessment } from './assessment.entity';
+import { AssessmentsController } from './assessments.controller';
 import { AssessmentsService } from './assessments.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Assessment]), AttemptsModule],
+  imports: [AttemptsModule],
+  controllers: [AssessmentsController],
   providers: [AssessmentsService],
   exports: [AssessmentsService],
 })

@@ -1,11 +1,12 @@
+import type { FinishReason } from '@sujarit/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { numericTransformer } from '../common/numeric.transformer';
 import { Assessment } from '../assessments/assessment.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 
-/** One trainee's answers to one assessment: saved as given, scored by the server on submit. */
+/** One try of one trainee at one assessment: answers saved as given, scored by the server when it ends. */
 @Entity({ name: 'attempts' })
-@Index(['assessmentId', 'enrolmentId'], { unique: true })
+@Index('UQ_attempts_assessment_enrolment_number', ['assessmentId', 'enrolmentId', 'attemptNumber'], { unique: true })
 export class Attempt {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -28,6 +29,25 @@ export class Attempt {
   @ManyToOne(() => Enrolment, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'enrolment_id' })
   enrolment?: Enrolment;
+
+  /** 1 for the first try; a retake (when the test allows more than one) is the next number. */
+  @Column({ name: 'attempt_number', type: 'integer', default: 1 })
+  attemptNumber: number;
+
+  /** The questions in the order this attempt shows them (shuffled when the test says so). */
+  @Column({ name: 'question_order', type: 'jsonb', default: [] })
+  questionOrder: string[];
+
+  /** The option ids per question in the order this attempt shows them. */
+  @Column({ name: 'option_order', type: 'jsonb', default: {} })
+  optionOrder: Record<string, string[]>;
+
+  /** Answers stop being taken at this instant (plus a short grace): the time limit or the closing time. */
+  @Column({ name: 'deadline_at', type: 'timestamptz', nullable: true })
+  deadlineAt: Date | null;
+
+  @Column({ name: 'finish_reason', type: 'text', nullable: true })
+  finishReason: FinishReason | null;
 
   /** Option ids chosen, by question id. */
   @Column({ type: 'jsonb', default: {} })

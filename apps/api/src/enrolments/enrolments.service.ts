@@ -37,15 +37,18 @@ export class EnrolmentsService {
     });
     const scores: { enrolment_id: string; kind: string; percent: string }[] = await this.db.query(
       `SELECT t.enrolment_id, a.kind, t.percent FROM attempts t JOIN assessments a ON a.id = t.assessment_id
-        WHERE a.session_id = $1 AND t.submitted_at IS NOT NULL`,
+        WHERE a.session_id = $1 AND t.submitted_at IS NOT NULL AND a.kind <> 'survey'
+        ORDER BY t.submitted_at`,
       [sessionId],
     );
     const waitlist = enrolments
       .filter((e) => e.status === 'waitlisted')
       .sort((a, b) => (a.waitlistedAt?.getTime() ?? 0) - (b.waitlistedAt?.getTime() ?? 0));
-    const score = (id: string, kind: string) => {
-      const found = scores.find((s) => s.enrolment_id === id && s.kind === kind);
-      return found ? Number(found.percent) : null;
+    // As the indicator counts them: the first pre-test, the best post-test.
+    const score = (id: string, kind: 'pre_test' | 'post_test') => {
+      const found = scores.filter((s) => s.enrolment_id === id && s.kind === kind).map((s) => Number(s.percent));
+      if (found.length === 0) return null;
+      return kind === 'pre_test' ? found[0] : Math.max(...found);
     };
     const collator = new Intl.Collator('th');
     const counts = { enrolled: 0, waitlisted: 0, attended: 0, absent: 0, withdrawn: 0 };

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { IndicatorList, ProgramIndicatorView } from '@sujarit/contracts';
 import { AttendeeScores, computeProgramIndicator } from '@sujarit/domain';
 import { DataSource } from 'typeorm';
+import { AttemptsService } from '../attempts/attempts.service';
+import { Clock } from '../common/clock';
 import { ProgramYear } from '../programs/program-year.entity';
 import { Program } from '../programs/program.entity';
 
@@ -28,7 +30,11 @@ export interface ProgramYearProgress extends ProgramProgress {
  */
 @Injectable()
 export class IndicatorsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly attempts: AttemptsService,
+    private readonly clock: Clock,
+  ) {}
 
   async progressByProgram(organizationId: string, fiscalYear: number): Promise<Map<string, ProgramProgress>> {
     const rows = await this.progressByProgramYear(organizationId, fiscalYear, fiscalYear);
@@ -96,6 +102,8 @@ export class IndicatorsService {
   }
 
   async list(organizationId: string, fiscalYear: number): Promise<IndicatorList> {
+    // Attempts whose time ran out count with the answers they saved, even if no one has looked since.
+    await this.db.transaction((m) => this.attempts.finishOverdue(m, { organizationId }, this.clock.now()));
     const programs = await this.db.getRepository(Program).find({ where: { organizationId }, order: { code: 'ASC' } });
     const [years, progress, scores] = await Promise.all([
       this.db.getRepository(ProgramYear).find({ where: { organizationId, fiscalYear } }),

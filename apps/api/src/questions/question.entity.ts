@@ -1,10 +1,15 @@
-import type { ScoredQuestionType } from '@sujarit/domain';
+import type { QuestionType } from '@sujarit/domain';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Program } from '../programs/program.entity';
 
 export interface QuestionOption {
   id: string;
   text: string;
+  /**
+   * Percent of the question's points this option is worth (Moodle's weights; negative takes points back).
+   * Absent on questions written before weights: then `correctOptionIds` alone is the key.
+   */
+  weight?: number;
 }
 
 /** A question of a program's bank, with its answer key. The key never leaves the server before review. */
@@ -28,7 +33,7 @@ export class Question {
   topic: string;
 
   @Column({ type: 'text' })
-  type: ScoredQuestionType;
+  type: QuestionType;
 
   @Column({ type: 'text' })
   stem: string;

@@ -1,18 +1,20 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { ImportFormat } from '@sujarit/contracts';
+import type { Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { DomainError } from '../common/domain.error';
-import { previewGift } from './gift-import';
+import { MAX_QUESTION_FILE_BYTES, QuestionFileDownload, questionCsvTemplateText } from './question-files';
 import {
   BankQuestionDto,
-  GiftImportPreviewDto,
+  BankQuestionListDto,
+  ExportQuestionsQueryDto,
   ImportQuestionsRequestDto,
   ImportQuestionsResultDto,
-  BankQuestionListDto,
   ProgramParamDto,
+  QuestionImportPreviewDto,
   QuestionInputDto,
   QuestionListQueryDto,
   QuestionParamDto,
@@ -20,6 +22,16 @@ import {
 } from './questions.dto';
 import { QuestionsService } from './questions.service';
 
+const FILE_BODY: Parameters<typeof ApiBody>[0] = {
+  schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+};
+const FILE_LIMITS = { limits: { fileSize: MAX_QUESTION_FILE_BYTES, files: 1 } };
+const NOT_FOUND = { description: 'No such program in your organization (PROGRAM_NOT_FOUND)' };
+
+/**
+ * A program's question bank. Imports are read and checked first (preview, nothing saved), then the organizer
+ * sends the questions to add to `import`; GIFT, Moodle XML and CSV previews all answer in one shape.
+ */
 @ApiTags('questions')
 @Controller()
 export class QuestionsController {
@@ -57,12 +69,33 @@ export class QuestionsController {
   @Post('programs/:programId/questions/import/gift/preview')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 2 * 1024 * 1024, files: 1 } }))
-  @ZodResponse({ type: GiftImportPreviewDto })
-  previewGift(@Param() _params: ProgramParamDto, @UploadedFile() file: Express.Multer.File | undefined) {
-    if (!file) throw new DomainError('IMPORT_FILE_INVALID', 'กรุณาเลือกไฟล์ GIFT (.gift หรือ .txt)');
-    return previewGift(file);
+  @ApiBody(FILE_BODY)
+  @UseInterceptors(FileInterceptor('file', FILE_LIMITS))
+  @ZodResponse({ type: QuestionImportPreviewDto })
+  previewGift(@CurrentUser() user: AuthenticatedUser, @Param() params: ProgramParamDto, @UploadedFile() file: Express.Multer.File | undefined) {
+    return this.preview(user, params, 'gift', file);
+  }
+
+  @Roles('organizer', 'admin')
+  @Post('programs/:programId/questions/import/xml/preview')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @UseInterceptors(FileInterceptor('file', FILE_LIMITS))
+  @ZodResponse({ type: QuestionImportPreviewDto })
+  previewMoodleXml(@CurrentUser() user: AuthenticatedUser, @Param() params: ProgramParamDto, @UploadedFile() file: Express.Multer.File | undefined) {
+    return this.preview(user, params, 'moodle_xml', file);
+  }
+
+  @Roles('organizer', 'admin')
+  @Post('programs/:programId/questions/import/csv/preview')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @UseInterceptors(FileInterceptor('file', FILE_LIMITS))
+  @ZodResponse({ type: QuestionImportPreviewDto })
+  previewCsv(@CurrentUser() user: AuthenticatedUser, @Param() params: ProgramParamDto, @UploadedFile() file: Express.Multer.File | undefined) {
+    return this.preview(user, params, 'csv', file);
   }
 
   @Roles('organizer', 'admin')
@@ -72,4 +105,48 @@ export class QuestionsController {
   importQuestions(@CurrentUser() user: AuthenticatedUser, @Param() params: ProgramParamDto, @Body() body: ImportQuestionsRequestDto) {
     return this.questions.createMany(user.organizationId, params.programId, body.questions);
   }
+
+  @Roles('organizer', 'admin')
+  @Get('questions/import-template.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="sujarit-questions-template.csv"')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV template (UTF-8 with BOM): the columns, notes in Thai (rows starting with #) and one example of each type' })
+  template(): string {
+    return questionCsvTemplateText();
+  }
+
+  @Roles('organizer', 'admin')
+  @Get('programs/:programId/questions/export')
+  @ApiProduces('text/plain', 'text/csv')
+  @ApiOkResponse({ description: "The program's active questions as a GIFT file (no Likert items, no points) or a CSV file in the template's columns" })
+  @ApiNotFoundResponse(NOT_FOUND)
+  async export(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param() params: ProgramParamDto,
+    @Query() query: ExportQuestionsQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.questions.exportBank(user.organizationId, params.programId, query.format));
+  }
+
+  private preview(user: AuthenticatedUser, params: ProgramParamDto, format: ImportFormat, file: Express.Multer.File | undefined) {
+    return this.questions.previewImport(user.organizationId, params.programId, format, file);
+  }
+}
+
+function send(response: Response, file: QuestionFileDownload): void {
+  response
+    .set({
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.asciiFileName}"; filename*=UTF-8''${encodeRfc5987(file.fileName)}`,
+      // Answer keys: never kept by a shared cache.
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    })
+    .send(file.content);
+}
+
+function encodeRfc5987(text: string): string {
+  return encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -1,9 +1,10 @@
 import {
   BankQuestionListSchema,
   BankQuestionSchema,
-  GiftImportPreviewSchema,
+  ExportQuestionsQuerySchema,
   ImportQuestionsRequestSchema,
   ImportQuestionsResultSchema,
+  QuestionImportPreviewSchema,
   QuestionInputSchema,
   RemoveQuestionResultSchema,
 } from '@sujarit/contracts';
@@ -19,6 +20,7 @@ export class QuestionParamDto extends createZodDto(z.strictObject({ id: z.uuid({
 export class QuestionListQueryDto extends createZodDto(
   z.strictObject({ includeArchived: z.enum(['true', 'false']).optional() }),
 ) {}
-export class GiftImportPreviewDto extends createZodDto(GiftImportPreviewSchema) {}
+export class QuestionImportPreviewDto extends createZodDto(QuestionImportPreviewSchema) {}
 export class ImportQuestionsRequestDto extends createZodDto(ImportQuestionsRequestSchema) {}
 export class ImportQuestionsResultDto extends createZodDto(ImportQuestionsResultSchema) {}
+export class ExportQuestionsQueryDto extends createZodDto(ExportQuestionsQuerySchema) {}

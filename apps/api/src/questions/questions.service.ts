@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BankQuestion, QuestionInput } from '@sujarit/contracts';
+import type { BankQuestion, ExportFormat, ImportFormat, QuestionImportPreview, QuestionInput } from '@sujarit/contracts';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { notFound } from '../common/domain.error';
 import { ProgramsService } from '../programs/programs.service';
 import { Question } from './question.entity';
-
-const CHOICE_IDS = ['a', 'b', 'c', 'd', 'e', 'f'];
-const TRUE_FALSE_IDS = ['true', 'false'];
+import { questionBankFile, QuestionFileDownload, readQuestionFile, toPreview, UploadedQuestionFile } from './question-files';
+import { storedQuestion, toBankQuestion } from './question.mapper';
 
 /**
  * A program's question bank. A question any attempt has used is never changed in place: editing it
@@ -28,7 +27,24 @@ export class QuestionsService {
       order: { position: 'ASC', createdAt: 'ASC' },
     });
     const used = await this.usedIds(this.db.manager, questions.map((q) => q.id));
-    return questions.map((q) => toView(q, used.has(q.id)));
+    return questions.map((q) => toBankQuestion(q, used.has(q.id)));
+  }
+
+  /** Reads an import file for one of the caller's programs and says what can be added; saves nothing. */
+  async previewImport(
+    organizationId: string,
+    programId: string,
+    format: ImportFormat,
+    file: UploadedQuestionFile | undefined,
+  ): Promise<QuestionImportPreview> {
+    await this.programs.require(organizationId, programId);
+    return toPreview(format, readQuestionFile(format, file));
+  }
+
+  /** The program's active bank as GIFT or CSV, in bank order. */
+  async exportBank(organizationId: string, programId: string, format: ExportFormat): Promise<QuestionFileDownload> {
+    const program = await this.programs.require(organizationId, programId);
+    return questionBankFile(format, program, await this.list(organizationId, programId, false));
   }
 
   async create(organizationId: string, programId: string, input: QuestionInput): Promise<BankQuestion> {
@@ -44,9 +60,9 @@ export class QuestionsService {
       version: 1,
       lineageId: null,
       archivedAt: null,
-      ...fromInput(input),
+      ...storedQuestion(input),
     });
-    return toView(question, false);
+    return toBankQuestion(question, false);
   }
 
   /** Adds checked questions (an import's confirmed rows) at the end of the bank, all or none. */
@@ -59,7 +75,7 @@ export class QuestionsService {
       );
       await manager.insert(
         Question,
-        inputs.map((input, i) => ({ organizationId, programId, position: next + i, version: 1, lineageId: null, archivedAt: null, ...fromInput(input) })),
+        inputs.map((input, i) => ({ organizationId, programId, position: next + i, version: 1, lineageId: null, archivedAt: null, ...storedQuestion(input) })),
       );
       return { created: inputs.length };
     });
@@ -69,8 +85,8 @@ export class QuestionsService {
     return this.db.transaction(async (manager) => {
       const current = await this.lock(manager, organizationId, id);
       if (!(await this.usedIds(manager, [id])).has(id)) {
-        await manager.update(Question, { id }, fromInput(input));
-        return toView(await manager.findOneByOrFail(Question, { id }), false);
+        await manager.update(Question, { id }, storedQuestion(input));
+        return toBankQuestion(await manager.findOneByOrFail(Question, { id }), false);
       }
       const next = await manager.save(Question, {
         organizationId,
@@ -79,11 +95,11 @@ export class QuestionsService {
         version: current.version + 1,
         lineageId: current.lineageId ?? current.id,
         archivedAt: null,
-        ...fromInput(input),
+        ...storedQuestion(input),
       });
       await manager.update(Question, { id }, { archivedAt: new Date() });
       await this.replaceInUntakenTests(manager, id, next.id);
-      return toView(next, false);
+      return toBankQuestion(next, false);
     });
   }
 
@@ -130,35 +146,4 @@ export class QuestionsService {
     if (!question) throw notFound('NOT_FOUND', 'ไม่พบคำถามนี้ในคลังข้อสอบของหน่วยงาน');
     return question;
   }
-}
-
-function fromInput(input: QuestionInput) {
-  const ids = input.type === 'true_false' ? TRUE_FALSE_IDS : CHOICE_IDS;
-  return {
-    topic: input.topic,
-    type: input.type,
-    stem: input.stem,
-    options: input.options.map((text, i) => ({ id: ids[i], text })),
-    correctOptionIds: [ids[input.correctIndex]],
-    explanation: input.explanation,
-    points: input.points,
-  };
-}
-
-function toView(q: Question, used: boolean): BankQuestion {
-  return {
-    id: q.id,
-    programId: q.programId,
-    topic: q.topic,
-    type: q.type,
-    stem: q.stem,
-    options: q.options,
-    correctOptionIds: q.correctOptionIds,
-    explanation: q.explanation,
-    points: q.points,
-    version: q.version,
-    lineageId: q.lineageId ?? q.id,
-    archived: q.archivedAt !== null,
-    used,
-  };
 }

@@ -1,7 +1,10 @@
 // Default question banks for the four trainings, written only from /work/shared/CONTENT-FACTS.md.
 // They are a starting point: organizers can edit, replace or add to them for their own organization.
+import type { QuestionInput } from '@sujarit/contracts';
+import { surveyItems } from './survey.seed';
 
-export interface SeedQuestion {
+/** One right answer (single choice, true/false). */
+interface SeedSingleAnswer {
   topic: string;
   type: 'single_choice' | 'true_false';
   stem: string;
@@ -10,7 +13,49 @@ export interface SeedQuestion {
   explanation: string;
 }
 
-export const DEFAULT_QUESTION_BANK: Record<'1.1.1' | '1.1.2' | '1.2.1' | '1.3.1', SeedQuestion[]> = {
+/** Several right answers: they share the points equally and each wrong one takes a share back. */
+interface SeedMultipleAnswers {
+  topic: string;
+  type: 'multiple_choice';
+  stem: string;
+  options: string[];
+  correctIndexes: number[];
+  explanation: string;
+}
+
+export type SeedQuestion = SeedSingleAnswer | SeedMultipleAnswers;
+
+export type ProgramCode = '1.1.1' | '1.1.2' | '1.2.1' | '1.3.1';
+
+/** A program's whole default bank in bank order: its scored questions, then its survey items. */
+export function defaultQuestionBank(code: string): QuestionInput[] {
+  const scored = DEFAULT_QUESTION_BANK[code as ProgramCode] ?? [];
+  return [...scored.map(toInput), ...surveyItems(code)];
+}
+
+function toInput(q: SeedQuestion): QuestionInput {
+  if (q.type === 'multiple_choice') {
+    const share = 100 / q.correctIndexes.length;
+    return {
+      topic: q.topic,
+      type: q.type,
+      stem: q.stem,
+      options: q.options.map((text, i) => ({ text, weight: q.correctIndexes.includes(i) ? share : -share })),
+      explanation: q.explanation,
+      points: 1,
+    };
+  }
+  return {
+    topic: q.topic,
+    type: q.type,
+    stem: q.stem,
+    options: q.options.map((text, i) => ({ text, weight: i === q.correctIndex ? 100 : 0 })),
+    explanation: q.explanation,
+    points: 1,
+  };
+}
+
+export const DEFAULT_QUESTION_BANK: Record<ProgramCode, SeedQuestion[]> = {
   // 1.1.1 กฎหมายและระเบียบสำหรับพนักงาน ผู้บริหาร และสมาชิกสภา
   '1.1.1': [
     {
@@ -191,6 +236,20 @@ export const DEFAULT_QUESTION_BANK: Record<'1.1.1' | '1.1.2' | '1.2.1' | '1.3.1'
       explanation:
         'IIT เป็นการประเมินโดยบุคลากรภายในหน่วยงาน ส่วนการประเมินโดยผู้มีส่วนได้ส่วนเสียภายนอกคือ EIT',
     },
+    {
+      topic: 'ข้อมูลข่าวสารและการอำนวยความสะดวก',
+      type: 'multiple_choice',
+      stem: 'ตามมาตรา 7 แห่ง พ.ร.บ.การอำนวยความสะดวกในการพิจารณาอนุญาตของทางราชการ พ.ศ. 2558 คู่มือสำหรับประชาชนต้องมีเรื่องใดบ้าง (เลือกได้หลายข้อ)',
+      options: [
+        'หลักเกณฑ์ วิธีการ และเงื่อนไขในการยื่นคำขอ',
+        'ขั้นตอนและระยะเวลาในการพิจารณาอนุญาต',
+        'รายการเอกสารที่ผู้ขออนุญาตต้องยื่นมาพร้อมคำขอ',
+        'ประวัติส่วนตัวของเจ้าหน้าที่ผู้พิจารณาคำขอ',
+      ],
+      correctIndexes: [0, 1, 2],
+      explanation:
+        'มาตรา 7 กำหนดให้ผู้อนุญาตจัดทำคู่มือสำหรับประชาชน ซึ่งอย่างน้อยต้องมีหลักเกณฑ์ วิธีการ เงื่อนไข ขั้นตอนและระยะเวลา และรายการเอกสารที่ต้องยื่น',
+    },
   ],
 
   // 1.1.2 ประมวลจริยธรรม
@@ -370,6 +429,20 @@ export const DEFAULT_QUESTION_BANK: Record<'1.1.1' | '1.1.2' | '1.2.1' | '1.3.1'
       explanation:
         'มาตรา 128 แห่ง พ.ร.บ.ประกอบรัฐธรรมนูญว่าด้วยการป้องกันและปราบปรามการทุจริต พ.ศ. 2561 ห้ามเจ้าหน้าที่ของรัฐรับทรัพย์สินหรือประโยชน์อื่นใดเกินกว่าที่อนุญาต',
     },
+    {
+      topic: 'ผลประโยชน์ทับซ้อน',
+      type: 'multiple_choice',
+      stem: 'ข้อใดเป็นรูปแบบของผลประโยชน์ทับซ้อน (เลือกได้หลายข้อ)',
+      options: [
+        'รับของขวัญหรือประโยชน์อื่นใดจากผู้มาติดต่อขออนุญาต',
+        'ทำสัญญาจ้างกับห้างหุ้นส่วนที่ตนเองเป็นหุ้นส่วน',
+        'ใช้ข้อมูลภายในของหน่วยงานไปซื้อที่ดินไว้ก่อนผู้อื่น',
+        'ขอถอนตัวจากการพิจารณาเรื่องที่ตนเองมีส่วนได้เสีย',
+      ],
+      correctIndexes: [0, 1, 2],
+      explanation:
+        'รูปแบบที่พบบ่อยของผลประโยชน์ทับซ้อน ได้แก่ การรับผลประโยชน์ การทำสัญญากับตนเอง การใช้ข้อมูลภายใน และการใช้ทรัพย์สินของราชการเพื่อประโยชน์ส่วนตัว ส่วนการถอนตัวจากเรื่องที่ตนมีส่วนได้เสียเป็นวิธีป้องกัน',
+    },
   ],
 
   // 1.2.1 ปรัชญาของเศรษฐกิจพอเพียง สำหรับประชาชน
@@ -545,6 +618,14 @@ export const DEFAULT_QUESTION_BANK: Record<'1.1.1' | '1.1.2' | '1.2.1' | '1.3.1'
       correctIndex: 3,
       explanation: 'การทำบัญชีครัวเรือนช่วยลดรายจ่ายที่ไม่จำเป็น ทำให้มีเงินออมและลดหนี้สิน ไม่ใช่เพื่อกู้เงินมาซื้อของฟุ่มเฟือย',
     },
+    {
+      topic: 'หลัก 3 ห่วง 2 เงื่อนไข',
+      type: 'multiple_choice',
+      stem: 'เงื่อนไขความรู้ของปรัชญาของเศรษฐกิจพอเพียง ประกอบด้วยข้อใดบ้าง (เลือกได้หลายข้อ)',
+      options: ['รอบรู้', 'รอบคอบ', 'ระมัดระวัง', 'รีบเร่ง'],
+      correctIndexes: [0, 1, 2],
+      explanation: 'เงื่อนไขความรู้ คือ ความรอบรู้ รอบคอบ และระมัดระวัง ในการนำความรู้มาใช้วางแผนและปฏิบัติ',
+    },
   ],
 
   // 1.3.1 ภูมิคุ้มกันทางสังคมให้เด็กและเยาวชน (ต้านทุจริต)
@@ -712,6 +793,15 @@ export const DEFAULT_QUESTION_BANK: Record<'1.1.1' | '1.1.2' | '1.2.1' | '1.3.1'
       correctIndex: 3,
       explanation:
         'พลเมืองที่รับผิดชอบต่อสังคมช่วยดูแลของส่วนรวมและไม่ปล่อยให้มีการโกง ตรงกับหน่วย "พลเมืองกับความรับผิดชอบต่อสังคม" ในหลักสูตรต้านทุจริตศึกษา',
+    },
+    {
+      topic: 'STRONG จิตพอเพียงต้านทุจริต',
+      type: 'multiple_choice',
+      stem: 'ข้อใดบอกความหมายของตัวอักษรในโมเดล STRONG ได้ถูกต้อง (เลือกได้หลายข้อ)',
+      options: ['S คือ ความพอเพียง', 'T คือ ความโปร่งใส', 'N คือ ความรู้', 'G คือ การแข่งขันเพื่อชัยชนะ'],
+      correctIndexes: [0, 1, 2],
+      explanation:
+        'STRONG: S ความพอเพียง T ความโปร่งใส R ความตื่นรู้ O มุ่งไปข้างหน้า N ความรู้ และ G ความเอื้ออาทร (Generosity) ไม่ใช่การแข่งขัน',
     },
   ],
 };

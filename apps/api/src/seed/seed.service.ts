@@ -6,6 +6,7 @@ import { Organization } from '../organizations/organization.entity';
 import { ProgramYear } from '../programs/program-year.entity';
 import { Program } from '../programs/program.entity';
 import { Question } from '../questions/question.entity';
+import { storedQuestion } from '../questions/question.mapper';
 import { User } from '../users/user.entity';
 import {
   DEFAULT_INDICATOR_SETTINGS,
@@ -14,10 +15,7 @@ import {
   PLAN_FISCAL_YEARS,
   PLAN_PROGRAMS,
 } from './demo-organization.seed';
-import { DEFAULT_QUESTION_BANK, SeedQuestion } from './question-bank.seed';
-
-const TRUE_FALSE_IDS = ['true', 'false'];
-const CHOICE_IDS = ['a', 'b', 'c', 'd', 'e', 'f'];
+import { defaultQuestionBank } from './question-bank.seed';
 
 @Injectable()
 export class SeedService {
@@ -74,29 +72,17 @@ export class SeedService {
           ...DEFAULT_INDICATOR_SETTINGS,
         })),
       );
-      const bank = DEFAULT_QUESTION_BANK[seed.code as keyof typeof DEFAULT_QUESTION_BANK] ?? [];
       await manager.insert(
         Question,
-        bank.map((q, position) => toQuestion(q, position, organization.id, program.id)),
+        defaultQuestionBank(seed.code).map((q, position) => ({
+          organizationId: organization.id,
+          programId: program.id,
+          version: 1,
+          position,
+          ...storedQuestion(q),
+        })),
       );
     }
     return organization;
   }
-}
-
-function toQuestion(q: SeedQuestion, position: number, organizationId: string, programId: string) {
-  const ids = q.type === 'true_false' ? TRUE_FALSE_IDS : CHOICE_IDS;
-  return {
-    organizationId,
-    programId,
-    topic: q.topic,
-    type: q.type,
-    stem: q.stem,
-    options: q.options.map((text, i) => ({ id: ids[i], text })),
-    correctOptionIds: [ids[q.correctIndex]],
-    explanation: q.explanation,
-    points: 1,
-    version: 1,
-    position,
-  };
 }

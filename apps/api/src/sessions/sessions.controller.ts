@@ -1,14 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
-import { AssessmentsService } from '../assessments/assessments.service';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import {
   AddExpenseRequestDto,
   ChangeSessionStatusRequestDto,
   UpdateSessionRequestDto,
-  AssessmentParamDto,
   ExpenseParamDto,
   AttendeeListDto,
   CreateSessionRequestDto,
@@ -22,10 +20,7 @@ import { SessionsService } from './sessions.service';
 @ApiTags('sessions')
 @Controller('sessions')
 export class SessionsController {
-  constructor(
-    private readonly sessions: SessionsService,
-    private readonly assessments: AssessmentsService,
-  ) {}
+  constructor(private readonly sessions: SessionsService) {}
 
   @Roles('organizer', 'admin')
   @Post()
@@ -75,24 +70,6 @@ export class SessionsController {
   @ZodResponse({ type: AttendeeListDto })
   attendees(@CurrentUser() user: AuthenticatedUser, @Param() params: SessionIdParamDto) {
     return this.sessions.attendees(user.organizationId, params.id);
-  }
-
-  @Roles('organizer', 'admin')
-  @Post(':id/assessments/:kind/open')
-  @HttpCode(200)
-  @ZodResponse({ type: SessionDto })
-  async open(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentParamDto) {
-    await this.assessments.open(user.organizationId, params.id, params.kind);
-    return this.sessions.get(user.organizationId, params.id);
-  }
-
-  @Roles('organizer', 'admin')
-  @Post(':id/assessments/:kind/close')
-  @HttpCode(200)
-  @ZodResponse({ type: SessionDto })
-  async close(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentParamDto) {
-    await this.assessments.close(user.organizationId, params.id, params.kind);
-    return this.sessions.get(user.organizationId, params.id);
   }
 
   @Roles('organizer', 'admin')

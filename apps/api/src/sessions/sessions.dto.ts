@@ -2,7 +2,6 @@ import {
   AddExpenseRequestSchema,
   ChangeSessionStatusRequestSchema,
   UpdateSessionRequestSchema,
-  ASSESSMENT_KINDS,
   AttendeeListSchema,
   CreateSessionRequestSchema,
   FiscalYearSchema,
@@ -20,12 +19,6 @@ export class SessionListQueryDto extends createZodDto(
   z.strictObject({ programId: z.uuid().optional(), fiscalYear: FiscalYearSchema.optional() }),
 ) {}
 export class SessionIdParamDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'รหัสรอบอบรมไม่ถูกต้อง' }) })) {}
-export class AssessmentParamDto extends createZodDto(
-  z.strictObject({
-    id: z.uuid({ message: 'รหัสรอบอบรมไม่ถูกต้อง' }),
-    kind: z.enum(ASSESSMENT_KINDS, { message: 'ชนิดแบบทดสอบต้องเป็น pre_test หรือ post_test' }),
-  }),
-) {}
 export class AddExpenseRequestDto extends createZodDto(AddExpenseRequestSchema) {}
 export class ExpenseParamDto extends createZodDto(
   z.strictObject({

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   SESSION_STATUS_TRANSITIONS,
   type AddExpenseRequest,
+  type AssessmentSummary,
   type AttendeeList,
   type CreateSessionRequest,
   type Session,
@@ -57,7 +58,7 @@ export class SessionsService {
             status: request.status,
             joinCode: newJoinCode(),
           });
-          await this.assessments.createDefaultPair(manager, organizationId, request.programId, session.id);
+          await this.assessments.createDefaults(manager, organizationId, request.programId, session.id);
           return session.id;
         });
         return this.get(organizationId, id);
@@ -101,9 +102,11 @@ export class SessionsService {
     }[] = await this.db.query(
       `SELECT e.id AS enrolment_id, p.full_name, p.person_group, e.checked_in_at,
               (SELECT t.percent FROM attempts t JOIN assessments a ON a.id = t.assessment_id
-                WHERE t.enrolment_id = e.id AND a.kind = 'pre_test' AND t.submitted_at IS NOT NULL) AS pre,
+                WHERE t.enrolment_id = e.id AND a.kind = 'pre_test' AND t.submitted_at IS NOT NULL
+                ORDER BY t.submitted_at LIMIT 1) AS pre,
               (SELECT t.percent FROM attempts t JOIN assessments a ON a.id = t.assessment_id
-                WHERE t.enrolment_id = e.id AND a.kind = 'post_test' AND t.submitted_at IS NOT NULL) AS post
+                WHERE t.enrolment_id = e.id AND a.kind = 'post_test' AND t.submitted_at IS NOT NULL
+                ORDER BY t.percent DESC LIMIT 1) AS post
          FROM enrolments e JOIN people p ON p.id = e.person_id
         WHERE e.session_id = $1 AND e.organization_id = $2
         ORDER BY e.checked_in_at NULLS LAST, e.created_at`,
@@ -195,8 +198,10 @@ export class SessionsService {
 
   private async toViews(sessions: TrainingSession[]): Promise<Session[]> {
     const ids = sessions.map((s) => s.id);
+    // A list is always one organization's.
+    const organizationId = sessions[0]?.organizationId;
     const [assessments, expenses, overlaps, attended] = await Promise.all([
-      this.assessments.summaries(ids),
+      organizationId ? this.assessments.summaries(organizationId, ids) : Promise.resolve(new Map<string, AssessmentSummary[]>()),
       this.db.getRepository(SessionExpense).find({ where: { sessionId: In(ids) }, order: { createdAt: 'ASC' } }),
       this.overlapping(ids),
       ids.length === 0

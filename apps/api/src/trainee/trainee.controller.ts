@@ -5,6 +5,8 @@ import { ZodResponse } from 'nestjs-zod';
 import { Public } from '../auth/auth.decorators';
 import {
   AttemptResultDto,
+  AttemptReviewDto,
+  StartAttemptRequestDto,
   JoinCodeParamDto,
   JoinRequestDto,
   SaveAnswerRequestDto,
@@ -59,11 +61,17 @@ export class TraineeController {
     return view;
   }
 
-  @Post('assessments/:kind/attempt')
+  @Post('assessments/:assessmentId/attempt')
   @HttpCode(200)
   @ZodResponse({ type: TraineeAttemptDto })
-  start(@Param() params: TraineeAssessmentParamDto, @Req() req: Request) {
-    return this.trainee.startAttempt(params.code, params.kind, deviceToken(req));
+  start(@Param() params: TraineeAssessmentParamDto, @Body() body: StartAttemptRequestDto, @Req() req: Request) {
+    return this.trainee.startAttempt(params.code, params.assessmentId, body.attemptNumber, deviceToken(req));
+  }
+
+  @Get('attempts/:attemptId/review')
+  @ZodResponse({ type: AttemptReviewDto })
+  review(@Param() params: TraineeAttemptParamDto, @Req() req: Request) {
+    return this.trainee.review(params.code, params.attemptId, deviceToken(req));
   }
 
   @Put('attempts/:attemptId/answers/:questionId')

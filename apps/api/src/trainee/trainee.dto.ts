@@ -1,6 +1,7 @@
 import {
-  ASSESSMENT_KINDS,
   AttemptResultSchema,
+  AttemptReviewSchema,
+  StartAttemptRequestSchema,
   JoinCodeSchema,
   JoinRequestSchema,
   SaveAnswerRequestSchema,
@@ -17,12 +18,14 @@ export class SubmitAttemptRequestDto extends createZodDto(SubmitAttemptRequestSc
 export class TraineeSessionDto extends createZodDto(TraineeSessionSchema) {}
 export class TraineeAttemptDto extends createZodDto(TraineeAttemptSchema) {}
 export class AttemptResultDto extends createZodDto(AttemptResultSchema) {}
+export class AttemptReviewDto extends createZodDto(AttemptReviewSchema) {}
+export class StartAttemptRequestDto extends createZodDto(StartAttemptRequestSchema) {}
 
 export class JoinCodeParamDto extends createZodDto(z.strictObject({ code: JoinCodeSchema })) {}
 export class TraineeAssessmentParamDto extends createZodDto(
   z.strictObject({
     code: JoinCodeSchema,
-    kind: z.enum(ASSESSMENT_KINDS, { message: 'ชนิดแบบทดสอบต้องเป็น pre_test หรือ post_test' }),
+    assessmentId: z.uuid({ message: 'รหัสแบบทดสอบไม่ถูกต้อง' }),
   }),
 ) {}
 export class TraineeAttemptParamDto extends createZodDto(

@@ -1,19 +1,22 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
-  AssessmentKind,
   AttemptResult,
+  AttemptReview,
   JoinRequest,
   TraineeAttempt,
   TraineeSession,
 } from '@sujarit/contracts';
-import { thaiNameKey } from '@sujarit/domain';
+import { earnedPercent, questionScore, ScoringKey, thaiNameKey } from '@sujarit/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Assessment } from '../assessments/assessment.entity';
 import { Attempt } from '../attempts/attempt.entity';
 import { byKindOrder } from '../assessments/assessment-order';
-import { AttemptsService } from '../attempts/attempts.service';
+import { AttemptsService, scoringKey } from '../attempts/attempts.service';
+import { assessmentState, effectiveDeadline, pastGrace } from '../assessments/assessment-state';
+import { shuffle } from '../assessments/assessments.service';
+import { Clock } from '../common/clock';
 import { sha256 } from '../auth/auth.service';
 import { conflict, DomainError, notFound } from '../common/domain.error';
 import { Enrolment } from '../enrolments/enrolment.entity';
@@ -33,6 +36,7 @@ export class TraineeService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly attempts: AttemptsService,
     private readonly people: PeopleService,
+    private readonly clock: Clock,
   ) {}
 
   async view(code: string, deviceToken: string | undefined): Promise<TraineeSession> {
@@ -109,53 +113,116 @@ export class TraineeService {
     return rows[0] ? manager.findOneByOrFail(Enrolment, { id: rows[0].id }) : null;
   }
 
-  /** Starts the attempt, or resumes it with the answers already saved. */
-  async startAttempt(code: string, kind: AssessmentKind, deviceToken: string | undefined): Promise<TraineeAttempt> {
+  /**
+   * Starts attempt number N, or resumes it with its answers, its question order and its deadline.
+   * A retry of the same request finds the same attempt, so a lost response never makes a second one.
+   */
+  async startAttempt(code: string, assessmentId: string, attemptNumber: number, deviceToken: string | undefined): Promise<TraineeAttempt> {
+    const now = this.clock.now();
     const { session, enrolment } = await this.requireTrainee(this.db.manager, code, deviceToken);
-    const assessment = await this.db.manager.findOneBy(Assessment, { sessionId: session.id, kind });
+    const assessment = await this.db.manager.findOneBy(Assessment, { id: assessmentId, sessionId: session.id });
     if (!assessment) throw notFound('ASSESSMENT_NOT_FOUND', 'ไม่พบแบบทดสอบนี้');
-    let attempt = await this.db.manager.findOneBy(Attempt, { assessmentId: assessment.id, enrolmentId: enrolment.id });
+    await this.db.transaction((m) => this.attempts.finishOverdue(m, { enrolmentId: enrolment.id }, now));
+    const mine = { assessmentId: assessment.id, enrolmentId: enrolment.id };
+    let attempt = await this.db.manager.findOneBy(Attempt, { ...mine, attemptNumber });
     if (!attempt) {
-      requireOpen(assessment);
+      requireOpen(assessment, now);
+      if (attemptNumber > assessment.attemptsAllowed) {
+        throw conflict('NO_ATTEMPTS_LEFT', `แบบทดสอบนี้ทำได้ ${assessment.attemptsAllowed} ครั้ง และท่านทำครบแล้ว`);
+      }
+      if (attemptNumber > 1) {
+        const previous = await this.db.manager.findOneBy(Attempt, { ...mine, attemptNumber: attemptNumber - 1 });
+        if (!previous?.submittedAt) {
+          throw conflict('INVALID_STATE', 'ส่งคำตอบครั้งก่อนให้เรียบร้อยก่อนเริ่มทำครั้งใหม่');
+        }
+      }
       await this.db
         .createQueryBuilder()
         .insert()
         .into(Attempt)
-        .values({ organizationId: session.organizationId, assessmentId: assessment.id, enrolmentId: enrolment.id, startedAt: new Date() })
+        .values({
+          organizationId: session.organizationId,
+          ...mine,
+          attemptNumber,
+          startedAt: now,
+          deadlineAt: firstDeadline(assessment, now),
+          ...(await this.orderFor(assessment)),
+        })
         .orIgnore()
         .execute();
-      attempt = await this.db.manager.findOneByOrFail(Attempt, { assessmentId: assessment.id, enrolmentId: enrolment.id });
+      attempt = await this.db.manager.findOneByOrFail(Attempt, { ...mine, attemptNumber });
     }
     const questions = await this.db.manager.findBy(Question, { id: In(assessment.questionIds) });
     const byId = new Map(questions.map((q) => [q.id, q]));
+    const order = attempt.questionOrder.length > 0 ? attempt.questionOrder : assessment.questionIds;
     return {
       id: attempt.id,
       assessmentId: assessment.id,
-      kind,
-      questions: assessment.questionIds.flatMap((id) => {
+      kind: assessment.kind,
+      title: assessment.title,
+      attemptNumber: attempt.attemptNumber,
+      questions: order.flatMap((id) => {
         const q = byId.get(id);
-        return q ? [{ id: q.id, type: q.type, stem: q.stem, options: q.options.map((o) => ({ id: o.id, text: o.text })) }] : [];
+        if (!q) return [];
+        const optionOrder = attempt.optionOrder[q.id] ?? q.options.map((o) => o.id);
+        const options = optionOrder.flatMap((oid) => q.options.filter((o) => o.id === oid).map((o) => ({ id: o.id, text: o.text })));
+        return [{ id: q.id, type: q.type, stem: q.stem, options }];
       }),
       answers: attempt.answers,
       submitted: attempt.submittedAt !== null,
+      startedAt: attempt.startedAt.toISOString(),
+      deadlineAt: effectiveDeadline(attempt.deadlineAt, assessment)?.toISOString() ?? null,
+      serverNow: this.clock.now().toISOString(),
     };
   }
 
-  /** Saves one answer as it is given; saving the same answer twice changes nothing. */
+  /** This attempt's order of questions and of options, shuffled when the test says so. */
+  private async orderFor(assessment: Assessment) {
+    const questions = await this.db.manager.findBy(Question, { id: In(assessment.questionIds) });
+    const questionOrder = assessment.shuffleQuestions ? shuffle(assessment.questionIds) : assessment.questionIds;
+    const optionOrder = Object.fromEntries(
+      questions.map((q) => {
+        const ids = q.options.map((o) => o.id);
+        // True/false and Likert scales keep their natural order.
+        const shuffled = assessment.shuffleOptions && (q.type === 'single_choice' || q.type === 'multiple_choice');
+        return [q.id, shuffled ? shuffle(ids) : ids];
+      }),
+    );
+    return { questionOrder, optionOrder };
+  }
+
+  /**
+   * Saves one answer as it is given; saving the same answer twice changes nothing. After the deadline and its
+   * grace the attempt is finished with what it saved, and the phone is told so.
+   */
   async saveAnswer(code: string, attemptId: string, questionId: string, optionIds: string[], deviceToken: string | undefined) {
-    await this.db.transaction(async (manager) => {
+    const now = this.clock.now();
+    const overdue = await this.db.transaction(async (manager) => {
       const { attempt, assessment } = await this.lockAttempt(manager, code, attemptId, deviceToken);
-      if (attempt.submittedAt) throw conflict('ATTEMPT_ALREADY_SUBMITTED', 'ส่งคำตอบชุดนี้ไปแล้ว แก้ไขไม่ได้');
-      requireOpen(assessment);
+      if (attempt.submittedAt) {
+        if (attempt.finishReason === 'deadline') return true;
+        throw conflict('ATTEMPT_ALREADY_SUBMITTED', 'ส่งคำตอบชุดนี้ไปแล้ว แก้ไขไม่ได้');
+      }
+      const deadline = effectiveDeadline(attempt.deadlineAt, assessment);
+      if (pastGrace(deadline, now)) {
+        await this.attempts.finish(manager, attempt, assessment, deadline as Date, 'deadline');
+        return true;
+      }
+      requireAnswerable(assessment, now);
       await this.validateAnswer(manager, assessment, questionId, optionIds);
       attempt.answers = { ...attempt.answers, [questionId]: [...new Set(optionIds)] };
       await manager.save(attempt);
+      return false;
     });
+    if (overdue) {
+      throw conflict('ATTEMPT_DEADLINE_PASSED', 'หมดเวลาทำแบบทดสอบแล้ว ระบบส่งคำตอบที่บันทึกไว้ให้แล้ว');
+    }
   }
 
   /**
    * Scores on the server. A retry returns the first result, so a lost response on a weak line is safe;
-   * the same Idempotency-Key with different answers is refused.
+   * the same Idempotency-Key with different answers is refused. Past the deadline and its grace only the
+   * answers saved in time count.
    */
   async submit(
     code: string,
@@ -165,6 +232,7 @@ export class TraineeService {
     deviceToken: string | undefined,
   ): Promise<AttemptResult> {
     const requestHash = hashAnswers(answers);
+    const now = this.clock.now();
     return this.db.transaction(async (manager) => {
       const { attempt, assessment } = await this.lockAttempt(manager, code, attemptId, deviceToken);
       if (attempt.submittedAt) {
@@ -172,26 +240,78 @@ export class TraineeService {
           throw conflict('IDEMPOTENCY_KEY_REUSED', 'คำตอบชุดนี้ถูกส่งไปแล้วด้วยคำตอบที่ต่างออกไป ผลที่บันทึกไว้คือผลของการส่งครั้งแรก');
         }
       } else {
-        // After the test closes the saved answers are scored as they stand; late changes are not taken.
-        if (assessment.status === 'open') {
-          for (const [questionId, optionIds] of Object.entries(answers)) {
-            await this.validateAnswer(manager, assessment, questionId, optionIds);
-            attempt.answers = { ...attempt.answers, [questionId]: [...new Set(optionIds)] };
-          }
-        }
+        const deadline = effectiveDeadline(attempt.deadlineAt, assessment);
         attempt.submitIdempotencyKey = idempotencyKey;
         attempt.submitRequestHash = requestHash;
-        await this.attempts.finish(manager, attempt, assessment.questionIds, new Date());
+        if (pastGrace(deadline, now)) {
+          await this.attempts.finish(manager, attempt, assessment, deadline as Date, 'deadline');
+        } else {
+          // After the test closes the saved answers are scored as they stand; late changes are not taken.
+          if (assessmentState(assessment, now) === 'open') {
+            for (const [questionId, optionIds] of Object.entries(answers)) {
+              await this.validateAnswer(manager, assessment, questionId, optionIds);
+              attempt.answers = { ...attempt.answers, [questionId]: [...new Set(optionIds)] };
+            }
+          }
+          await this.attempts.finish(manager, attempt, assessment, now, 'submitted');
+        }
       }
       return {
         attemptId: attempt.id,
         kind: assessment.kind,
-        score: attempt.score ?? 0,
-        maxScore: attempt.maxScore ?? 0,
-        percent: attempt.percent ?? 0,
+        ...visibleScore(assessment, attempt, now),
+        resultsVisibility: assessment.resultsVisibility,
+        finishReason: attempt.finishReason ?? 'submitted',
         submittedAt: (attempt.submittedAt as Date).toISOString(),
       };
     });
+  }
+
+  /**
+   * The right answers and explanations of a finished attempt: only once the test has closed, and only when its
+   * settings show the review.
+   */
+  async review(code: string, attemptId: string, deviceToken: string | undefined): Promise<AttemptReview> {
+    const now = this.clock.now();
+    const { enrolment } = await this.requireTrainee(this.db.manager, code, deviceToken);
+    await this.db.transaction((m) => this.attempts.finishOverdue(m, { enrolmentId: enrolment.id }, now));
+    const attempt = await this.db.manager.findOneBy(Attempt, { id: attemptId, enrolmentId: enrolment.id });
+    if (!attempt) throw notFound('NOT_FOUND', 'ไม่พบการทำแบบทดสอบนี้');
+    const assessment = await this.db.manager.findOneByOrFail(Assessment, { id: attempt.assessmentId });
+    if (!reviewAvailable(assessment, attempt, now)) {
+      throw conflict('REVIEW_NOT_AVAILABLE', 'ยังดูเฉลยไม่ได้ เฉลยจะแสดงหลังปิดแบบทดสอบ หากผู้จัดการอบรมเปิดให้ดู');
+    }
+    const questions = await this.db.manager.findBy(Question, { id: In(assessment.questionIds) });
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    const order = attempt.questionOrder.length > 0 ? attempt.questionOrder : assessment.questionIds;
+    return {
+      attemptId: attempt.id,
+      title: assessment.title,
+      ...visibleScore(assessment, attempt, now),
+      questions: order.flatMap((id) => {
+        const q = byId.get(id);
+        if (!q) return [];
+        const key = scoringKey(q);
+        const chosen = attempt.answers[q.id] ?? [];
+        const optionOrder = attempt.optionOrder[q.id] ?? q.options.map((o) => o.id);
+        return [
+          {
+            id: q.id,
+            type: q.type,
+            stem: q.stem,
+            options: optionOrder.flatMap((oid) =>
+              q.options
+                .filter((o) => o.id === oid)
+                .map((o) => ({ id: o.id, text: o.text, correct: isRightOption(key, o.id) })),
+            ),
+            chosenOptionIds: chosen,
+            points: q.type === 'likert' ? 0 : q.points,
+            earned: questionScore(key, chosen),
+            explanation: q.explanation,
+          },
+        ];
+      }),
+    };
   }
 
   private async validateAnswer(manager: EntityManager, assessment: Assessment, questionId: string, optionIds: string[]) {
@@ -200,7 +320,8 @@ export class TraineeService {
     }
     const question = await manager.findOneByOrFail(Question, { id: questionId });
     const known = new Set(question.options.map((o) => o.id));
-    if (optionIds.some((id) => !known.has(id)) || optionIds.length > 1) {
+    const tooMany = question.type !== 'multiple_choice' && optionIds.length > 1;
+    if (optionIds.some((id) => !known.has(id)) || tooMany) {
       throw new DomainError('OPTION_NOT_IN_QUESTION', 'ตัวเลือกที่ส่งมาไม่ตรงกับคำถาม กรุณาเลือกคำตอบใหม่');
     }
   }
@@ -243,12 +364,17 @@ export class TraineeService {
   }
 
   private async toView(session: TrainingSession, enrolment: Enrolment | null, manager: EntityManager = this.db.manager): Promise<TraineeSession> {
+    const now = this.clock.now();
+    if (enrolment) await this.attempts.finishOverdue(manager, { enrolmentId: enrolment.id }, now);
     const [program, assessments] = await Promise.all([
       manager.query(`SELECT name FROM programs WHERE id = $1`, [session.programId]) as Promise<{ name: string }[]>,
       manager.find(Assessment, { where: { sessionId: session.id } }).then(byKindOrder),
     ]);
     const attempts = enrolment
-      ? await manager.findBy(Attempt, { enrolmentId: enrolment.id, assessmentId: In(assessments.map((a) => a.id)) })
+      ? await manager.find(Attempt, {
+          where: { enrolmentId: enrolment.id, assessmentId: In(assessments.map((a) => a.id)) },
+          order: { attemptNumber: 'ASC' },
+        })
       : [];
     return {
       joinCode: session.joinCode,
@@ -263,32 +389,94 @@ export class TraineeService {
         ? { fullName: enrolment.person?.fullName ?? '', checkedInAt: enrolment.checkedInAt?.toISOString() ?? null }
         : null,
       assessments: assessments.map((a) => {
-        const attempt = attempts.find((t) => t.assessmentId === a.id);
+        const mine = attempts.filter((t) => t.assessmentId === a.id);
+        const latest = mine.at(-1) ?? null;
+        const state = assessmentState(a, now);
         return {
           id: a.id,
           kind: a.kind,
-          status: a.status,
+          title: a.title,
+          state,
+          opensAt: a.opensAt?.toISOString() ?? null,
+          closesAt: a.closesAt?.toISOString() ?? null,
+          timeLimitMinutes: a.timeLimitMinutes,
           questionCount: a.questionIds.length,
-          myAttempt: attempt
+          attemptsAllowed: a.attemptsAllowed,
+          attemptsUsed: mine.length,
+          resultsVisibility: a.resultsVisibility,
+          myAttempt: latest
             ? {
-                id: attempt.id,
-                submitted: attempt.submittedAt !== null,
-                score: attempt.score,
-                maxScore: attempt.maxScore,
-                percent: attempt.percent,
+                id: latest.id,
+                attemptNumber: latest.attemptNumber,
+                submitted: latest.submittedAt !== null,
+                finishReason: latest.finishReason,
+                deadlineAt: effectiveDeadline(latest.deadlineAt, a)?.toISOString() ?? null,
+                ...visibleScore(a, latest, now),
               }
             : null,
+          canRetake: state === 'open' && latest?.submittedAt != null && mine.length < a.attemptsAllowed,
+          reviewAvailable: latest !== null && reviewAvailable(a, latest, now),
         };
       }),
     };
   }
 }
 
-function requireOpen(assessment: Assessment) {
-  if (assessment.status !== 'open') {
-    const message = assessment.status === 'draft' ? 'แบบทดสอบยังไม่เปิด กรุณารอผู้จัดการอบรม' : 'แบบทดสอบปิดแล้ว';
-    throw conflict('ASSESSMENT_NOT_OPEN', message);
-  }
+/** The deadline an attempt gets when it starts: its time limit, cut short by the test's closing time. */
+function firstDeadline(assessment: Assessment, now: Date): Date | null {
+  const limit = assessment.timeLimitMinutes ? new Date(now.getTime() + assessment.timeLimitMinutes * 60_000) : null;
+  return effectiveDeadline(limit, assessment);
+}
+
+/** A score as the trainee may see it now: per the test's settings, and never for a survey. */
+function visibleScore(assessment: Assessment, attempt: Attempt, now: Date) {
+  const hidden = { score: null, maxScore: null, percent: null };
+  if (assessment.kind === 'survey' || !attempt.submittedAt) return hidden;
+  const shown =
+    assessment.resultsVisibility === 'on_submit' ||
+    (assessment.resultsVisibility === 'after_close' && assessmentState(assessment, now) === 'closed');
+  return shown ? { score: attempt.score, maxScore: attempt.maxScore, percent: attempt.percent } : hidden;
+}
+
+/** Right answers show only for a finished attempt of a closed test whose settings show the review. */
+function reviewAvailable(assessment: Assessment, attempt: Attempt, now: Date): boolean {
+  return (
+    assessment.kind !== 'survey' &&
+    assessment.reviewVisibility === 'after_close' &&
+    attempt.submittedAt !== null &&
+    assessmentState(assessment, now) === 'closed'
+  );
+}
+
+function isRightOption(key: ScoringKey, optionId: string): boolean {
+  if (key.type === 'likert') return false;
+  return earnedPercent(key, [optionId]) > 0 || key.correctOptionIds.includes(optionId);
+}
+
+/** Starting a new attempt needs the test open now. */
+function requireOpen(assessment: Assessment, now: Date) {
+  const state = assessmentState(assessment, now);
+  if (state === 'open') return;
+  const message =
+    state === 'draft'
+      ? 'แบบทดสอบยังไม่เปิด กรุณารอผู้จัดการอบรม'
+      : state === 'scheduled'
+        ? `แบบทดสอบจะเปิดให้ทำ ${formatThaiDateTime(assessment.opensAt as Date)}`
+        : 'แบบทดสอบปิดแล้ว';
+  throw conflict('ASSESSMENT_NOT_OPEN', message);
+}
+
+/** Saving an answer needs the test open; an attempt already started keeps going until its own deadline. */
+function requireAnswerable(assessment: Assessment, now: Date) {
+  if (assessment.status !== 'open') requireOpen(assessment, now);
+}
+
+function formatThaiDateTime(at: Date): string {
+  return `${new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
+    timeZone: 'Asia/Bangkok',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(at)} น.`;
 }
 
 /** The same answers in any key or option order give the same hash. */

@@ -39,6 +39,15 @@ export const router = createBrowserRouter([
                 path: '/sessions',
                 lazy: () => import('./routes/sessions-route').then((m) => ({ Component: m.SessionsRoute })),
               },
+              {
+                path: '/sessions/:sessionId/assessments/:assessmentId',
+                lazy: () =>
+                  import('../features/sessions/components/AssessmentSettingsPage').then((m) => ({ Component: m.AssessmentSettingsPage })),
+              },
+              {
+                path: '/sessions/:sessionId/surveys/new',
+                lazy: () => import('../features/sessions/components/NewSurveyPage').then((m) => ({ Component: m.NewSurveyPage })),
+              },
             ],
           },
           {
@@ -70,8 +79,12 @@ export const router = createBrowserRouter([
               import('../features/trainee/components/TraineeSessionPage').then((m) => ({ Component: m.TraineeSessionPage })),
           },
           {
-            path: '/j/:code/test/:kind',
+            path: '/j/:code/test/:assessmentId',
             lazy: () => import('../features/trainee/components/TestPage').then((m) => ({ Component: m.TestPage })),
+          },
+          {
+            path: '/j/:code/review/:attemptId',
+            lazy: () => import('../features/trainee/components/ReviewPage').then((m) => ({ Component: m.ReviewPage })),
           },
         ],
       },

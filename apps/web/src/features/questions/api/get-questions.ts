@@ -3,8 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { questionKeys } from './question-keys';
 
-export const getQuestions = (programId: string, signal?: AbortSignal) =>
-  apiRequest(`/programs/${encodeURIComponent(programId)}/questions`, BankQuestionListSchema, { signal });
+/** The program's active questions; with `includeArchived`, the archived versions too. */
+export const getQuestions = (programId: string, includeArchived: boolean, signal?: AbortSignal) =>
+  apiRequest(`/programs/${encodeURIComponent(programId)}/questions`, BankQuestionListSchema, {
+    query: { includeArchived: includeArchived ? 'true' : undefined },
+    signal,
+  });
 
-export const useQuestions = (programId: string) =>
-  useQuery({ queryKey: questionKeys.ofProgram(programId), queryFn: ({ signal }) => getQuestions(programId, signal) });
+export const useQuestions = (programId: string, includeArchived = false) =>
+  useQuery({
+    queryKey: questionKeys.ofProgram(programId, includeArchived),
+    queryFn: ({ signal }) => getQuestions(programId, includeArchived, signal),
+  });

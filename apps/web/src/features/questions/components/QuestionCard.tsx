@@ -1,24 +1,37 @@
 import type { BankQuestion } from '@sujarit/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useDeleteQuestion } from '../api/delete-question';
 import { useUpdateQuestion } from '../api/update-question';
-import { QuestionForm } from './QuestionForm';
+import { QuestionForm, formValuesOf } from './QuestionForm';
+import { QuestionOptions } from './QuestionOptions';
+
+/** What the page tells about a question just saved: shown on that question's card, found by its lineage. */
+export interface QuestionNotice {
+  text: string;
+  lineageId?: string;
+}
 
 interface QuestionCardProps {
   question: BankQuestion;
-  onNotice: (notice: string) => void;
+  notice: QuestionNotice | null;
+  onNotice: (notice: QuestionNotice) => void;
 }
 
-/** One question: its options with the right one marked, its explanation and version; edit or delete it. */
-export function QuestionCard({ question, onNotice }: QuestionCardProps) {
+/** One question: its options with the right ones marked, its explanation, points and version; edit or delete it. */
+export function QuestionCard({ question, notice, onNotice }: QuestionCardProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const updateMutation = useUpdateQuestion(question.programId);
   const deleteMutation = useDeleteQuestion(question.programId);
-  const correct = new Set(question.correctOptionIds);
+  const myNotice = notice && !question.archived && notice.lineageId === question.lineageId ? notice.text : null;
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    // A used question comes back as a new card; the message must be seen where the organizer is looking.
+    if (myNotice) noticeRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [myNotice]);
 
   if (editing) {
     return (
@@ -26,27 +39,18 @@ export function QuestionCard({ question, onNotice }: QuestionCardProps) {
         <QuestionForm
           label={t('questionBank.edit.heading', { stem: question.stem })}
           submitLabel={t('questionBank.edit.submit')}
-          points={question.points}
           pending={updateMutation.isPending}
-          defaultValues={{
-            topic: question.topic,
-            type: question.type,
-            stem: question.stem,
-            options: question.options.map((o) => ({ text: o.text })),
-            correctIndex: String(question.options.findIndex((o) => correct.has(o.id))),
-            explanation: question.explanation,
-          }}
+          defaultValues={formValuesOf(question)}
           onSubmit={(input) =>
             updateMutation.mutate(
               { id: question.id, input },
               {
                 onSuccess: (saved) => {
                   setEditing(false);
-                  onNotice(
-                    saved.id !== question.id
-                      ? t('questionBank.edit.newVersion', { n: saved.version })
-                      : t('questionBank.edit.saved'),
-                  );
+                  onNotice({
+                    lineageId: saved.lineageId,
+                    text: saved.id !== question.id ? t('questionBank.edit.newVersion', { n: saved.version }) : t('questionBank.edit.saved'),
+                  });
                 },
               },
             )
@@ -63,34 +67,37 @@ export function QuestionCard({ question, onNotice }: QuestionCardProps) {
 
   return (
     <li className="card stack bank-question">
+      {myNotice && (
+        <p ref={noticeRef} className="alert alert--ok" role="status">
+          {myNotice}
+        </p>
+      )}
       <p className="bank-question__meta">
+        <span className="badge">{t(`questionBank.types.${question.type}`)}</span>
+        <span className="muted">{question.type === 'likert' ? t('questionBank.noPoints') : t('questionBank.points', { n: question.points })}</span>
         <span className="muted">{t('questionBank.version', { n: question.version })}</span>
         {question.used && <span className="badge">{t('questionBank.used')}</span>}
+        {question.archived && <span className="badge">{t('questionBank.archived')}</span>}
       </p>
       <p className="bank-question__stem">{question.stem}</p>
-      <ol className="bank-question__options">
-        {question.options.map((option) => (
-          <li key={option.id} className={correct.has(option.id) ? 'bank-question__option--correct' : undefined}>
-            {option.text}
-            {correct.has(option.id) && <strong> ✓ {t('questionBank.correctMark')}</strong>}
-          </li>
-        ))}
-      </ol>
+      <QuestionOptions type={question.type} options={question.options} />
       {question.explanation && (
         <p className="note">
           {t('questionBank.explanationLabel')}: {question.explanation}
         </p>
       )}
-      <div className="button-row">
-        <button type="button" className="button button--small" onClick={() => setEditing(true)}>
-          {t('questionBank.edit.button')}
-        </button>
-        {!confirming && (
-          <button type="button" className="button button--small button--danger-outline" onClick={() => setConfirming(true)}>
-            {t('questionBank.delete.button')}
+      {!question.archived && (
+        <div className="button-row">
+          <button type="button" className="button button--small" onClick={() => setEditing(true)}>
+            {t('questionBank.edit.button')}
           </button>
-        )}
-      </div>
+          {!confirming && (
+            <button type="button" className="button button--small button--danger-outline" onClick={() => setConfirming(true)}>
+              {t('questionBank.delete.button')}
+            </button>
+          )}
+        </div>
+      )}
       {confirming && (
         <div className="confirm-box stack" role="group" aria-label={t('questionBank.delete.button')}>
           <p>{t('questionBank.delete.warning')}</p>
@@ -101,7 +108,7 @@ export function QuestionCard({ question, onNotice }: QuestionCardProps) {
               disabled={deleteMutation.isPending}
               onClick={() =>
                 deleteMutation.mutate(question.id, {
-                  onSuccess: ({ outcome }) => onNotice(t(`questionBank.delete.${outcome}`)),
+                  onSuccess: ({ outcome }) => onNotice({ text: t(`questionBank.delete.${outcome}`) }),
                 })
               }
             >

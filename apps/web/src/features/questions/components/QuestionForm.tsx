@@ -1,33 +1,102 @@
-import { BANK_QUESTION_TYPES, QuestionInputSchema, type QuestionInput } from '@sujarit/contracts';
+import { QUESTION_TYPES, QuestionInputSchema, type BankQuestion, type QuestionInput } from '@sujarit/contracts';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import { get, useFieldArray, useFormContext, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Form } from '../../../components/Form';
-import { SelectField, SubmitButton, TextField } from '../../../components/fields';
+import { CheckboxField, SelectField, SubmitButton, TextField } from '../../../components/fields';
+
+export interface QuestionOptionValues {
+  text: string;
+  /** Multiple choice: this option is one of the right ones. */
+  right: boolean;
+  /** Percent of the points; edited for multiple choice, kept as it was (partial credit) for single choice. */
+  weight: number;
+}
 
 export interface QuestionFormValues {
   topic: string;
   type: string;
   stem: string;
-  options: { text: string }[];
+  options: QuestionOptionValues[];
+  /** Single choice and true/false: the index of the right option, '' until chosen. */
   correctIndex: string;
   explanation: string;
+  points: number;
 }
+
+const blankOption = (): QuestionOptionValues => ({ text: '', right: false, weight: 0 });
 
 export const EMPTY_QUESTION: QuestionFormValues = {
   topic: '',
   type: 'single_choice',
   stem: '',
-  options: [{ text: '' }, { text: '' }],
+  options: [blankOption(), blankOption()],
   correctIndex: '',
   explanation: '',
+  points: 1,
 };
 
 const MAX_OPTIONS = 6;
+const FULL = 99.99;
+/** Where a problem with the key of a multiple choice is shown: under its options. */
+const KEY_FIELD = 'optionsKey';
 
-/** The form's text, turned into the request and checked by the contract, its Thai beside the right field. */
-function useQuestionFormSchema(points: number) {
+/** The form's values for a question of the bank, to edit it. */
+export function formValuesOf(question: BankQuestion): QuestionFormValues {
+  const likert = question.type === 'likert';
+  const options = likert
+    ? [blankOption(), blankOption()]
+    : question.options.map((o) => ({ text: o.text, right: (o.weight ?? 0) > 0, weight: o.weight ?? 0 }));
+  const correct = likert ? -1 : question.options.findIndex((o) => (o.weight ?? 0) >= FULL);
+  return {
+    topic: question.topic,
+    type: question.type,
+    stem: question.stem,
+    options,
+    correctIndex: correct < 0 ? '' : String(correct),
+    explanation: question.explanation,
+    points: question.points || 1,
+  };
+}
+
+/** The right options share 100 %; each wrong one takes back as much as a right one gives (the default, editable). */
+function splitWeights(rights: boolean[]): number[] {
+  const count = rights.filter(Boolean).length;
+  if (count === 0) return rights.map(() => 0);
+  const share = Math.round((100 / count) * 100) / 100;
+  return rights.map((right) => (right ? share : -share));
+}
+
+/** The request a form's values make: only what the question's type has. */
+function toRequest(values: QuestionFormValues): unknown {
+  const base = { topic: values.topic, type: values.type, stem: values.stem };
+  if (values.type === 'likert') return { ...base, options: [], explanation: '' };
+  const correct = values.correctIndex === '' ? -1 : Number(values.correctIndex);
+  const options = values.options.map((o, i) => ({
+    text: o.text,
+    weight:
+      values.type === 'multiple_choice'
+        ? o.weight
+        : i === correct
+          ? 100
+          : // A single choice keeps the partial credit it was imported with; nothing else is worth points.
+            values.type === 'single_choice' && o.weight > -100 && o.weight < FULL
+            ? o.weight
+            : 0,
+  }));
+  return { ...base, options, explanation: values.explanation, points: values.points };
+}
+
+/** The contract's Thai messages, each moved beside the field that can fix it. */
+function fieldOf(path: PropertyKey[], type: string): string {
+  const [head, index, leaf] = path;
+  if (head === 'options' && typeof index === 'number') return `options.${index}.${String(leaf ?? 'text')}`;
+  if (head === 'options') return type === 'multiple_choice' ? KEY_FIELD : 'correctIndex';
+  return String(head ?? 'stem');
+}
+
+function useQuestionFormSchema() {
   return useMemo(
     () =>
       z
@@ -35,87 +104,151 @@ function useQuestionFormSchema(points: number) {
           topic: z.string(),
           type: z.string(),
           stem: z.string(),
-          options: z.array(z.object({ text: z.string() })),
+          options: z.array(z.object({ text: z.string(), right: z.boolean(), weight: z.unknown() })),
           correctIndex: z.string(),
           explanation: z.string(),
+          points: z.unknown(),
         })
         .transform((values, ctx): QuestionInput => {
-          const parsed = QuestionInputSchema.safeParse({
-            topic: values.topic,
-            type: values.type,
-            stem: values.stem,
-            options: values.options.map((o) => o.text),
-            correctIndex: values.correctIndex === '' ? -1 : Number(values.correctIndex),
-            explanation: values.explanation,
-            points,
-          });
+          const parsed = QuestionInputSchema.safeParse(toRequest(values as QuestionFormValues));
           if (parsed.success) return parsed.data;
           const reported = new Set<string>();
           for (const issue of parsed.error.issues) {
-            const [head, index] = issue.path;
-            const path = head === 'options' && typeof index === 'number' ? ['options', index, 'text'] : [String(head ?? 'stem')];
-            const key = path.join('.');
-            if (reported.has(key)) continue;
-            reported.add(key);
-            ctx.addIssue({ code: 'custom', message: issue.message, path: path.length === 1 && head === 'options' ? ['options', 0, 'text'] : path });
+            const field = fieldOf(issue.path, values.type);
+            if (reported.has(field)) continue;
+            reported.add(field);
+            ctx.addIssue({ code: 'custom', message: issue.message, path: field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
           }
           return z.NEVER;
         }),
-    [points],
+    [],
   );
 }
 
-/** A true/false question has exactly the two options ถูก and ผิด. */
-function TrueFalseOptions({ replace }: { replace: (options: { text: string }[]) => void }) {
+/** Keeps the options fitting the type as the organizer switches it. */
+function TypeSync({ replace }: { replace: (options: QuestionOptionValues[]) => void }) {
   const { t } = useTranslation();
-  const type = useWatch({ name: 'type' }) as string;
+  const { getValues, setValue } = useFormContext<QuestionFormValues>();
+  const type = useWatch<QuestionFormValues, 'type'>({ name: 'type' });
   const previous = useRef(type);
   useEffect(() => {
-    if (type === 'true_false' && previous.current !== 'true_false') {
-      replace([{ text: t('questionBank.fields.true') }, { text: t('questionBank.fields.false') }]);
-    }
+    const before = previous.current;
     previous.current = type;
-  }, [type, replace, t]);
+    if (type === before) return;
+    const options = getValues('options');
+    if (type === 'true_false') {
+      replace([
+        { text: t('questionBank.fields.true'), right: false, weight: 0 },
+        { text: t('questionBank.fields.false'), right: false, weight: 0 },
+      ]);
+    } else if (type === 'multiple_choice') {
+      // The single answer chosen so far becomes the first right one.
+      const rights = options.map((_, i) => String(i) === getValues('correctIndex'));
+      const weights = splitWeights(rights);
+      replace(options.map((o, i) => ({ ...o, right: rights[i], weight: weights[i] })));
+    } else if (before === 'multiple_choice') {
+      const first = options.findIndex((o) => o.right);
+      setValue('correctIndex', first < 0 ? '' : String(first));
+      replace(options.map((o) => ({ ...o, right: false, weight: 0 })));
+    } else if (before === 'true_false' || options.length < 2) {
+      replace([blankOption(), blankOption()]);
+    }
+  }, [type, replace, getValues, setValue, t]);
   return null;
+}
+
+/** Ticking or unticking a right option splits the weights again; typing a weight changes only that weight. */
+function WeightSync() {
+  const { getValues, setValue } = useFormContext<QuestionFormValues>();
+  const options = useWatch<QuestionFormValues, 'options'>({ name: 'options' });
+  const rights = options.map((o) => o.right);
+  const signature = rights.map((right) => (right ? '1' : '0')).join('');
+  const previous = useRef(signature);
+  useEffect(() => {
+    if (signature === previous.current) return;
+    const lengthChanged = signature.length !== previous.current.length;
+    previous.current = signature;
+    if (lengthChanged || getValues('type') !== 'multiple_choice') return;
+    splitWeights(signature.split('').map((c) => c === '1')).forEach((weight, i) =>
+      setValue(`options.${i}.weight`, weight, { shouldValidate: false }),
+    );
+  }, [signature, getValues, setValue]);
+  return null;
+}
+
+function FormError({ name }: { name: string }) {
+  const { formState } = useFormContext();
+  const message = (get(formState.errors, name) as FieldError | undefined)?.message;
+  if (!message) return null;
+  return (
+    <p className="field__error" role="alert">
+      {message}
+    </p>
+  );
 }
 
 function QuestionFields() {
   const { t } = useTranslation();
   const { control } = useFormContext<QuestionFormValues>();
   const { fields, append, remove, replace } = useFieldArray({ control, name: 'options' });
-  const types = BANK_QUESTION_TYPES.map((type) => ({ value: type, label: t(`questionBank.types.${type}`) }));
+  const type = useWatch<QuestionFormValues, 'type'>({ name: 'type' });
+  const types = QUESTION_TYPES.map((value) => ({ value, label: t(`questionBank.types.${value}`) }));
   const answers = fields.map((_, index) => ({ value: String(index), label: t('questionBank.fields.option', { n: index + 1 }) }));
+  const likert = type === 'likert';
+  const multiple = type === 'multiple_choice';
   return (
     <>
       <TextField name="topic" label={t('questionBank.fields.topic')} autoComplete="off" required />
       <SelectField name="type" label={t('questionBank.fields.type')} options={types} />
-      <TrueFalseOptions replace={replace} />
-      <TextField name="stem" label={t('questionBank.fields.stem')} autoComplete="off" required />
-      <fieldset className="question-options">
-        <legend>{t('questionBank.fields.options')}</legend>
-        {fields.map((field, index) => (
-          <div key={field.id} className="question-option">
-            <TextField name={`options.${index}.text`} label={t('questionBank.fields.option', { n: index + 1 })} autoComplete="off" />
-            {fields.length > 2 && (
-              <button type="button" className="button" onClick={() => remove(index)}>
-                {t('questionBank.fields.removeOption', { n: index + 1 })}
+      <TypeSync replace={replace} />
+      <WeightSync />
+      <TextField
+        name="stem"
+        label={t(likert ? 'questionBank.fields.statement' : 'questionBank.fields.stem')}
+        hint={likert ? t('questionBank.fields.likertHint') : undefined}
+        autoComplete="off"
+        required
+      />
+      {!likert && (
+        <>
+          <fieldset className="question-options">
+            <legend>{t('questionBank.fields.options')}</legend>
+            {multiple && <p className="field__hint">{t('questionBank.fields.weightHint')}</p>}
+            {fields.map((field, index) => (
+              <div key={field.id} className="question-option">
+                <TextField name={`options.${index}.text`} label={t('questionBank.fields.option', { n: index + 1 })} autoComplete="off" />
+                {multiple && (
+                  <div className="question-option__key">
+                    <CheckboxField name={`options.${index}.right`} label={t('questionBank.fields.right', { n: index + 1 })} />
+                    <TextField name={`options.${index}.weight`} type="number" step="any" min={-100} max={100} label={t('questionBank.fields.weight', { n: index + 1 })} />
+                  </div>
+                )}
+                {fields.length > 2 && type !== 'true_false' && (
+                  <button type="button" className="button" onClick={() => remove(index)}>
+                    {t('questionBank.fields.removeOption', { n: index + 1 })}
+                  </button>
+                )}
+              </div>
+            ))}
+            {fields.length < MAX_OPTIONS && type !== 'true_false' && (
+              <button type="button" className="button" onClick={() => append(multiple ? { ...blankOption(), weight: 0 } : blankOption())}>
+                {t('questionBank.fields.addOption')}
               </button>
             )}
-          </div>
-        ))}
-        {fields.length < MAX_OPTIONS && (
-          <button type="button" className="button" onClick={() => append({ text: '' })}>
-            {t('questionBank.fields.addOption')}
-          </button>
-        )}
-      </fieldset>
-      <SelectField
-        name="correctIndex"
-        label={t('questionBank.fields.correct')}
-        placeholder={t('questionBank.fields.correctPlaceholder')}
-        options={answers}
-      />
-      <TextField name="explanation" label={t('questionBank.fields.explanation')} autoComplete="off" />
+            <FormError name={KEY_FIELD} />
+          </fieldset>
+          {!multiple && (
+            <SelectField
+              name="correctIndex"
+              label={t('questionBank.fields.correct')}
+              placeholder={t('questionBank.fields.correctPlaceholder')}
+              options={answers}
+            />
+          )}
+          <TextField name="explanation" label={t('questionBank.fields.explanation')} autoComplete="off" />
+          <TextField name="points" type="number" min={1} max={10} step={1} label={t('questionBank.fields.points')} />
+        </>
+      )}
     </>
   );
 }
@@ -124,16 +257,18 @@ interface QuestionFormProps {
   label: string;
   submitLabel: string;
   defaultValues: QuestionFormValues;
-  points?: number;
   pending: boolean;
   onSubmit: (input: QuestionInput, reset: () => void) => void;
   children?: ReactNode;
 }
 
-/** Adding and editing share one form: topic, type, stem, 2–6 options, the right one and the explanation. */
-export function QuestionForm({ label, submitLabel, defaultValues, points = 1, pending, onSubmit, children }: QuestionFormProps) {
+/**
+ * Adding and editing share one form: topic, type, the question (or a Likert statement), 2–6 options with the
+ * right one (single choice, true/false) or the right ones and their weights (multiple choice), the explanation and points.
+ */
+export function QuestionForm({ label, submitLabel, defaultValues, pending, onSubmit, children }: QuestionFormProps) {
   const { t } = useTranslation();
-  const schema = useQuestionFormSchema(points);
+  const schema = useQuestionFormSchema();
   return (
     <Form
       schema={schema}
@@ -142,7 +277,12 @@ export function QuestionForm({ label, submitLabel, defaultValues, points = 1, pe
       onSubmit={(input, form) =>
         onSubmit(input, () => {
           form.setFocus('topic');
-          form.reset({ ...EMPTY_QUESTION, topic: input.topic });
+          // The next question is often of the same topic and type (a run of Likert statements, say).
+          const options =
+            input.type === 'true_false'
+              ? [t('questionBank.fields.true'), t('questionBank.fields.false')].map((text) => ({ text, right: false, weight: 0 }))
+              : EMPTY_QUESTION.options;
+          form.reset({ ...EMPTY_QUESTION, topic: input.topic, type: input.type, options });
         })
       }
     >

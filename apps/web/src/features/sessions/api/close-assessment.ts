@@ -1,19 +1,19 @@
-import { SessionSchema, type AssessmentKind } from '@sujarit/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiCommand } from '../../../lib/api-client';
+import type { AssessmentRef } from './open-assessment';
 import { sessionKeys } from './session-keys';
 
-export const closeAssessment = ({ sessionId, kind }: { sessionId: string; kind: AssessmentKind }) =>
-  apiRequest(`/sessions/${encodeURIComponent(sessionId)}/assessments/${kind}/close`, SessionSchema, { method: 'POST' });
+export const closeAssessment = ({ assessmentId }: AssessmentRef) =>
+  apiCommand(`/assessments/${encodeURIComponent(assessmentId)}/close`, { method: 'POST' });
 
 export function useCloseAssessment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: closeAssessment,
-    onSuccess: (session) => {
-      queryClient.setQueryData(sessionKeys.detail(session.id), session);
-      // Closing scores every unfinished attempt, so the attendees' percents change.
-      void queryClient.invalidateQueries({ queryKey: sessionKeys.attendees(session.id) });
+    onSuccess: (_none, { sessionId, assessmentId }) => {
+      // Closing scores every unfinished attempt, so the attendees' percents change too.
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.detail(sessionId) });
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.assessment(assessmentId) });
     },
   });
 }

@@ -1,15 +1,25 @@
-import { SessionSchema, type AssessmentKind } from '@sujarit/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { sessionKeys } from './session-keys';
+import { apiCommand } from '../../../lib/api-client';
+import { PROGRAMS_QUERY_KEY, sessionKeys } from './session-keys';
 
-export const openAssessment = ({ sessionId, kind }: { sessionId: string; kind: AssessmentKind }) =>
-  apiRequest(`/sessions/${encodeURIComponent(sessionId)}/assessments/${kind}/open`, SessionSchema, { method: 'POST' });
+export interface AssessmentRef {
+  assessmentId: string;
+  sessionId: string;
+}
+
+export const openAssessment = ({ assessmentId }: AssessmentRef) =>
+  apiCommand(`/assessments/${encodeURIComponent(assessmentId)}/open`, { method: 'POST' });
 
 export function useOpenAssessment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: openAssessment,
-    onSuccess: (session) => queryClient.setQueryData(sessionKeys.detail(session.id), session),
+    onSuccess: (_none, { sessionId, assessmentId }) => {
+      // Opening a test also moves a scheduled session to open, which the lists show.
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.detail(sessionId), exact: true });
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.assessment(assessmentId) });
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.lists });
+      void queryClient.invalidateQueries({ queryKey: PROGRAMS_QUERY_KEY });
+    },
   });
 }

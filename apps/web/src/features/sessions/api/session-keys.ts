@@ -5,6 +5,9 @@ export const sessionKeys = {
   list: (filter: { programId?: string; fiscalYear?: number }) => ['sessions', 'list', filter] as const,
   detail: (id: string) => ['sessions', 'detail', id] as const,
   attendees: (id: string) => ['sessions', 'detail', id, 'attendees'] as const,
+  assessment: (id: string) => ['sessions', 'assessment', id] as const,
+  /** The program's bank as the test settings pick from it (this feature's own copy, not the bank page's). */
+  bank: (programId: string) => ['sessions', 'bank', programId] as const,
 };
 
 /** The session page is watched live while people join and answer. */

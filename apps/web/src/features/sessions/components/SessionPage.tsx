@@ -1,4 +1,3 @@
-import { ASSESSMENT_KINDS } from '@sujarit/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -102,11 +101,7 @@ export function SessionPage({ sessionId, canManage, attendance }: SessionPagePro
       <OverlapWarning overlaps={s.overlaps} />
       {canManage && <SessionManagePanel session={s} />}
       <JoinPanel session={s} />
-      <div className="two-columns">
-        {ASSESSMENT_KINDS.map((kind) => (
-          <AssessmentPanel key={kind} session={s} kind={kind} canManage={canManage} />
-        ))}
-      </div>
+      <AssessmentPanel session={s} canManage={canManage} />
       {attendance ?? (
         <section className="stack" aria-labelledby="attendees-heading">
           <h2 id="attendees-heading">{t('sessions.attendees.heading')}</h2>

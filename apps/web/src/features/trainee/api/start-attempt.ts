@@ -1,16 +1,28 @@
-import { TraineeAttemptSchema, type AssessmentKind } from '@sujarit/contracts';
+import { TraineeAttemptSchema, type TraineeAttempt } from '@sujarit/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { traineeKeys } from './trainee-keys';
 
-/** Starts the attempt or resumes it with the answers saved so far; calling it again is harmless. */
-export const startAttempt = (code: string, kind: AssessmentKind) =>
-  apiRequest(`/join/${encodeURIComponent(code)}/assessments/${kind}/attempt`, TraineeAttemptSchema, { method: 'POST' });
+export interface LoadedAttempt {
+  attempt: TraineeAttempt;
+  /** Server clock minus this phone's clock, measured on arrival: the countdown runs on the server's time. */
+  clockOffsetMs: number;
+}
 
-export const useAttempt = (code: string, kind: AssessmentKind) =>
+/** Starts attempt N or resumes it with the answers saved so far; calling it again never makes a second attempt. */
+export async function startAttempt(code: string, assessmentId: string, attemptNumber: number): Promise<LoadedAttempt> {
+  const attempt = await apiRequest(
+    `/join/${encodeURIComponent(code)}/assessments/${encodeURIComponent(assessmentId)}/attempt`,
+    TraineeAttemptSchema,
+    { method: 'POST', body: { attemptNumber } },
+  );
+  return { attempt, clockOffsetMs: Date.parse(attempt.serverNow) - Date.now() };
+}
+
+export const useAttempt = (code: string, assessmentId: string, attemptNumber: number) =>
   useQuery({
-    queryKey: traineeKeys.attempt(code, kind),
-    queryFn: () => startAttempt(code, kind),
+    queryKey: traineeKeys.attempt(code, assessmentId, attemptNumber),
+    queryFn: () => startAttempt(code, assessmentId, attemptNumber),
     // Loaded once per visit: answers live on the phone from here on, not in the query cache.
     staleTime: Infinity,
     gcTime: 0,

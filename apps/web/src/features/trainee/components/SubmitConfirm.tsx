@@ -4,6 +4,8 @@ import { formatCount } from '../../../lib/numbers';
 
 interface SubmitConfirmProps {
   unanswered: number;
+  /** A survey is not scored: a blank is just a blank. */
+  survey: boolean;
   pending: boolean;
   error: unknown;
   onConfirm: () => void;
@@ -12,14 +14,16 @@ interface SubmitConfirmProps {
 }
 
 /** The last step before a test is scored: says how many are still blank, since a blank counts as wrong. */
-export function SubmitConfirm({ unanswered, pending, error, onConfirm, onCancel, onGoToUnanswered }: SubmitConfirmProps) {
+export function SubmitConfirm({ unanswered, survey, pending, error, onConfirm, onCancel, onGoToUnanswered }: SubmitConfirmProps) {
   const { t } = useTranslation();
+  const blanks = survey
+    ? t('trainee.survey.unanswered', { n: formatCount(unanswered) })
+    : t('test.confirm.unanswered', { n: formatCount(unanswered) });
   return (
     <section className="card confirm" role="alertdialog" aria-labelledby="confirm-heading" aria-describedby="confirm-text">
       <h2 id="confirm-heading">{t('test.confirm.heading')}</h2>
       <p id="confirm-text">
-        {unanswered > 0 ? t('test.confirm.unanswered', { n: formatCount(unanswered) }) : t('test.confirm.allAnswered')}{' '}
-        {t('test.confirm.final')}
+        {unanswered > 0 ? blanks : t('test.confirm.allAnswered')} {t('test.confirm.final')}
       </p>
       <ErrorAlert error={error} />
       <div className="button-stack">

@@ -1,44 +1,82 @@
-import { ASSESSMENT_KINDS, type AssessmentKind } from '@sujarit/contracts';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams } from 'react-router-dom';
+import { Link, Navigate, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { isApiError } from '../../../lib/api-client';
+import { useTraineeSession } from '../api/get-trainee-session';
+import { isRetryable } from '../api/retryable';
 import { useAttempt } from '../api/start-attempt';
-import { normalizeJoinCode } from '../api/trainee-keys';
+import { normalizeJoinCode, testPath } from '../api/trainee-keys';
+import { clearStoredAttempt } from '../hooks/use-answer-sync';
 import { TestRunner } from './TestRunner';
+import '../trainee.css';
 
-const isAssessmentKind = (value: string | undefined): value is AssessmentKind =>
-  (ASSESSMENT_KINDS as readonly (string | undefined)[]).includes(value);
-
+/** `/j/:code/test/:assessmentId?attempt=N`: takes attempt N of one test or survey. */
 export function TestPage() {
-  const { code: rawCode = '', kind } = useParams();
+  const { code: rawCode = '', assessmentId = '' } = useParams();
+  const [searchParams] = useSearchParams();
   const code = normalizeJoinCode(rawCode);
-  if (!isAssessmentKind(kind)) return <Navigate to={`/j/${code}`} replace />;
-  if (code !== rawCode) return <Navigate to={`/j/${code}/test/${kind}`} replace />;
-  return <AttemptLoader code={code} kind={kind} />;
+  const attemptNumber = Number(searchParams.get('attempt'));
+  const validNumber = Number.isInteger(attemptNumber) && attemptNumber >= 1;
+  if (code !== rawCode) {
+    return <Navigate to={testPath(code, assessmentId, validNumber ? attemptNumber : undefined)} replace />;
+  }
+  if (!validNumber) return <CurrentAttempt code={code} assessmentId={assessmentId} />;
+  return (
+    <AttemptLoader
+      key={`${assessmentId}.${attemptNumber}`}
+      code={code}
+      assessmentId={assessmentId}
+      attemptNumber={attemptNumber}
+    />
+  );
 }
 
-function AttemptLoader({ code, kind }: { code: string; kind: AssessmentKind }) {
-  const { t } = useTranslation();
-  const attempt = useAttempt(code, kind);
+/** A link without an attempt number (typed or old): resume the unfinished attempt, else start the first. */
+function CurrentAttempt({ code, assessmentId }: { code: string; assessmentId: string }) {
+  const session = useTraineeSession(code, { poll: false });
+  if (session.isPending) return <Loading />;
+  const assessment = session.data?.assessments.find((a) => a.id === assessmentId);
+  if (!assessment) return <Navigate to={`/j/${code}`} replace />;
+  const latest = assessment.myAttempt;
+  if (latest?.submitted) return <Navigate to={`/j/${code}`} replace />;
+  return <Navigate to={testPath(code, assessmentId, latest?.attemptNumber ?? 1)} replace />;
+}
 
-  if (attempt.isPending) return <Loading />;
-  if (attempt.isError) {
+interface AttemptLoaderProps {
+  code: string;
+  assessmentId: string;
+  attemptNumber: number;
+}
+
+function AttemptLoader({ code, assessmentId, attemptNumber }: AttemptLoaderProps) {
+  const { t } = useTranslation();
+  const loaded = useAttempt(code, assessmentId, attemptNumber);
+  const submitted = loaded.data?.attempt.submitted ?? false;
+  const attemptId = loaded.data?.attempt.id;
+
+  useEffect(() => {
+    // The server holds this attempt as handed in: the phone's copy has nothing left to deliver.
+    if (submitted && attemptId) clearStoredAttempt(attemptId);
+  }, [submitted, attemptId]);
+
+  if (loaded.isPending) return <Loading />;
+  if (loaded.isError) {
     // Not registered on this phone yet: the session page has the form for it.
-    if (isApiError(attempt.error) && attempt.error.code === 'NOT_JOINED') return <Navigate to={`/j/${code}`} replace />;
+    if (isApiError(loaded.error) && loaded.error.code === 'NOT_JOINED') return <Navigate to={`/j/${code}`} replace />;
     return (
       <main className="page page--narrow stack">
-        <ErrorAlert error={attempt.error} onRetry={isRetryable(attempt.error) ? () => void attempt.refetch() : undefined} />
+        <ErrorAlert error={loaded.error} onRetry={isRetryable(loaded.error) ? () => void loaded.refetch() : undefined} />
         <Link to={`/j/${code}`} className="button">
           {t('test.result.back')}
         </Link>
       </main>
     );
   }
-  // Already handed in: the score is on the session page.
-  if (attempt.data.submitted) return <Navigate to={`/j/${code}`} replace />;
-  return <TestRunner key={attempt.data.id} code={code} attempt={attempt.data} />;
+  // Already handed in: the result is on the session page.
+  if (submitted) return <Navigate to={`/j/${code}`} replace />;
+  const { attempt, clockOffsetMs } = loaded.data;
+  return <TestRunner key={attempt.id} code={code} attempt={attempt} clockOffsetMs={clockOffsetMs} />;
 }
 
-const isRetryable = (error: unknown) => !isApiError(error) || error.isNetworkError || error.status >= 500;

@@ -1,22 +1,35 @@
 import type { AttemptResult } from '@sujarit/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatCount, formatPercent } from '../../../lib/numbers';
+import type { AttemptEnd } from '../hooks/use-answer-sync';
+import { AttemptOutcome } from './AttemptOutcome';
 
-export function TestResult({ code, result }: { code: string; result: AttemptResult }) {
+interface TestResultProps {
+  code: string;
+  result: AttemptResult;
+  /** Set when the phone handed in by itself; the server's reason wins when it names one. */
+  endedBy: AttemptEnd | null;
+}
+
+export function TestResult({ code, result, endedBy }: TestResultProps) {
   const { t } = useTranslation();
+  const finishReason =
+    result.finishReason !== 'submitted' ? result.finishReason : endedBy === 'deadline' || endedBy === 'closed' ? endedBy : null;
   return (
     <main className="page page--narrow stack">
       <section className="card card--ok result" aria-labelledby="result-heading">
-        <p className="eyebrow">{t(`assessment.kind.${result.kind}`)}</p>
+        <p className="eyebrow">{t(`trainee.kind.${result.kind}`)}</p>
         <h1 id="result-heading">{t('test.result.heading')}</h1>
-        <p className="result__score" data-testid="result-score">
-          {t('trainee.score', {
-            score: formatCount(result.score),
-            max: formatCount(result.maxScore),
-            percent: formatPercent(result.percent),
-          })}
-        </p>
+        <AttemptOutcome
+          kind={result.kind}
+          score={result.score}
+          maxScore={result.maxScore}
+          percent={result.percent}
+          resultsVisibility={result.resultsVisibility}
+          finishReason={finishReason}
+          testId="result-score"
+          large
+        />
       </section>
       <Link to={`/j/${code}`} className="button button--primary button--block">
         {t('test.result.back')}

@@ -1,27 +1,48 @@
 import type { TraineeAttempt } from '@sujarit/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { formatCount, percentOf } from '../../../lib/numbers';
+import { isRetryable } from '../api/retryable';
 import { useSubmitAttempt } from '../api/submit-attempt';
-import { useAnswerSync } from '../hooks/use-answer-sync';
+import { isAnswered, useAnswerSync, type AttemptEnd, type ChosenOptions } from '../hooks/use-answer-sync';
+import { useCountdown } from '../hooks/use-countdown';
+import { Countdown } from './Countdown';
 import { QuestionView } from './QuestionView';
 import { SaveStatusNote } from './SaveStatusNote';
 import { SubmitConfirm } from './SubmitConfirm';
 import { TestResult } from './TestResult';
+import { TimeUp } from './TimeUp';
 
 interface TestRunnerProps {
   code: string;
   attempt: TraineeAttempt;
+  clockOffsetMs: number;
 }
 
-/** One question per screen; every choice is kept on the phone and saved to the server as it is made. */
-export function TestRunner({ code, attempt }: TestRunnerProps) {
+/** How long to wait before handing in again after the time ran out on a dead line. */
+const AUTO_SUBMIT_RETRY_MS = 5_000;
+
+/** Every answer the phone holds, in question order (a stable body keeps the retry's Idempotency-Key). */
+const submissionOf = (attempt: TraineeAttempt, answers: ChosenOptions) =>
+  Object.fromEntries(attempt.questions.filter((q) => answers[q.id] !== undefined).map((q) => [q.id, answers[q.id]]));
+
+
+/**
+ * One question per screen; every choice is kept on the phone and saved to the server as it is made.
+ * When the time runs out, or the server says the attempt is over, the phone hands in what it holds by itself.
+ */
+export function TestRunner({ code, attempt, clockOffsetMs }: TestRunnerProps) {
   const { t } = useTranslation();
-  const { answers, choose, status, errorMessage, forget } = useAnswerSync(code, attempt);
+  const [ending, setEnding] = useState<AttemptEnd | null>(null);
+  const endAttempt = useCallback((end: AttemptEnd) => setEnding((current) => current ?? end), []);
+  const { answers, choose, status, errorMessage, stop, forget } = useAnswerSync(code, attempt, endAttempt);
+  const remainingMs = useCountdown(attempt.deadlineAt, clockOffsetMs, () => endAttempt('deadline'));
   const submitMutation = useSubmitAttempt(code);
+  const { mutate: submitAttempt } = submitMutation;
   const questions = attempt.questions;
-  const firstUnanswered = () => Math.max(0, questions.findIndex((q) => answers[q.id] === undefined));
+  const isSurvey = attempt.kind === 'survey';
+  const firstUnanswered = () => Math.max(0, questions.findIndex((q) => !isAnswered(answers, q.id)));
   const [index, setIndex] = useState(firstUnanswered);
   const [confirming, setConfirming] = useState(false);
   const counterRef = useRef<HTMLHeadingElement>(null);
@@ -32,12 +53,52 @@ export function TestRunner({ code, attempt }: TestRunnerProps) {
     counterRef.current?.focus({ preventScroll: true });
   }, [index]);
 
-  if (submitMutation.data) return <TestResult code={code} result={submitMutation.data} />;
+  const submit = useCallback(
+    () => submitAttempt({ code, attemptId: attempt.id, answers: submissionOf(attempt, answers) }, { onSuccess: forget }),
+    [answers, attempt, code, forget, submitAttempt],
+  );
+
+  // The attempt is over: stop saving and hand in at once what the phone holds; the server keeps what it saved.
+  // Only the moment the attempt ends starts this; retries are the effect below.
+  const handingInRef = useRef(false);
+  useEffect(() => {
+    if (!ending || handingInRef.current) return;
+    handingInRef.current = true;
+    stop();
+    submit();
+  }, [ending, stop, submit]);
+
+  const failedOnTheLine = ending !== null && submitMutation.isError && isRetryable(submitMutation.error);
+  useEffect(() => {
+    if (!failedOnTheLine) return;
+    const timer = window.setTimeout(submit, AUTO_SUBMIT_RETRY_MS);
+    window.addEventListener('online', submit);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('online', submit);
+    };
+  }, [failedOnTheLine, submit]);
+
+  if (submitMutation.data) {
+    return <TestResult code={code} result={submitMutation.data} endedBy={ending} />;
+  }
+  if (ending) {
+    return (
+      <TimeUp
+        code={code}
+        ending={ending}
+        pending={submitMutation.isPending}
+        error={submitMutation.error}
+        waitingForLine={failedOnTheLine}
+        onRetry={submit}
+      />
+    );
+  }
   if (questions.length === 0) return <p className="alert alert--warning">{t('test.empty')}</p>;
 
   const question = questions[index];
   const isLast = index === questions.length - 1;
-  const answeredCount = questions.filter((q) => answers[q.id] !== undefined).length;
+  const answeredCount = questions.filter((q) => isAnswered(answers, q.id)).length;
   const unanswered = questions.length - answeredCount;
 
   const goTo = (next: number) => {
@@ -45,20 +106,14 @@ export function TestRunner({ code, attempt }: TestRunnerProps) {
     setIndex(Math.max(0, Math.min(questions.length - 1, next)));
   };
 
-  const submit = () =>
-    submitMutation.mutate(
-      {
-        code,
-        attemptId: attempt.id,
-        answers: Object.fromEntries(Object.entries(answers).map(([questionId, optionId]) => [questionId, [optionId]])),
-      },
-      { onSuccess: forget },
-    );
-
   return (
     <main className="page page--narrow test">
+      {remainingMs !== null && <Countdown remainingMs={remainingMs} />}
       <div className="test__head">
-        <p className="eyebrow">{t(`assessment.kind.${attempt.kind}`)}</p>
+        <p className="eyebrow">
+          {attempt.title}
+          {attempt.attemptNumber > 1 && ` · ${t('trainee.attemptNumber', { n: formatCount(attempt.attemptNumber) })}`}
+        </p>
         <h1 className="test__counter" ref={counterRef} tabIndex={-1}>
           {t('test.counter', { current: formatCount(index + 1), total: formatCount(questions.length) })}
         </h1>
@@ -77,13 +132,14 @@ export function TestRunner({ code, attempt }: TestRunnerProps) {
       <QuestionView
         key={question.id}
         question={question}
-        chosenOptionId={answers[question.id]}
-        onChoose={(optionId) => choose(question.id, optionId)}
+        chosen={answers[question.id] ?? []}
+        onChoose={(optionIds) => choose(question.id, optionIds)}
       />
 
       {confirming ? (
         <SubmitConfirm
           unanswered={unanswered}
+          survey={isSurvey}
           pending={submitMutation.isPending}
           error={submitMutation.error}
           onConfirm={submit}

@@ -10,6 +10,7 @@ import { normalizeJoinCode } from '../api/trainee-keys';
 import { AssessmentStatusCard } from './AssessmentStatusCard';
 import { JoinForm } from './JoinForm';
 import { SessionInfo } from './SessionInfo';
+import '../trainee.css';
 
 export function TraineeSessionPage() {
   const { code: rawCode = '' } = useParams();
@@ -60,6 +61,7 @@ interface JoinedProps {
 
 function Joined({ code, session, me }: JoinedProps) {
   const { t } = useTranslation();
+  // Pre-test, post-test, then the surveys in the server's order (sort is stable).
   const assessments = [...session.assessments].sort(
     (a, b) => ASSESSMENT_KINDS.indexOf(a.kind) - ASSESSMENT_KINDS.indexOf(b.kind),
   );

@@ -1,0 +1,66 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import {
+  AssessmentDetailDto,
+  AssessmentIdParamDto,
+  AssessmentSettingsDto,
+  CreateSurveyRequestDto,
+  SessionAssessmentsParamDto,
+} from './assessments.dto';
+import { AssessmentsService } from './assessments.service';
+
+/** A session's tests and surveys: settings, opening and closing. */
+@ApiTags('assessments')
+@Controller()
+export class AssessmentsController {
+  constructor(private readonly assessments: AssessmentsService) {}
+
+  @Roles('organizer', 'manager', 'admin')
+  @Get('assessments/:id')
+  @ZodResponse({ type: AssessmentDetailDto })
+  get(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentIdParamDto) {
+    return this.assessments.detail(user.organizationId, params.id);
+  }
+
+  @Roles('organizer', 'admin')
+  @Put('assessments/:id')
+  @ZodResponse({ type: AssessmentDetailDto })
+  update(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentIdParamDto, @Body() body: AssessmentSettingsDto) {
+    return this.assessments.update(user.organizationId, params.id, body);
+  }
+
+  @Roles('organizer', 'admin')
+  @Delete('assessments/:id')
+  @HttpCode(204)
+  async remove(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentIdParamDto): Promise<void> {
+    await this.assessments.remove(user.organizationId, params.id);
+  }
+
+  @Roles('organizer', 'admin')
+  @Post('assessments/:id/open')
+  @HttpCode(204)
+  async open(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentIdParamDto): Promise<void> {
+    await this.assessments.open(user.organizationId, params.id);
+  }
+
+  @Roles('organizer', 'admin')
+  @Post('assessments/:id/close')
+  @HttpCode(204)
+  async close(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentIdParamDto): Promise<void> {
+    await this.assessments.close(user.organizationId, params.id);
+  }
+
+  @Roles('organizer', 'admin')
+  @Post('sessions/:id/assessments')
+  @ZodResponse({ status: 201, type: AssessmentDetailDto })
+  createSurvey(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param() params: SessionAssessmentsParamDto,
+    @Body() body: CreateSurveyRequestDto,
+  ) {
+    return this.assessments.createSurvey(user.organizationId, params.id, body);
+  }
+}

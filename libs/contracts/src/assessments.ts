@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { InstantSchema } from './common';
+import { QUESTION_TYPES } from './questions';
+import { ASSESSMENT_KINDS, ASSESSMENT_STATES, ASSESSMENT_STATUSES } from './sessions';
+
+/** When a trainee sees their score: right after submitting, once the test closes, or never. */
+export const RESULTS_VISIBILITY = ['on_submit', 'after_close', 'never'] as const;
+export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
+
+/** When a trainee may review right answers and explanations: only ever after the test closes. */
+export const REVIEW_VISIBILITY = ['after_close', 'never'] as const;
+export type ReviewVisibility = (typeof REVIEW_VISIBILITY)[number];
+
+/** Minutes after a deadline during which answers still arrive (a weak line, a slow phone). */
+export const DEADLINE_GRACE_SECONDS = 30;
+
+/**
+ * Which questions a test holds:
+ * - `fixed`: these questions in this order;
+ * - `random_per_topic`: N questions drawn at random from each topic when the organizer saves, so everyone in
+ *   the session gets the same questions (shuffling varies only the order);
+ * - `same_as_pre` (post-test only): the pre-test's questions, so gain pairs per person. A post-test with its own
+ *   selection is a parallel form.
+ */
+export const AssessmentSelectionSchema = z.discriminatedUnion('mode', [
+  z.strictObject({
+    mode: z.literal('fixed'),
+    questionIds: z
+      .array(z.uuid({ message: 'รหัสคำถามไม่ถูกต้อง' }))
+      .min(1, { message: 'เลือกคำถามอย่างน้อย 1 ข้อ' })
+      .max(200, { message: 'แบบทดสอบหนึ่งชุดมีได้ไม่เกิน 200 ข้อ' }),
+  }),
+  z.strictObject({
+    mode: z.literal('random_per_topic'),
+    perTopic: z
+      .array(
+        z.strictObject({
+          topic: z.string().trim().min(1, { message: 'กรุณาเลือกหัวข้อ' }).max(100),
+          count: z.number().int().min(1, { message: 'จำนวนข้ออย่างน้อย 1' }).max(200),
+        }),
+      )
+      .min(1, { message: 'เลือกอย่างน้อย 1 หัวข้อ' })
+      .max(50),
+  }),
+  z.strictObject({ mode: z.literal('same_as_pre') }),
+]);
+export type AssessmentSelection = z.infer<typeof AssessmentSelectionSchema>;
+
+/** Everything an organizer sets on one test of a session. */
+export const AssessmentSettingsSchema = z
+  .strictObject({
+    title: z.string().trim().min(1, { message: 'กรุณากรอกชื่อแบบทดสอบ' }).max(200),
+    /** Before this time trainees cannot start; null = as soon as it is opened. */
+    opensAt: InstantSchema.nullable(),
+    /** After this time no one starts, and running attempts end at it; null = until closed by hand. */
+    closesAt: InstantSchema.nullable(),
+    timeLimitMinutes: z
+      .number({ message: 'เวลาทำแบบทดสอบต้องเป็นตัวเลข (นาที)' })
+      .int({ message: 'เวลาทำแบบทดสอบต้องเป็นจำนวนเต็ม (นาที)' })
+      .min(1, { message: 'เวลาทำแบบทดสอบอย่างน้อย 1 นาที' })
+      .max(600, { message: 'เวลาทำแบบทดสอบได้ไม่เกิน 600 นาที' })
+      .nullable(),
+    shuffleQuestions: z.boolean(),
+    shuffleOptions: z.boolean(),
+    attemptsAllowed: z
+      .number({ message: 'จำนวนครั้งที่ทำได้ต้องเป็นตัวเลข' })
+      .int()
+      .min(1, { message: 'ทำได้อย่างน้อย 1 ครั้ง' })
+      .max(10, { message: 'ทำได้ไม่เกิน 10 ครั้ง' }),
+    resultsVisibility: z.enum(RESULTS_VISIBILITY, { message: 'เลือกเวลาที่แสดงคะแนน' }),
+    reviewVisibility: z.enum(REVIEW_VISIBILITY, { message: 'เลือกเวลาที่แสดงเฉลย' }),
+    selection: AssessmentSelectionSchema,
+  })
+  .refine((s) => !s.opensAt || !s.closesAt || Date.parse(s.closesAt) > Date.parse(s.opensAt), {
+    message: 'เวลาปิดต้องหลังเวลาเปิด',
+    path: ['closesAt'],
+  });
+export type AssessmentSettings = z.infer<typeof AssessmentSettingsSchema>;
+
+/** A survey added to a session (satisfaction, follow-up); pre- and post-tests come with every session. */
+export const CreateSurveyRequestSchema = z.strictObject({
+  title: z.string().trim().min(1, { message: 'กรุณากรอกชื่อแบบสำรวจ' }).max(200),
+  selection: AssessmentSelectionSchema,
+});
+export type CreateSurveyRequest = z.infer<typeof CreateSurveyRequestSchema>;
+
+/** The organizer's view of one test: its settings and its questions (without keys; the bank page has those). */
+export const AssessmentDetailSchema = z.object({
+  id: z.uuid(),
+  sessionId: z.uuid(),
+  programId: z.uuid(),
+  kind: z.enum(ASSESSMENT_KINDS),
+  title: z.string(),
+  status: z.enum(ASSESSMENT_STATUSES),
+  state: z.enum(ASSESSMENT_STATES),
+  opensAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+  timeLimitMinutes: z.number().int().nullable(),
+  shuffleQuestions: z.boolean(),
+  shuffleOptions: z.boolean(),
+  attemptsAllowed: z.number().int(),
+  resultsVisibility: z.enum(RESULTS_VISIBILITY),
+  reviewVisibility: z.enum(REVIEW_VISIBILITY),
+  selection: AssessmentSelectionSchema,
+  questions: z.array(
+    z.object({ id: z.uuid(), topic: z.string(), type: z.enum(QUESTION_TYPES), stem: z.string(), points: z.number() }),
+  ),
+  /** Once anyone has started, the questions are fixed; times, limits and visibility can still change. */
+  questionsLocked: z.boolean(),
+  startedCount: z.number().int(),
+  submittedCount: z.number().int(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+export type AssessmentDetail = z.infer<typeof AssessmentDetailSchema>;
