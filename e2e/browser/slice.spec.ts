@@ -58,11 +58,13 @@ describe('the slice in a real browser', () => {
     expect(await scrollsSideways(phone)).toBe(false);
 
     // Before the training the trainee guesses: always the first option.
-    const preScore = await takeTest(phone, 'pre', async () => 0);
+    const preScore = await takeTest(phone, 'pre', async () => [0]);
     expect(preScore.max).toBeGreaterThanOrEqual(10);
 
-    // The organizer closes the pre-test and opens the post-test; the same phone takes it.
+    // The organizer closes the pre-test (after a confirmation) and opens the post-test; the same phone takes it.
     await testSection(organizer, 'แบบทดสอบก่อนอบรม').getByRole('button', { name: 'ปิดแบบทดสอบ' }).click();
+    await testSection(organizer, 'แบบทดสอบก่อนอบรม').getByRole('button', { name: 'ยืนยันปิด' }).click();
+    await testSection(organizer, 'แบบทดสอบก่อนอบรม').getByText('ปิดแล้ว', { exact: true }).waitFor();
     await testSection(organizer, 'แบบทดสอบหลังอบรม').getByRole('button', { name: 'เปิดแบบทดสอบ' }).click();
     await testSection(organizer, 'แบบทดสอบหลังอบรม').getByRole('button', { name: 'ปิดแบบทดสอบ' }).waitFor();
 
@@ -100,18 +102,19 @@ async function login(page: Page, email: string, password: string) {
 }
 
 function testSection(page: Page, name: string) {
-  return page.getByRole('region', { name });
+  return page.getByRole('region', { name, exact: true });
 }
 
-type Chooser = (questionId: string, optionIds: string[]) => Promise<number>;
+/** The indexes of the options to pick among those shown. */
+type Chooser = (questionId: string, optionIds: string[]) => Promise<number[]>;
 
-/** The index of the right option, read from the database as only the server can. */
+/** The indexes of the right options, read from the database as only the server can. */
 const rightOption: Chooser = async (questionId, optionIds) => {
   const db = new Client({ connectionString: process.env.SUJARIT_TEST_DATABASE_URL });
   await db.connect();
   try {
     const { rows } = await db.query('SELECT correct_option_ids FROM questions WHERE id = $1', [questionId]);
-    return optionIds.indexOf(rows[0].correct_option_ids[0]);
+    return (rows[0].correct_option_ids as string[]).map((id) => optionIds.indexOf(id));
   } finally {
     await db.end();
   }
@@ -125,13 +128,15 @@ async function takeTest(phone: Page, label: 'pre' | 'post', choose: Chooser) {
   expect(total).toBeGreaterThanOrEqual(10);
   for (let i = 1; i <= total; i++) {
     await phone.getByText(new RegExp(`ข้อ\\s*${i}\\s*จาก\\s*${total}`)).waitFor();
-    // One question per screen: its options and nothing of the next question.
-    const radios = phone.getByRole('radio');
-    expect(await radios.count()).toBeGreaterThanOrEqual(2);
-    expect(await radios.count()).toBeLessThanOrEqual(4);
-    const questionId = ((await radios.first().getAttribute('name')) ?? '').replace(/^question-/, '');
-    const optionIds = await radios.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
-    await radios.nth(await choose(questionId, optionIds)).check();
+    // One question per screen: its options (radio buttons, or checkboxes where several may be right) and
+    // nothing of the next question.
+    const inputs = phone.locator('input[name^="question-"]');
+    expect(await inputs.count()).toBeGreaterThanOrEqual(2);
+    expect(await inputs.count()).toBeLessThanOrEqual(6);
+    expect(new Set(await inputs.evaluateAll((all) => all.map((input) => (input as HTMLInputElement).name))).size).toBe(1);
+    const questionId = ((await inputs.first().getAttribute('name')) ?? '').replace(/^question-/, '');
+    const optionIds = await inputs.evaluateAll((all) => all.map((input) => (input as HTMLInputElement).value));
+    for (const index of await choose(questionId, optionIds)) await inputs.nth(index).check();
     if (i === 1) {
       // The stem is Thai and drawn with a Thai font, not as boxes.
       expect(await phone.locator('legend').first().innerText()).toMatch(/[ก-๙]/);
@@ -143,9 +148,10 @@ async function takeTest(phone: Page, label: 'pre' | 'post', choose: Chooser) {
   }
   await phone.getByRole('button', { name: 'ส่งคำตอบ' }).click();
   await phone.getByRole('button', { name: 'ยืนยันส่งคำตอบ' }).click();
-  const result = await phone.getByText(/ได้\s*\d+\s*จาก\s*\d+\s*คะแนน/).first().innerText();
+  // Partial credit on a multiple-choice question can leave a decimal score.
+  const result = await phone.getByText(/ได้\s*[\d.]+\s*จาก\s*\d+\s*คะแนน/).first().innerText();
   await phone.screenshot({ path: join(ARTIFACTS, `trainee-${label}-result.png`) });
-  const [, score, max] = /ได้\s*(\d+)\s*จาก\s*(\d+)/.exec(result) ?? [];
+  const [, score, max] = /ได้\s*([\d.]+)\s*จาก\s*(\d+)/.exec(result) ?? [];
   const percent = Math.round((Number(score) / Number(max)) * 10000) / 100;
   return { score: Number(score), max: Number(max), percent };
 }

@@ -18,6 +18,31 @@ function onlyError(source: string): GiftError {
   return errors[0];
 }
 
+describe('parseGift: Moodle [html] exports', () => {
+  it('stores the text, answers and feedback of an [html] question as plain text, entities decoded', () => {
+    const q = onlyQuestion(
+      gift(
+        '::ความโปร่งใส::[html]<p>การเปิดเผยข้อมูล&nbsp;<strong>จัดซื้อจัดจ้าง</strong> ตรงกับหลักใด</p>{',
+        '\t=<p>หลักความโปร่งใส</p>#<p>ถูกต้อง &amp; ชัดเจน</p>',
+        '\t~<p>หลักความคุ้มค่า</p>',
+        '\t####<p>เปิดเผยให้ตรวจสอบได้</p>',
+        '}',
+      ),
+    );
+    expect(q.stem).toBe('การเปิดเผยข้อมูล จัดซื้อจัดจ้าง ตรงกับหลักใด');
+    expect(q.options.map((o) => [o.text, o.feedback])).toEqual([
+      ['หลักความโปร่งใส', 'ถูกต้อง & ชัดเจน'],
+      ['หลักความคุ้มค่า', null],
+    ]);
+    expect(q.explanation).toBe('เปิดเผยให้ตรวจสอบได้');
+  });
+
+  it('leaves a question without [html] as written, angle brackets included', () => {
+    const q = onlyQuestion('ข้อใดถูก <ทดสอบ> {=ก ~ข}');
+    expect(q.stem).toBe('ข้อใดถูก <ทดสอบ>');
+  });
+});
+
 describe('parseGift: supported question types', () => {
   it('reads single choice: = is right (100 %), ~ is wrong (0 %)', () => {
     expect(onlyQuestion('ถังดับเพลิงชนิดใดใช้กับไฟจากน้ำมัน { =ผงเคมีแห้ง ~น้ำ ~ทราย }')).toEqual({

@@ -3,6 +3,7 @@
  * Parsing never throws: each question that cannot be imported is reported with its line and a reason
  * in Thai, and the questions around it still import, so the preview can show both.
  */
+import { htmlToText } from './html-text';
 import { FULL_CREDIT_TOLERANCE_PERCENT, QuestionType } from './scoring';
 
 /** GIFT has no Likert scale, so an import yields only the scored types. */
@@ -165,12 +166,26 @@ function parseQuestion(source: string, firstLine: number, topic: string | null):
   const answers = parseAnswerBlock(block);
   if ('reason' in answers) return reject(answers.reason);
 
-  const before = withoutFormat(raw(text.slice(0, open)));
+  const beforeRaw = raw(text.slice(0, open));
+  const before = withoutFormat(beforeRaw);
   const rest = raw(after);
   // Text after the answer block makes it a fill-the-blank question.
   const stem = tidy(rest.trim() === '' ? before : before + GIFT_BLANK + rest);
   if (stem === '') return reject(REASONS.noStem);
 
+  // Moodle exports `[html]` questions: their text, answers and feedback are HTML, stored here as plain text.
+  if (/^\[html\]/i.test(beforeRaw.trimStart())) {
+    const plain = (value: string) => htmlToText(value);
+    return {
+      title,
+      stem: plain(stem),
+      topic,
+      type: answers.type,
+      options: answers.options.map((o) => ({ ...o, text: plain(o.text), feedback: o.feedback === null ? null : plain(o.feedback) || null })),
+      explanation: explanation === null ? null : plain(explanation) || null,
+      firstLine,
+    };
+  }
   return { title, stem, topic, type: answers.type, options: answers.options, explanation, firstLine };
 }
 

@@ -1,5 +1,5 @@
 import { QUESTION_TYPES, QuestionInputSchema, type BankQuestion, type QuestionInput } from '@sujarit/contracts';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { get, useFieldArray, useFormContext, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -125,10 +125,14 @@ function useQuestionFormSchema() {
   );
 }
 
-/** Keeps the options fitting the type as the organizer switches it. */
-function TypeSync({ replace }: { replace: (options: QuestionOptionValues[]) => void }) {
+/**
+ * Keeps the options fitting the type as the organizer switches it. The options are set, not replaced through
+ * the field array, so switching does not flag the options not yet written as errors.
+ */
+function TypeSync() {
   const { t } = useTranslation();
   const { getValues, setValue } = useFormContext<QuestionFormValues>();
+  const replace = useCallback((options: QuestionOptionValues[]) => setValue('options', options), [setValue]);
   const type = useWatch<QuestionFormValues, 'type'>({ name: 'type' });
   const previous = useRef(type);
   useEffect(() => {
@@ -190,7 +194,7 @@ function FormError({ name }: { name: string }) {
 function QuestionFields() {
   const { t } = useTranslation();
   const { control } = useFormContext<QuestionFormValues>();
-  const { fields, append, remove, replace } = useFieldArray({ control, name: 'options' });
+  const { fields, append, remove } = useFieldArray({ control, name: 'options' });
   const type = useWatch<QuestionFormValues, 'type'>({ name: 'type' });
   const types = QUESTION_TYPES.map((value) => ({ value, label: t(`questionBank.types.${value}`) }));
   const answers = fields.map((_, index) => ({ value: String(index), label: t('questionBank.fields.option', { n: index + 1 }) }));
@@ -200,7 +204,7 @@ function QuestionFields() {
     <>
       <TextField name="topic" label={t('questionBank.fields.topic')} autoComplete="off" required />
       <SelectField name="type" label={t('questionBank.fields.type')} options={types} />
-      <TypeSync replace={replace} />
+      <TypeSync />
       <WeightSync />
       <TextField
         name="stem"
