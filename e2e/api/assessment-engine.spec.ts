@@ -307,6 +307,9 @@ describe('assessment engine', () => {
     // Another phone cannot read this trainee's review.
     const other = await joinPhone(session, 'คนอื่น ไม่เกี่ยว');
     await other.get(`/api/join/${session.joinCode}/attempts/${attempt.id}/review`).expect(404);
+    // With the answers out, the test cannot be reopened for someone else to take.
+    const reopen = await organizer.post(`/api/assessments/${postId}/open`).expect(409);
+    expect(reopen.body).toEqual({ code: 'INVALID_STATE', message: expect.stringContaining('แสดงเฉลยแล้ว') });
   });
 
   it('never shows the pre-test review by default, since the post-test asks the same questions', async () => {
@@ -338,6 +341,20 @@ describe('assessment engine', () => {
     const result = (await submit(phone, session, attempt.id).expect(200)).body;
     expect(result).toMatchObject({ kind: 'survey', score: null, percent: null });
 
+    // A second person answers 5 to the first item and 2 to the rest.
+    const second = await joinPhone(session, 'ผู้ตอบ คนที่สอง');
+    const theirs: AttemptBody = (await start(second, session, created.body.id).expect(200)).body;
+    for (const [i, q] of theirs.questions.entries()) await save(second, session, theirs.id, q.id, [i === 0 ? '5' : '2']).expect(204);
+    await submit(second, session, theirs.id).expect(200);
+    const results = (await organizer.get(`/api/assessments/${created.body.id}/survey-results`).expect(200)).body;
+    expect(results.respondents).toBe(2);
+    const firstItem = results.items.find((i: { questionId: string }) => i.questionId === theirs.questions[0].id);
+    expect(firstItem).toMatchObject({ answered: 2, mean: 4.5, agreePercent: 100, counts: { 5: 1, 4: 1, 3: 0, 2: 0, 1: 0 } });
+    const otherItem = results.items.find((i: { questionId: string }) => i.questionId === theirs.questions[1].id);
+    expect(otherItem).toMatchObject({ answered: 2, mean: 3, agreePercent: 50 });
+    const manager = await org.login('manager');
+    await manager.get(`/api/assessments/${created.body.id}/survey-results`).expect(200);
+
     const indicators = (await organizer.get(`/api/indicators?fiscalYear=${session.fiscalYear}`).expect(200)).body;
     const program = indicators.programs.find((p: { programId: string }) => p.programId === session.programId);
     expect(JSON.stringify(program)).not.toContain(attempt.id);
@@ -354,7 +371,6 @@ describe('assessment engine', () => {
     const stranger = await (await t.createOrganization()).login('organizer');
     await stranger.get(`/api/assessments/${created.body.id}`).expect(404);
     await stranger.post(`/api/assessments/${created.body.id}/close`).expect(404);
-    void org;
   });
 
   it('scores a multiple-choice question with partial credit', async () => {

@@ -11,7 +11,7 @@ export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
 export const REVIEW_VISIBILITY = ['after_close', 'never'] as const;
 export type ReviewVisibility = (typeof REVIEW_VISIBILITY)[number];
 
-/** Minutes after a deadline during which answers still arrive (a weak line, a slow phone). */
+/** Seconds after a deadline during which answers still arrive (a weak line, a slow phone). */
 export const DEADLINE_GRACE_SECONDS = 30;
 
 /**
@@ -113,3 +113,26 @@ export const AssessmentDetailSchema = z.object({
   closedAt: z.string().nullable(),
 });
 export type AssessmentDetail = z.infer<typeof AssessmentDetailSchema>;
+
+/** A survey's answers, item by item: how many answered, the mean (1–5) and the share answering 4 or 5. */
+export const SurveyResultsSchema = z.object({
+  assessmentId: z.uuid(),
+  title: z.string(),
+  /** People whose answers were submitted (their latest attempt counts). */
+  respondents: z.number().int(),
+  items: z.array(
+    z.object({
+      questionId: z.uuid(),
+      topic: z.string(),
+      stem: z.string(),
+      answered: z.number().int(),
+      /** Null when nobody answered the item. */
+      mean: z.number().nullable(),
+      /** Percent of those who answered with 4 (มาก) or 5 (มากที่สุด). */
+      agreePercent: z.number().nullable(),
+      /** How many chose each value, from 5 down to 1. */
+      counts: z.object({ 5: z.number().int(), 4: z.number().int(), 3: z.number().int(), 2: z.number().int(), 1: z.number().int() }),
+    }),
+  ),
+});
+export type SurveyResults = z.infer<typeof SurveyResultsSchema>;

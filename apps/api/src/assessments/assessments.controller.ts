@@ -9,6 +9,7 @@ import {
   AssessmentSettingsDto,
   CreateSurveyRequestDto,
   SessionAssessmentsParamDto,
+  SurveyResultsDto,
 } from './assessments.dto';
 import { AssessmentsService } from './assessments.service';
 
@@ -23,6 +24,13 @@ export class AssessmentsController {
   @ZodResponse({ type: AssessmentDetailDto })
   get(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentIdParamDto) {
     return this.assessments.detail(user.organizationId, params.id);
+  }
+
+  @Roles('organizer', 'manager', 'admin')
+  @Get('assessments/:id/survey-results')
+  @ZodResponse({ type: SurveyResultsDto })
+  surveyResults(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentIdParamDto) {
+    return this.assessments.surveyResults(user.organizationId, params.id);
   }
 
   @Roles('organizer', 'admin')

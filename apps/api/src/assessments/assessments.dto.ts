@@ -1,9 +1,15 @@
-import { AssessmentDetailSchema, AssessmentSettingsSchema, CreateSurveyRequestSchema } from '@sujarit/contracts';
+import {
+  AssessmentDetailSchema,
+  AssessmentSettingsSchema,
+  CreateSurveyRequestSchema,
+  SurveyResultsSchema,
+} from '@sujarit/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 export class AssessmentDetailDto extends createZodDto(AssessmentDetailSchema) {}
 export class AssessmentSettingsDto extends createZodDto(AssessmentSettingsSchema) {}
+export class SurveyResultsDto extends createZodDto(SurveyResultsSchema) {}
 export class CreateSurveyRequestDto extends createZodDto(CreateSurveyRequestSchema) {}
 export class AssessmentIdParamDto extends createZodDto(
   z.strictObject({ id: z.uuid({ message: 'รหัสแบบทดสอบไม่ถูกต้อง' }) }),

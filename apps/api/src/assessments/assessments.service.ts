@@ -8,9 +8,11 @@ import {
   type AssessmentSettings,
   type AssessmentSummary,
   type CreateSurveyRequest,
+  type SurveyResults,
 } from '@sujarit/contracts';
+import { toPercent } from '@sujarit/domain';
 import { randomInt } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Attempt } from '../attempts/attempt.entity';
 import { AttemptsService } from '../attempts/attempts.service';
 import { Clock } from '../common/clock';
@@ -147,6 +149,48 @@ export class AssessmentsService {
   }
 
   /**
+   * A survey's answers item by item (Likert items only): how many answered, the mean and the share answering 4–5.
+   * Each person's latest submitted attempt counts once.
+   */
+  async surveyResults(organizationId: string, id: string): Promise<SurveyResults> {
+    const now = this.clock.now();
+    await this.db.transaction((m) => this.attempts.finishOverdue(m, { organizationId }, now));
+    const a = await this.db.manager.findOneBy(Assessment, { id, organizationId });
+    if (!a) throw assessmentNotFound();
+    const questions = await this.db.manager.findBy(Question, { id: In(a.questionIds), type: 'likert' });
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    const rows: { answers: Record<string, string[]> }[] = await this.db.query(
+      `SELECT DISTINCT ON (enrolment_id) answers FROM attempts
+        WHERE assessment_id = $1 AND submitted_at IS NOT NULL
+        ORDER BY enrolment_id, attempt_number DESC`,
+      [a.id],
+    );
+    const items = a.questionIds.flatMap((qid) => {
+      const q = byId.get(qid);
+      if (!q) return [];
+      const counts = { 5: 0, 4: 0, 3: 0, 2: 0, 1: 0 };
+      for (const { answers } of rows) {
+        const value = Number(answers[qid]?.[0]);
+        if (value >= 1 && value <= 5) counts[value as 1 | 2 | 3 | 4 | 5] += 1;
+      }
+      const answered = counts[5] + counts[4] + counts[3] + counts[2] + counts[1];
+      const sum = 5 * counts[5] + 4 * counts[4] + 3 * counts[3] + 2 * counts[2] + counts[1];
+      return [
+        {
+          questionId: q.id,
+          topic: q.topic,
+          stem: q.stem,
+          answered,
+          mean: answered === 0 ? null : Math.round((sum / answered) * 100) / 100,
+          agreePercent: answered === 0 ? null : toPercent(counts[5] + counts[4], answered),
+          counts,
+        },
+      ];
+    });
+    return { assessmentId: a.id, title: a.title, respondents: rows.length, items };
+  }
+
+  /**
    * Saves a test's settings. The questions cannot change once anyone has started (scores must stay comparable);
    * times, limit, attempts and visibility can. A random draw is made here, once, so the whole session gets the
    * same questions; saving the same rule again keeps the draw.
@@ -230,6 +274,18 @@ export class AssessmentsService {
         throw new DomainError('ASSESSMENT_EMPTY', 'แบบทดสอบนี้ยังไม่มีคำถาม เพิ่มคำถามในคลังข้อสอบของโครงการก่อน');
       }
       const now = this.clock.now();
+      // Once trainees could read the right answers, a reopened test would hand them to whoever takes it next.
+      if (
+        assessmentState(assessment, now) === 'closed' &&
+        assessment.reviewVisibility === 'after_close' &&
+        assessment.kind !== 'survey' &&
+        (await manager.exists(Attempt, { where: { assessmentId: assessment.id, submittedAt: Not(IsNull()) } }))
+      ) {
+        throw conflict(
+          'INVALID_STATE',
+          'แบบทดสอบนี้ปิดและแสดงเฉลยแล้ว จึงเปิดใหม่ไม่ได้ หากต้องการสอบใหม่ ให้ใช้แบบทดสอบชุดอื่น',
+        );
+      }
       if (assessment.closesAt && assessment.closesAt <= now) {
         throw conflict('INVALID_STATE', 'เวลาปิดที่ตั้งไว้ผ่านไปแล้ว แก้เวลาปิดในการตั้งค่าก่อนเปิดแบบทดสอบ');
       }
