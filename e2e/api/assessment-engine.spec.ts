@@ -207,6 +207,19 @@ describe('assessment engine', () => {
     expect(Object.keys(row.answers).sort()).toEqual([q1.id, q2.id].sort());
   });
 
+  it('counts the answers a phone hands in within the grace, as finished by the deadline', async () => {
+    const { organizer, session, phone } = await sessionWithTrainee();
+    const preId = testIdOf(session, 'pre_test');
+    await saveSettings(organizer, preId, { timeLimitMinutes: 3 });
+    await openTest(organizer, session, 'pre_test');
+    const attempt: AttemptBody = (await start(phone, session, preId).expect(200)).body;
+    const keys = await keyOf(attempt.questions.map((q) => q.id));
+    const [q1, q2] = attempt.questions;
+    clock.advance(3 * 60_000 + 20_000);
+    const result = (await submit(phone, session, attempt.id, { [q1.id]: keys.get(q1.id) as string[], [q2.id]: keys.get(q2.id) as string[] }).expect(200)).body;
+    expect(result).toMatchObject({ finishReason: 'deadline', score: 2 });
+  });
+
   it('finishes an attempt whose time ran out even if the phone never came back, and counts it', async () => {
     const { organizer, session, phone } = await sessionWithTrainee();
     const preId = testIdOf(session, 'pre_test');

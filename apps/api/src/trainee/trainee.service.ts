@@ -246,14 +246,17 @@ export class TraineeService {
         if (pastGrace(deadline, now)) {
           await this.attempts.finish(manager, attempt, assessment, deadline as Date, 'deadline');
         } else {
-          // After the test closes the saved answers are scored as they stand; late changes are not taken.
-          if (assessmentState(assessment, now) === 'open') {
+          // Until the deadline's grace ends the phone's answers count; once the organizer has closed the test,
+          // the saved answers are scored as they stand and late changes are not taken.
+          if (assessment.status === 'open') {
             for (const [questionId, optionIds] of Object.entries(answers)) {
               await this.validateAnswer(manager, assessment, questionId, optionIds);
               attempt.answers = { ...attempt.answers, [questionId]: [...new Set(optionIds)] };
             }
           }
-          await this.attempts.finish(manager, attempt, assessment, now, 'submitted');
+          // A phone handing in as its time runs out (within the grace) finished by the deadline, not by choice.
+          const reason = deadline && now > deadline ? 'deadline' : 'submitted';
+          await this.attempts.finish(manager, attempt, assessment, now, reason);
         }
       }
       return {

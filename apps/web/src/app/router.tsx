@@ -55,6 +55,12 @@ export const router = createBrowserRouter([
             lazy: () => import('./routes/session-route').then((m) => ({ Component: m.SessionRoute })),
           },
           {
+            // Managers read survey results too, so this sits beside the session page rather than in the organizer area.
+            path: '/sessions/:sessionId/surveys/:assessmentId/results',
+            lazy: () =>
+              import('../features/sessions/components/SurveyResultsPage').then((m) => ({ Component: m.SurveyResultsPage })),
+          },
+          {
             path: '/plan',
             lazy: () => import('./routes/plan-route').then((m) => ({ Component: m.PlanRoute })),
           },

@@ -193,8 +193,15 @@ function FormError({ name }: { name: string }) {
 
 function QuestionFields() {
   const { t } = useTranslation();
-  const { control } = useFormContext<QuestionFormValues>();
-  const { fields, append, remove } = useFieldArray({ control, name: 'options' });
+  const { control, getValues, setValue } = useFormContext<QuestionFormValues>();
+  const { fields } = useFieldArray({ control, name: 'options' });
+  // Set rather than appended or removed through the field array, which would flag every option not yet written.
+  const append = () => setValue('options', [...getValues('options'), blankOption()]);
+  const remove = (index: number) =>
+    setValue(
+      'options',
+      getValues('options').filter((_, i) => i !== index),
+    );
   const type = useWatch<QuestionFormValues, 'type'>({ name: 'type' });
   const types = QUESTION_TYPES.map((value) => ({ value, label: t(`questionBank.types.${value}`) }));
   const answers = fields.map((_, index) => ({ value: String(index), label: t('questionBank.fields.option', { n: index + 1 }) }));
@@ -235,7 +242,7 @@ function QuestionFields() {
               </div>
             ))}
             {fields.length < MAX_OPTIONS && type !== 'true_false' && (
-              <button type="button" className="button" onClick={() => append(multiple ? { ...blankOption(), weight: 0 } : blankOption())}>
+              <button type="button" className="button" onClick={append}>
                 {t('questionBank.fields.addOption')}
               </button>
             )}

@@ -6,6 +6,8 @@ export const sessionKeys = {
   detail: (id: string) => ['sessions', 'detail', id] as const,
   attendees: (id: string) => ['sessions', 'detail', id, 'attendees'] as const,
   assessment: (id: string) => ['sessions', 'assessment', id] as const,
+  /** A survey's answers item by item; under the assessment, so refreshing a survey refreshes its results too. */
+  surveyResults: (id: string) => ['sessions', 'assessment', id, 'survey-results'] as const,
   /** The program's bank as the test settings pick from it (this feature's own copy, not the bank page's). */
   bank: (programId: string) => ['sessions', 'bank', programId] as const,
 };

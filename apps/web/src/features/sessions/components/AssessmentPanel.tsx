@@ -123,6 +123,17 @@ function AssessmentCard({ sessionId, assessment, canManage }: AssessmentCardProp
           </div>
         )}
       </dl>
+      {assessment.kind === 'survey' && (
+        <p>
+          <Link
+            className="button"
+            to={`/sessions/${encodeURIComponent(sessionId)}/surveys/${encodeURIComponent(assessment.id)}/results`}
+            aria-label={t('surveyResults.linkOf', { title: assessment.title })}
+          >
+            {t('surveyResults.link')}
+          </Link>
+        </p>
+      )}
       {canManage && <AssessmentActions sessionId={sessionId} assessment={assessment} />}
     </section>
   );
