@@ -257,7 +257,6 @@ export const en: Messages = {
   },
   surveyResults: {
     link: 'View survey results',
-    linkOf: 'View survey results {{title}}',
     eyebrow: 'Survey results',
     backToSession: 'Back to the session',
     respondents: '{{n}} respondents',

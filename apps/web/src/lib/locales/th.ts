@@ -256,7 +256,6 @@ export const th = {
   },
   surveyResults: {
     link: 'ดูผลแบบสำรวจ',
-    linkOf: 'ดูผลแบบสำรวจ {{title}}',
     eyebrow: 'ผลแบบสำรวจ',
     backToSession: 'กลับไปหน้ารอบอบรม',
     respondents: 'ผู้ตอบ {{n}} คน',

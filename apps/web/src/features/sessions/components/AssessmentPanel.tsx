@@ -128,7 +128,7 @@ function AssessmentCard({ sessionId, assessment, canManage }: AssessmentCardProp
           <Link
             className="button"
             to={`/sessions/${encodeURIComponent(sessionId)}/surveys/${encodeURIComponent(assessment.id)}/results`}
-            aria-label={t('surveyResults.linkOf', { title: assessment.title })}
+            aria-describedby={headingId}
           >
             {t('surveyResults.link')}
           </Link>
