@@ -4,8 +4,9 @@ import type { APIRequestContext, APIResponse, Browser, BrowserContext, Locator, 
 import { baseUrl, desktopContext, launchChromium, phoneContext } from '../support/browser';
 
 /*
- * This file makes its own session of 1.1.1 in fiscal year 2570 (May 2027) and changes only that session's
- * tests; the database and 1.1.1's bank are shared with the other browser files, so it reads the bank as it is.
+ * This file makes its own session of 1.3.1 in fiscal year 2570 (May 2027) and changes only that session's
+ * tests; the database and 1.3.1's bank are shared with the other browser files, so it reads the bank as it is
+ * (not 1.1.1: the slice reads that program's indicator for this fiscal year and counts every attendee).
  */
 const ARTIFACTS = join(__dirname, '../artifacts');
 const FISCAL_YEAR = 2570;
@@ -42,7 +43,7 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
     const scored = bank.filter((q) => q.type !== 'likert');
     // The first topic with five questions to draw from, and three questions of another topic for the post-test.
     const drawTopic = topicsOf(scored).find((topic) => scored.filter((q) => q.topic === topic).length >= 5);
-    if (!drawTopic) throw new Error('1.1.1 has no topic with 5 questions');
+    if (!drawTopic) throw new Error('1.3.1 has no topic with 5 questions');
     const postPicks = scored.filter((q) => q.topic !== drawTopic).slice(0, 3);
     // Two Likert items in a topic of this file's own (not the satisfaction topic, which would give every new session a survey).
     for (const stem of ['วิทยากรอธิบายเข้าใจง่าย (รุ่นตั้งค่า)', 'นำความรู้ไปใช้ในงานได้ (รุ่นตั้งค่า)']) {
@@ -175,7 +176,7 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
     await postForm.getByText('เลือกแล้ว 3 ข้อ').waitFor();
     await postForm.getByLabel('เวลาทำ (นาที, ไม่บังคับ)').fill('15');
     const extra = scored.find((q) => q.topic !== drawTopic && !postPicks.includes(q));
-    if (!extra) throw new Error('1.1.1 has no fourth question to add');
+    if (!extra) throw new Error('1.3.1 has no fourth question to add');
     await postForm.getByRole('checkbox', { name: endingWith(extra.stem) }).check();
     const trainee = (await phoneContext(browser)).request;
     await expectOk(trainee.post(`${baseUrl()}/api/join/${session.joinCode}`, { data: { fullName: 'นางสาวตั้งใจ เรียนดี', group: 'staff' } }));
@@ -229,13 +230,13 @@ function testCard(page: Page, title: string): Locator {
   return page.getByRole('region', { name: title, exact: true });
 }
 
-/** A session of 1.1.1 made through the API with the context's sign-in. */
+/** A session of 1.3.1 made through the API with the context's sign-in. */
 async function createSession(
   request: APIRequestContext,
   session: { title: string; startsAt: string; endsAt: string; venue: string },
 ): Promise<{ id: string; programId: string; joinCode: string }> {
   const programs = await (await expectOk(request.get(`${baseUrl()}/api/programs?fiscalYear=${FISCAL_YEAR}`))).json();
-  const program = programs.programs.find((p: { code: string }) => p.code === '1.1.1');
+  const program = programs.programs.find((p: { code: string }) => p.code === '1.3.1');
   const response = await expectOk(request.post(`${baseUrl()}/api/sessions`, { data: { programId: program.id, capacity: 40, ...session } }));
   return response.json();
 }

@@ -171,7 +171,7 @@ describe("a program's question bank", () => {
     await group.getByLabel('คำถาม', { exact: true }).fill(`${stem} (ปรับถ้อยคำ)`);
     await group.getByRole('button', { name: 'บันทึกการแก้ไข' }).click();
     const message = group.getByRole('status').filter({ hasText: 'ข้อนี้เคยใช้ในแบบทดสอบแล้ว จึงบันทึกเป็นฉบับใหม่ (ฉบับที่ 2) คะแนนเดิมไม่เปลี่ยน' });
-    await group.getByText('ฉบับที่ 2').waitFor();
+    await group.getByText('ฉบับที่ 2', { exact: true }).waitFor();
     await message.waitFor();
     expect(await inViewport(page, message)).toBe(true);
 

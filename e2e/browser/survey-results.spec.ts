@@ -5,8 +5,9 @@ import type { APIRequestContext, APIResponse, Browser, BrowserContext, Locator, 
 import { baseUrl, desktopContext, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
 
 /*
- * This file makes its own session of 1.1.1 in fiscal year 2570 (June 2027) and answers only that session's
- * default satisfaction survey; the database and 1.1.1's bank are shared with the other browser files.
+ * This file makes its own session of 1.3.1 in fiscal year 2570 (June 2027) and answers only that session's
+ * default satisfaction survey; the database and 1.3.1's bank are shared with the other browser files
+ * (not 1.1.1: the slice reads that program's indicator for this fiscal year and counts every attendee).
  */
 const ARTIFACTS = join(__dirname, '../artifacts');
 const FISCAL_YEAR = 2570;
@@ -36,7 +37,7 @@ describe('survey results: what trainees answered, item by item, for organizers a
       venue: 'ห้องประชุมสภา อบต.พร่อน',
     });
     const survey = session.assessments.find((a) => a.kind === 'survey');
-    if (!survey) throw new Error('a new session of 1.1.1 has no default satisfaction survey');
+    if (!survey) throw new Error('a new session of 1.3.1 has no default satisfaction survey');
     await expectOk(context.request.post(`${baseUrl()}/api/assessments/${survey.id}/open`));
 
     // Before anyone answers, the page says so instead of showing empty figures.
@@ -138,13 +139,13 @@ async function countAt(item: Locator, level: string): Promise<string> {
   return (await item.getByRole('row', { name: level }).getByRole('cell').first().innerText()).trim();
 }
 
-/** A session of 1.1.1 made through the API with the context's sign-in. */
+/** A session of 1.3.1 made through the API with the context's sign-in. */
 async function createSession(
   request: APIRequestContext,
   session: { title: string; startsAt: string; endsAt: string; venue: string },
 ): Promise<{ id: string; joinCode: string; assessments: { id: string; kind: string; title: string }[] }> {
   const programs = await (await expectOk(request.get(`${baseUrl()}/api/programs?fiscalYear=${FISCAL_YEAR}`))).json();
-  const program = programs.programs.find((p: { code: string }) => p.code === '1.1.1');
+  const program = programs.programs.find((p: { code: string }) => p.code === '1.3.1');
   const response = await expectOk(request.post(`${baseUrl()}/api/sessions`, { data: { programId: program.id, capacity: 40, ...session } }));
   return response.json();
 }
