@@ -33,6 +33,8 @@ export default async function setup(): Promise<void> {
   process.env.SUJARIT_BASE_URL = baseUrl;
   // Lets a test read what only the server knows (answer keys) to play a trainee who studied.
   process.env.SUJARIT_TEST_DATABASE_URL = db.url;
+  // Lets the benchmark read the server's memory.
+  process.env.SUJARIT_SERVER_PID = String(server.pid);
   console.log(`\nBrowser tests against ${baseUrl} on ${db.description}`);
 }
 

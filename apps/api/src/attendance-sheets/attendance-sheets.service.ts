@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PersonGroup } from '@sujarit/contracts';
-import ExcelJS from 'exceljs';
 import { DataSource, In } from 'typeorm';
 import { notFound } from '../common/domain.error';
 import { Enrolment, EnrolmentStatus } from '../enrolments/enrolment.entity';
@@ -135,6 +134,8 @@ const FONT = { name: 'Tahoma', size: 11 };
 
 /** The same sheet as an Excel workbook: one worksheet, A4 portrait fitted to the page width. */
 async function toWorkbook(sheet: AttendanceSheet): Promise<Buffer> {
+  // Loaded when a workbook is first needed: exceljs is large (~30 MB resident) and most requests never use it.
+  const ExcelJS = require('exceljs') as typeof import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Sujarit';
   const ws = workbook.addWorksheet('ใบลงชื่อ', {

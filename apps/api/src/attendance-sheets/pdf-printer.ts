@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DomainError } from '../common/domain.error';
 
 /** Headless Debian Chromium on a closed network: no first-run, sync or background requests. */
@@ -70,6 +70,9 @@ export class PdfPrinter implements OnModuleDestroy {
   private async start(): Promise<Browser> {
     const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
     try {
+      // Loaded on the first PDF only: playwright-core is a large module (~70 MB resident) most processes never need.
+      // (require, not import(): the package is CommonJS, and jest runs this code without native dynamic imports.)
+      const { chromium } = require('playwright-core') as typeof import('playwright-core');
       const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000 });
       // A crashed browser is started again on the next request.
       browser.on('disconnected', () => {

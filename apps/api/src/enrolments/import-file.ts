@@ -1,5 +1,4 @@
 import { AGE_BANDS, type AgeBand, CreatePersonRequestSchema, type ImportRowError, PERSON_GROUPS } from '@sujarit/contracts';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { DomainError } from '../common/domain.error';
 
@@ -73,6 +72,8 @@ function readCsv(buffer: Buffer): string[][] {
 }
 
 async function readXlsx(buffer: Buffer): Promise<string[][]> {
+  // Loaded when a workbook is first needed: exceljs is large (~30 MB resident) and most requests never use it.
+  const ExcelJS = require('exceljs') as typeof import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);

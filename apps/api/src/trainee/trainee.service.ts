@@ -1,13 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  AttemptResult,
-  AttemptReview,
-  JoinRequest,
-  TraineeAttempt,
-  TraineeSession,
+import {
+  DEADLINE_GRACE_SECONDS,
+  type AttemptResult,
+  type AttemptReview,
+  type JoinRequest,
+  type TraineeAttempt,
+  type TraineeSession,
 } from '@sujarit/contracts';
-import { earnedPercent, questionScore, ScoringKey, thaiNameKey } from '@sujarit/domain';
+import { earnedPercent, QuestionType, questionScore, ScoringKey, thaiNameKey } from '@sujarit/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Assessment } from '../assessments/assessment.entity';
@@ -25,6 +26,8 @@ import { Question } from '../questions/question.entity';
 import { TrainingSession } from '../sessions/training-session.entity';
 
 const WALK_IN_STATUSES = ['scheduled', 'open'];
+/** Questions whose options are kept in memory for saving answers (a few thousand banks' worth). */
+const QUESTION_CACHE_SIZE = 5000;
 
 /**
  * What a trainee's phone may do, by join code and the device token in its cookie.
@@ -38,6 +41,8 @@ export class TraineeService {
     private readonly people: PeopleService,
     private readonly clock: Clock,
   ) {}
+
+  private readonly questionOptions = new Map<string, { type: QuestionType; optionIds: Set<string> }>();
 
   async view(code: string, deviceToken: string | undefined): Promise<TraineeSession> {
     const session = await this.sessionByCode(this.db.manager, code);
@@ -197,6 +202,8 @@ export class TraineeService {
    */
   async saveAnswer(code: string, attemptId: string, questionId: string, optionIds: string[], deviceToken: string | undefined) {
     const now = this.clock.now();
+    if (deviceToken && (await this.saveInOneStatement(code, attemptId, questionId, optionIds, deviceToken, now))) return;
+    // Anything else (not joined, submitted, past the deadline, closed, a wrong option) is sorted out here, with its reason.
     const overdue = await this.db.transaction(async (manager) => {
       const { attempt, assessment } = await this.lockAttempt(manager, code, attemptId, deviceToken);
       if (attempt.submittedAt) {
@@ -217,6 +224,56 @@ export class TraineeService {
     if (overdue) {
       throw conflict('ATTEMPT_DEADLINE_PASSED', 'หมดเวลาทำแบบทดสอบแล้ว ระบบส่งคำตอบที่บันทึกไว้ให้แล้ว');
     }
+  }
+
+  /**
+   * The usual save, when everything is in order, as one atomic statement: a whole room answering at once
+   * must not queue behind row locks and round trips. Returns false when the statement did not apply.
+   */
+  private async saveInOneStatement(
+    code: string,
+    attemptId: string,
+    questionId: string,
+    optionIds: string[],
+    deviceToken: string,
+    now: Date,
+  ): Promise<boolean> {
+    const question = await this.optionsOf(questionId);
+    const chosen = [...new Set(optionIds)];
+    if (!question || chosen.some((id) => !question.optionIds.has(id)) || (question.type !== 'multiple_choice' && chosen.length > 1)) {
+      return false;
+    }
+    const [{ saved }]: { saved: number }[] = await this.db.query(
+      `WITH saved AS (
+         UPDATE attempts t SET answers = t.answers || jsonb_build_object($4::text, $5::jsonb)
+           FROM assessments a, enrolments e, training_sessions s
+          WHERE t.id = $1 AND a.id = t.assessment_id AND e.id = t.enrolment_id AND s.id = e.session_id
+            AND s.join_code = $2 AND e.device_token_hash = $3
+            AND t.submitted_at IS NULL AND a.status = 'open' AND a.question_ids ? $4
+            AND (LEAST(t.deadline_at, a.closes_at) IS NULL
+                 OR LEAST(t.deadline_at, a.closes_at) + make_interval(secs => $7) >= $6)
+         RETURNING t.id)
+       SELECT count(*)::int AS saved FROM saved`,
+      [attemptId, code, sha256(deviceToken), questionId, JSON.stringify(chosen), now, DEADLINE_GRACE_SECONDS],
+    );
+    return saved === 1;
+  }
+
+  /**
+   * A question's type and option ids, kept in memory: a question any attempt has used never changes in place
+   * (editing makes a new version), and only such questions are asked for here.
+   */
+  private async optionsOf(questionId: string) {
+    const cached = this.questionOptions.get(questionId);
+    if (cached) return cached;
+    const question = await this.db.manager.findOne(Question, { where: { id: questionId }, select: { id: true, type: true, options: true } });
+    if (!question) return null;
+    const entry = { type: question.type, optionIds: new Set(question.options.map((o) => o.id)) };
+    if (this.questionOptions.size >= QUESTION_CACHE_SIZE) {
+      this.questionOptions.delete(this.questionOptions.keys().next().value as string);
+    }
+    this.questionOptions.set(questionId, entry);
+    return entry;
   }
 
   /**

@@ -1,0 +1,20 @@
+const path = require('node:path');
+const swc = require('./jest.swc');
+
+/** Benchmarks (`npm run bench`): the built app started as `npm start` runs it, on a fresh database, over real HTTP. */
+module.exports = {
+  displayName: 'bench',
+  rootDir: path.join(__dirname, '..'),
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/e2e/bench/**/*.bench.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: {
+    '^@sujarit/domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^@sujarit/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+    '^@sujarit/api/(.*)$': '<rootDir>/apps/api/src/$1',
+  },
+  globalSetup: '<rootDir>/e2e/support/browser-global-setup.ts',
+  globalTeardown: '<rootDir>/e2e/support/browser-global-teardown.ts',
+  testTimeout: 600000,
+  maxWorkers: 1,
+};
