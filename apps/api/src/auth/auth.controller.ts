@@ -23,8 +23,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @ZodResponse({ status: 200, type: CurrentUserDto })
-  async login(@Body() body: LoginRequestDto, @Res({ passthrough: true }) res: Response) {
-    const { token, expiresAt, user } = await this.auth.login(body);
+  async login(@Body() body: LoginRequestDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { token, expiresAt, user } = await this.auth.login(body, req.ip ?? '');
     res.cookie(AUTH_COOKIE, token, { ...cookieOptions(), expires: expiresAt });
     return toCurrentUserView(user);
   }

@@ -1,6 +1,7 @@
 import { Assessment } from '../assessments/assessment.entity';
 import { Attempt } from '../attempts/attempt.entity';
 import { AuthSession } from '../auth/auth-session.entity';
+import { LoginFailure } from '../auth/login-failure.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../people/person.entity';
@@ -15,6 +16,7 @@ export const ALL_ENTITIES = [
   Organization,
   User,
   AuthSession,
+  LoginFailure,
   Program,
   ProgramYear,
   TrainingSession,
