@@ -61,7 +61,7 @@ describe('the people registry and PDPA', () => {
     const organizer = await org.login('organizer');
     const session = await createSession(organizer, '1.3.1');
     const phone = t.http();
-    await phone.post(`/api/join/${session.joinCode}`).send({ fullName: 'ด.ช. ขอลบ ข้อมูล', group: 'youth' }).expect(200);
+    await phone.post(`/api/join/${session.joinCode}`).send({ fullName: 'ด.ช. ขอลบ ข้อมูล', group: 'youth', ageBand: '12_14', guardianName: 'นางผู้ปกครอง ขอลบ' }).expect(200);
     await organizer.post(`/api/assessments/${testIdOf(session, 'pre_test')}/open`).expect(204);
     const attempt = (await phone.post(`/api/join/${session.joinCode}/assessments/${testIdOf(session, 'pre_test')}/attempt`).send({}).expect(200)).body;
     await phone.post(`/api/join/${session.joinCode}/attempts/${attempt.id}/submit`).set('Idempotency-Key', randomUUID()).send({}).expect(200);
@@ -71,6 +71,7 @@ describe('the people registry and PDPA', () => {
     expect(erased.body).toMatchObject({ fullName: 'ลบข้อมูลแล้ว', erased: true, village: null, school: null, phone: null });
     const [row] = await t.db.query(`SELECT full_name, name_key FROM people WHERE id = $1`, [id]);
     expect(row).toEqual({ full_name: 'ลบข้อมูลแล้ว', name_key: '' });
+    // Name and the guardian's name both gone.
     expect(JSON.stringify(await t.db.query(`SELECT * FROM people WHERE id = $1`, [id]))).not.toContain('ขอลบ');
 
     const indicators = await organizer.get(`/api/indicators?fiscalYear=${session.fiscalYear}`).expect(200);

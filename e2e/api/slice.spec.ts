@@ -132,7 +132,7 @@ describe('a training session from schedule to indicator', () => {
     const phone = t.http();
     const bodies: unknown[] = [];
     bodies.push((await phone.get(`/api/join/${session.joinCode}`).expect(200)).body);
-    bodies.push((await phone.post(`/api/join/${session.joinCode}`).send({ fullName: 'ด.ญ. ทดสอบ', group: 'youth' }).expect(200)).body);
+    bodies.push((await phone.post(`/api/join/${session.joinCode}`).send({ fullName: 'ด.ญ. ทดสอบ', group: 'youth', ageBand: '12_14', guardianName: 'นางแม่ ทดสอบ' }).expect(200)).body);
     await organizer.post(`/api/assessments/${testIdOf(session, 'pre_test')}/open`).expect(204);
     const attempt = (await phone.post(`/api/join/${session.joinCode}/assessments/${testIdOf(session, 'pre_test')}/attempt`).send({}).expect(200)).body;
     bodies.push(attempt);

@@ -91,7 +91,7 @@ describe('bad input', () => {
     const session = await createSession(await org.login('organizer'), '1.3.1', { capacity: 3 });
     const responses = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        t.http().post(`/api/join/${session.joinCode}`).send({ fullName: `เยาวชน คนที่ ${i + 1}`, group: 'youth' }),
+        t.http().post(`/api/join/${session.joinCode}`).send({ fullName: `เยาวชน คนที่ ${i + 1}`, group: 'youth', ageBand: '15_17', guardianName: 'ผู้ปกครอง ทดสอบ' }),
       ),
     );
     expect(responses.filter((r) => r.status === 200)).toHaveLength(3);

@@ -104,7 +104,7 @@ describe('benchmark: a test day', () => {
     const results = await Promise.all(
       Array.from({ length: PHONES }, async (_, i) => {
         const joined = await timed(joins, () =>
-          call('POST', `/api/join/${session.joinCode}`, { body: { fullName: `เยาวชน ทดสอบที่ ${i + 1}`, group: 'youth' } }),
+          call('POST', `/api/join/${session.joinCode}`, { body: { fullName: `เยาวชน ทดสอบที่ ${i + 1}`, group: 'youth', ageBand: '15_17', guardianName: `ผู้ปกครอง ที่ ${i + 1}` } }),
         );
         const phone: Phone = { cookie: joined.setCookie.join('; ') };
         const attempt = (

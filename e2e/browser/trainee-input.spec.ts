@@ -1,10 +1,15 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { APIRequestContext, Browser } from 'playwright-core';
-import { baseUrl, desktopContext, launchChromium, phoneContext } from '../support/browser';
+import { baseUrl, desktopContext, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
+
+const ARTIFACTS = join(__dirname, '../artifacts');
 
 /** What a trainee types or taps is never lost, and bad input is answered in Thai. */
 describe('a trainee on a weak connection and with bad input', () => {
   let browser: Browser;
   beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
@@ -31,6 +36,15 @@ describe('a trainee on a weak connection and with bad input', () => {
     await phone.goto(`/j/${joinCode}`);
     await phone.getByLabel('ชื่อ-นามสกุล').fill('ด.ช. ตั้งใจ เรียนดี');
     await phone.getByLabel('กลุ่ม').selectOption('youth');
+    await phone.getByRole('button', { name: 'ลงทะเบียนเข้าร่วม' }).click();
+    // Not on the list: a child registering on the spot gives an age band and, below 20, the consenting guardian.
+    await phone.getByText(/เด็กและเยาวชนที่ลงทะเบียนหน้างาน กรุณาเลือกช่วงอายุ/).waitFor();
+    await phone.getByLabel('ช่วงอายุ').selectOption('12_14');
+    await phone.getByRole('button', { name: 'ลงทะเบียนเข้าร่วม' }).click();
+    await phone.getByText('ผู้ที่อายุต่ำกว่า 20 ปี กรุณากรอกชื่อผู้ปกครองที่ยินยอมให้เข้าร่วมและให้เก็บชื่อ').waitFor();
+    await phone.getByLabel('ชื่อ-นามสกุลผู้ปกครองที่ยินยอม').fill('นางตั้งใจ เรียนดี');
+    expect(await scrollsSideways(phone)).toBe(false);
+    await phone.screenshot({ path: join(ARTIFACTS, 'trainee-youth-consent.png'), fullPage: true });
     await phone.getByRole('button', { name: 'ลงทะเบียนเข้าร่วม' }).click();
     await phone.getByRole('button', { name: 'เริ่มทำแบบทดสอบ' }).click();
 

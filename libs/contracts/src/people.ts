@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import { PERSON_GROUPS } from './trainee';
-
-/** Age bands for children and youth; everyone below 20 is a minor (PDPA) and needs a guardian's consent. */
-export const AGE_BANDS = ['under_12', '12_14', '15_17', '18_19', '20_25'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
-export const MINOR_AGE_BANDS: readonly AgeBand[] = ['under_12', '12_14', '15_17', '18_19'];
+import { AGE_BANDS, MINOR_AGE_BANDS, PERSON_GROUPS, type AgeBand } from './trainee';
 
 /** Empty text is stored as null (no transform here: OpenAPI must describe these schemas). */
 const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);

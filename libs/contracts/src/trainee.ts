@@ -14,14 +14,34 @@ export const JoinCodeSchema = z
   .toUpperCase()
   .regex(/^[2-9A-HJKMNP-Z]{6}$/, { message: 'รหัสเข้าร่วมมี 6 ตัวอักษร' });
 
-export const JoinRequestSchema = z.strictObject({
-  fullName: z
-    .string()
-    .trim()
-    .min(2, { message: 'กรุณากรอกชื่อ-นามสกุล' })
-    .max(120, { message: 'ชื่อยาวเกินไป' }),
-  group: z.enum(PERSON_GROUPS, { message: 'กรุณาเลือกกลุ่มผู้เข้าอบรม' }),
-});
+/** Age bands for children and youth; everyone below 20 is a minor (PDPA) and needs a guardian's consent. */
+export const AGE_BANDS = ['under_12', '12_14', '15_17', '18_19', '20_25'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+export const MINOR_AGE_BANDS: readonly AgeBand[] = ['under_12', '12_14', '15_17', '18_19'];
+
+/**
+ * Checking in from a phone: the name and group. A child or youth not on the list (a walk-in) also gives an age
+ * band and, below 20, the name of the guardian who consents; the server asks for them (AGE_BAND_REQUIRED) only then.
+ */
+export const JoinRequestSchema = z
+  .strictObject({
+    fullName: z
+      .string()
+      .trim()
+      .min(2, { message: 'กรุณากรอกชื่อ-นามสกุล' })
+      .max(120, { message: 'ชื่อยาวเกินไป' }),
+    group: z.enum(PERSON_GROUPS, { message: 'กรุณาเลือกกลุ่มผู้เข้าอบรม' }),
+    ageBand: z.enum(AGE_BANDS, { message: 'กรุณาเลือกช่วงอายุ' }).nullable().default(null),
+    guardianName: z.string().trim().max(120, { message: 'ชื่อยาวเกินไป' }).nullable().default(null),
+  })
+  .refine((r) => r.ageBand === null || r.group === 'youth', {
+    message: 'ช่วงอายุใช้กับกลุ่มเด็กและเยาวชนเท่านั้น',
+    path: ['ageBand'],
+  })
+  .refine((r) => r.ageBand === null || !MINOR_AGE_BANDS.includes(r.ageBand) || Boolean(r.guardianName), {
+    message: 'ผู้ที่อายุต่ำกว่า 20 ปี กรุณากรอกชื่อผู้ปกครองที่ยินยอมให้เข้าร่วมและให้เก็บชื่อ',
+    path: ['guardianName'],
+  });
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 
 /** Why an attempt ended: the trainee sent it, its time ran out, or the organizer closed the test. */

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DEADLINE_GRACE_SECONDS,
+  MINOR_AGE_BANDS,
   type AttemptResult,
   type AttemptReview,
   type JoinRequest,
@@ -21,6 +22,7 @@ import { Clock } from '../common/clock';
 import { sha256 } from '../auth/auth.service';
 import { conflict, DomainError, notFound } from '../common/domain.error';
 import { Enrolment } from '../enrolments/enrolment.entity';
+import { Person } from '../people/person.entity';
 import { PeopleService } from '../people/people.service';
 import { Question } from '../questions/question.entity';
 import { TrainingSession } from '../sessions/training-session.entity';
@@ -83,18 +85,35 @@ export class TraineeService {
       // The same person from an earlier session is reused, so they count once toward the year's target.
       const [known] = await this.people.findSame(manager, session.organizationId, { ...request, village: null });
       const inThisSession = known ? await manager.findOneBy(Enrolment, { sessionId: session.id, personId: known.id }) : null;
-      const person =
-        known && !inThisSession
-          ? known
-          : await this.people.insert(manager, session.organizationId, {
-              fullName: request.fullName,
-              group: request.group,
-              village: null,
-              school: null,
-              ageBand: null,
-              phone: null,
-              guardianName: null,
-            });
+      const reused = known && !inThisSession ? known : null;
+      // A child or youth new to the registry: their age band, and below 20 a guardian's consent, before any of
+      // their data is kept (PDPA). The schema already requires the guardian once a minor's band is given.
+      if (request.group === 'youth' && request.ageBand === null && !hasConsentOrIsAdult(reused)) {
+        throw new DomainError(
+          'AGE_BAND_REQUIRED',
+          'ไม่พบชื่อในรายชื่อที่ลงทะเบียนไว้ เด็กและเยาวชนที่ลงทะเบียนหน้างาน กรุณาเลือกช่วงอายุ และหากอายุต่ำกว่า 20 ปี ให้กรอกชื่อผู้ปกครองที่ยินยอม',
+        );
+      }
+      const guardianName = request.ageBand && MINOR_AGE_BANDS.includes(request.ageBand) ? request.guardianName : null;
+      let person: Person;
+      if (reused) {
+        if (!hasConsentOrIsAdult(reused) && request.ageBand !== null) {
+          const consent = { ageBand: request.ageBand, guardianName, guardianConsentRecordedAt: guardianName ? new Date() : null };
+          await manager.update(Person, { id: reused.id }, consent);
+          Object.assign(reused, consent);
+        }
+        person = reused;
+      } else {
+        person = await this.people.insert(manager, session.organizationId, {
+          fullName: request.fullName,
+          group: request.group,
+          village: null,
+          school: null,
+          ageBand: request.ageBand,
+          phone: null,
+          guardianName,
+        });
+      }
       const enrolment = await manager.getRepository(Enrolment).save({
         organizationId: session.organizationId,
         sessionId: session.id,
@@ -480,6 +499,14 @@ export class TraineeService {
       }),
     };
   }
+}
+
+/** A person already in the registry who may take part without asking again: an adult, or a minor with consent. */
+function hasConsentOrIsAdult(person: Person | null): boolean {
+  if (!person) return false;
+  if (person.group !== 'youth') return true;
+  if (person.ageBand === null) return false;
+  return !MINOR_AGE_BANDS.includes(person.ageBand) || person.guardianConsentRecordedAt !== null;
 }
 
 /** The deadline an attempt gets when it starts: its time limit, cut short by the test's closing time. */

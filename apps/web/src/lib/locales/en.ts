@@ -538,10 +538,14 @@ export const en: Messages = {
       fullName: 'Full name',
       group: 'Group',
       groupPlaceholder: 'Choose a group',
+      ageBand: 'Age band',
+      ageBandPlaceholder: 'Choose an age band',
+      guardianName: 'Full name of the consenting parent or guardian',
+      guardianHint: 'The parent or guardian agrees to this training and to keeping the name for it (under 20)',
       submit: 'Register',
       closed: 'This session no longer takes registrations. Please ask the organizer.',
       privacy:
-        'We keep only your name and group, as the record of this training and to evaluate the program (Thai PDPA). Ask the organizer to have them erased.',
+        'We keep only your name and group (for children and youth registering on the spot, also the age band and, under 20, the name of the consenting guardian), as the record of this training and to evaluate the program (Thai PDPA). Ask the organizer to have them erased.',
     },
     joined: {
       heading: 'Registration',
