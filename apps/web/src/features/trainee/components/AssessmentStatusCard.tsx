@@ -69,7 +69,8 @@ export function AssessmentStatusCard({ code, assessment }: AssessmentStatusCardP
 
   return (
     <section className={`card assessment-state assessment-state--${assessment.state}`} aria-label={assessment.title}>
-      <p className="eyebrow">{t(`trainee.kind.${assessment.kind}`)}</p>
+      {/* The kind, unless the title already says it (the default titles do). */}
+      {assessment.title !== t(`trainee.kind.${assessment.kind}`) && <p className="eyebrow">{t(`trainee.kind.${assessment.kind}`)}</p>}
       <h2>{assessment.title}</h2>
       <p className="muted assessment-state__facts">{facts.join(' · ')}</p>
       {state()}
