@@ -18,6 +18,7 @@ import {
   TraineeSessionDto,
 } from './trainee.dto';
 import { IdempotencyKey } from './idempotency-key.decorator';
+import { TraineeAttemptsService } from './trainee-attempts.service';
 import { TraineeService } from './trainee.service';
 
 export const TRAINEE_COOKIE = 'sj_trainee';
@@ -33,7 +34,10 @@ const deviceToken = (req: Request): string | undefined => {
 @Public()
 @Controller('join/:code')
 export class TraineeController {
-  constructor(private readonly trainee: TraineeService) {}
+  constructor(
+    private readonly trainee: TraineeService,
+    private readonly attempts: TraineeAttemptsService,
+  ) {}
 
   @Get()
   @ZodResponse({ type: TraineeSessionDto })
@@ -65,19 +69,19 @@ export class TraineeController {
   @HttpCode(200)
   @ZodResponse({ type: TraineeAttemptDto })
   start(@Param() params: TraineeAssessmentParamDto, @Body() body: StartAttemptRequestDto, @Req() req: Request) {
-    return this.trainee.startAttempt(params.code, params.assessmentId, body.attemptNumber, deviceToken(req));
+    return this.attempts.startAttempt(params.code, params.assessmentId, body.attemptNumber, deviceToken(req));
   }
 
   @Get('attempts/:attemptId/review')
   @ZodResponse({ type: AttemptReviewDto })
   review(@Param() params: TraineeAttemptParamDto, @Req() req: Request) {
-    return this.trainee.review(params.code, params.attemptId, deviceToken(req));
+    return this.attempts.review(params.code, params.attemptId, deviceToken(req));
   }
 
   @Put('attempts/:attemptId/answers/:questionId')
   @HttpCode(204)
   async save(@Param() params: TraineeAnswerParamDto, @Body() body: SaveAnswerRequestDto, @Req() req: Request) {
-    await this.trainee.saveAnswer(params.code, params.attemptId, params.questionId, body.optionIds, deviceToken(req));
+    await this.attempts.saveAnswer(params.code, params.attemptId, params.questionId, body.optionIds, deviceToken(req));
   }
 
   @Post('attempts/:attemptId/submit')
@@ -90,6 +94,6 @@ export class TraineeController {
     @IdempotencyKey() idempotencyKey: string,
     @Req() req: Request,
   ) {
-    return this.trainee.submit(params.code, params.attemptId, body.answers, idempotencyKey, deviceToken(req));
+    return this.attempts.submit(params.code, params.attemptId, body.answers, idempotencyKey, deviceToken(req));
   }
 }

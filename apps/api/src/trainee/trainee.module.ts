@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { AttemptsModule } from '../attempts/attempts.module';
 import { PeopleModule } from '../people/people.module';
 import { TraineeController } from './trainee.controller';
+import { TraineeAttemptsService } from './trainee-attempts.service';
 import { TraineeService } from './trainee.service';
 
 @Module({
   imports: [AttemptsModule, PeopleModule],
   controllers: [TraineeController],
-  providers: [TraineeService],
+  providers: [TraineeService, TraineeAttemptsService],
 })
 export class TraineeModule {}
