@@ -11,7 +11,6 @@ import {
   type SurveyResults,
 } from '@sujarit/contracts';
 import { toPercent } from '@sujarit/domain';
-import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Attempt } from '../attempts/attempt.entity';
 import { AttemptsService } from '../attempts/attempts.service';
@@ -21,6 +20,7 @@ import { Question } from '../questions/question.entity';
 import { TrainingSession } from '../sessions/training-session.entity';
 import { byKindOrder } from './assessment-order';
 import { assessmentState } from './assessment-state';
+import { draw } from './draw';
 import { Assessment } from './assessment.entity';
 
 /** How many questions of the bank a default test takes, in bank order. */
@@ -398,16 +398,3 @@ function sameRule(a: AssessmentSelection, b: AssessmentSelection): boolean {
     JSON.stringify(s.perTopic.map((t) => [t.topic, t.count]).sort(([x], [y]) => String(x).localeCompare(String(y))));
   return key(a) === key(b);
 }
-
-/** `count` distinct items drawn uniformly (a partial Fisher–Yates with a CSPRNG). */
-export function draw<T>(items: readonly T[], count: number): T[] {
-  const pool = [...items];
-  for (let i = 0; i < count; i++) {
-    const j = i + randomInt(pool.length - i);
-    [pool[i], pool[j]] = [pool[j], pool[i]];
-  }
-  return pool.slice(0, count);
-}
-
-export const shuffle = <T>(items: readonly T[]): T[] => draw(items, items.length);
-

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Assessment } from '../assessments/assessment.entity';
 import { effectiveDeadline, pastGrace } from '../assessments/assessment-state';
-import { shuffle } from '../assessments/assessments.service';
+import { shuffle } from '../assessments/draw';
 import { Attempt } from '../attempts/attempt.entity';
 import { AttemptsService, scoringKey } from '../attempts/attempts.service';
 import { sha256 } from '../auth/auth.service';
