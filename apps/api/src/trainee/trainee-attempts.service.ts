@@ -44,6 +44,7 @@ export class TraineeAttemptsService {
     if (!assessment) throw notFound('ASSESSMENT_NOT_FOUND', 'ไม่พบแบบทดสอบนี้');
     await this.db.transaction((m) => this.attempts.finishOverdue(m, { enrolmentId: enrolment.id }, now));
     const mine = { assessmentId: assessment.id, enrolmentId: enrolment.id };
+    const questions = await this.db.manager.findBy(Question, { id: In(assessment.questionIds) });
     let attempt = await this.db.manager.findOneBy(Attempt, { ...mine, attemptNumber });
     if (!attempt) {
       requireOpen(assessment, now);
@@ -66,13 +67,12 @@ export class TraineeAttemptsService {
           attemptNumber,
           startedAt: now,
           deadlineAt: firstDeadline(assessment, now),
-          ...(await this.orderFor(assessment)),
+          ...orderFor(assessment, questions),
         })
         .orIgnore()
         .execute();
       attempt = await this.db.manager.findOneByOrFail(Attempt, { ...mine, attemptNumber });
     }
-    const questions = await this.db.manager.findBy(Question, { id: In(assessment.questionIds) });
     const byId = new Map(questions.map((q) => [q.id, q]));
     const order = attempt.questionOrder.length > 0 ? attempt.questionOrder : assessment.questionIds;
     return {
@@ -94,21 +94,6 @@ export class TraineeAttemptsService {
       deadlineAt: effectiveDeadline(attempt.deadlineAt, assessment)?.toISOString() ?? null,
       serverNow: this.clock.now().toISOString(),
     };
-  }
-
-  /** This attempt's order of questions and of options, shuffled when the test says so. */
-  private async orderFor(assessment: Assessment) {
-    const questions = await this.db.manager.findBy(Question, { id: In(assessment.questionIds) });
-    const questionOrder = assessment.shuffleQuestions ? shuffle(assessment.questionIds) : assessment.questionIds;
-    const optionOrder = Object.fromEntries(
-      questions.map((q) => {
-        const ids = q.options.map((o) => o.id);
-        // True/false and Likert scales keep their natural order.
-        const shuffled = assessment.shuffleOptions && (q.type === 'single_choice' || q.type === 'multiple_choice');
-        return [q.id, shuffled ? shuffle(ids) : ids];
-      }),
-    );
-    return { questionOrder, optionOrder };
   }
 
   /**
@@ -319,4 +304,18 @@ function hashAnswers(answers: Record<string, string[]>): string {
     .sort()
     .map((questionId) => [questionId, [...new Set(answers[questionId])].sort()]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+/** This attempt's order of questions and of options, shuffled when the test says so. */
+function orderFor(assessment: Assessment, questions: Question[]) {
+  const questionOrder = assessment.shuffleQuestions ? shuffle(assessment.questionIds) : assessment.questionIds;
+  const optionOrder = Object.fromEntries(
+    questions.map((q) => {
+      const ids = q.options.map((o) => o.id);
+      // True/false and Likert scales keep their natural order.
+      const shuffled = assessment.shuffleOptions && (q.type === 'single_choice' || q.type === 'multiple_choice');
+      return [q.id, shuffled ? shuffle(ids) : ids];
+    }),
+  );
+  return { questionOrder, optionOrder };
 }
