@@ -10,6 +10,12 @@ import { SeedService } from './seed/seed.service';
 export async function configureApp(app: INestApplication): Promise<void> {
   app.setGlobalPrefix('api');
   app.use(cookieParser());
+  // Behind a reverse proxy, TRUST_PROXY (e.g. `1` or `loopback`) lets the client's own address through,
+  // which sign-in throttling counts by.
+  if (process.env.TRUST_PROXY) {
+    const value = /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY;
+    (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', value);
+  }
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
