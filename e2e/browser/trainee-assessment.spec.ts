@@ -234,6 +234,39 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     expect(await card.getByRole('button', { name: /ทำต่อ|เริ่มทำ/ }).count()).toBe(0);
   }, 180_000);
 
+  it('hands in the answers given offline when the line comes back within the grace after the time ran out', async () => {
+    const session = await createSession(organizer, programId, `รุ่นสัญญาณหาย ${RUN}`);
+    const pre = assessmentOf(session, 'pre_test');
+    await configure(organizer, pre.id, {
+      selection: { mode: 'fixed', questionIds: [ids.giftRule, ids.conflict] },
+      closesAt: new Date(Date.now() + 20_000).toISOString(),
+    });
+    await expectOk(organizer.post(`${baseUrl()}/api/assessments/${pre.id}/open`));
+
+    const context = await phoneContext(browser);
+    const phone = await context.newPage();
+    await joinAsWalkIn(phone, session.joinCode, 'นางสาวสัญญาณ อ่อน');
+    await phone.getByRole('region', { name: 'แบบทดสอบก่อนอบรม' }).getByRole('button', { name: 'เริ่มทำแบบทดสอบ' }).click();
+    await phone.getByRole('timer').waitFor();
+    await phone.getByRole('radio', { name: GIFT_RULE.options[0].text }).check();
+    await phone.getByText('บันทึกแล้ว').waitFor();
+    await phone.getByRole('button', { name: 'ถัดไป' }).click();
+
+    // The line drops; the second answer stays on the phone, and the time runs out while it is offline.
+    await context.setOffline(true);
+    await phone.getByRole('radio', { name: CONFLICT.options[0].text }).check();
+    await phone.getByText('หมดเวลา', { exact: true }).waitFor({ timeout: 40_000 });
+    await phone.getByText(/ยังส่งไม่ได้เพราะการเชื่อมต่อขาดหาย/).waitFor();
+    expect(await phone.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sujarit.attempt.')).length)).toBeGreaterThan(0);
+    await phone.screenshot({ path: join(ARTIFACTS, 'trainee-offline-at-deadline.png') });
+
+    // Back within the 30 s grace: the phone hands in what it held, and both answers count.
+    await context.setOffline(false);
+    await phone.getByText('ได้ 2 จาก 2 คะแนน (100%)').waitFor({ timeout: 20_000 });
+    await phone.getByText('หมดเวลา ระบบส่งคำตอบที่บันทึกไว้ให้แล้ว').waitFor();
+    expect(await phone.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sujarit.attempt.')))).toEqual([]);
+  }, 120_000);
+
   it('shows the score only once the organizer closes the test, then the review with the right answers', async () => {
     const session = await createSession(organizer, programId, `รุ่นดูเฉลย ${RUN}`);
     const pre = assessmentOf(session, 'pre_test');
