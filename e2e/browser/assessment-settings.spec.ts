@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { APIRequestContext, APIResponse, Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { baseUrl, desktopContext, launchChromium, phoneContext } from '../support/browser';
+import type { APIRequestContext, Browser } from 'playwright-core';
+import { baseUrl, createProgramSession, DEMO_MANAGER, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext, signedIn, testCard } from '../support/browser';
 
 /*
  * This file makes its own session of 1.3.1 in fiscal year 2570 (May 2027) and changes only that session's
@@ -9,9 +9,6 @@ import { baseUrl, desktopContext, launchChromium, phoneContext } from '../suppor
  * (not 1.1.1: the slice reads that program's indicator for this fiscal year and counts every attendee).
  */
 const ARTIFACTS = join(__dirname, '../artifacts');
-const FISCAL_YEAR = 2570;
-const ORGANIZER = { email: 'organizer@pron.example', password: 'demo-organizer-2569' };
-const MANAGER = { email: 'manager@pron.example', password: 'demo-manager-2569' };
 const SATISFACTION_TOPIC = 'ความพึงพอใจต่อการอบรม';
 
 interface BankQuestion {
@@ -32,8 +29,9 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
 
   it('an organizer sets the pre-test, makes the post-test a parallel form and adds a satisfaction survey', async () => {
     const context = await desktopContext(browser);
-    const organizer = await signedIn(context, ORGANIZER);
-    const session = await createSession(context.request, {
+    const organizer = await signedIn(context, DEMO_ORGANIZER);
+    const session = await createProgramSession(context.request, '1.3.1', {
+      capacity: 40,
       title: 'กฎหมายท้องถิ่น รุ่นตั้งค่าแบบทดสอบ',
       startsAt: '2027-05-12T09:00:00+07:00',
       endsAt: '2027-05-12T12:00:00+07:00',
@@ -147,7 +145,7 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
     expect(added).toMatchObject({ kind: 'survey', questionCount: surveyItems.length, startedCount: 0 });
 
     // A manager sees the same tests and counts, and nothing to change.
-    const manager = await signedIn(await desktopContext(browser), MANAGER);
+    const manager = await signedIn(await desktopContext(browser), DEMO_MANAGER);
     await manager.goto(`/sessions/${session.id}`);
     const managerPre = testCard(manager, 'แบบทดสอบก่อนอบรม');
     await managerPre.getByText('10 นาที', { exact: true }).waitFor();
@@ -215,32 +213,6 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
   });
 });
 
-async function signedIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('อีเมล').fill(user.email);
-  await page.getByLabel('รหัสผ่าน').fill(user.password);
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
-
-/** One test's card on the session page, named by its title. */
-function testCard(page: Page, title: string): Locator {
-  return page.getByRole('region', { name: title, exact: true });
-}
-
-/** A session of 1.3.1 made through the API with the context's sign-in. */
-async function createSession(
-  request: APIRequestContext,
-  session: { title: string; startsAt: string; endsAt: string; venue: string },
-): Promise<{ id: string; programId: string; joinCode: string }> {
-  const programs = await (await expectOk(request.get(`${baseUrl()}/api/programs?fiscalYear=${FISCAL_YEAR}`))).json();
-  const program = programs.programs.find((p: { code: string }) => p.code === '1.3.1');
-  const response = await expectOk(request.post(`${baseUrl()}/api/sessions`, { data: { programId: program.id, capacity: 40, ...session } }));
-  return response.json();
-}
-
 /** The program's current bank questions, in bank order. */
 async function bankOf(request: APIRequestContext, programId: string): Promise<BankQuestion[]> {
   const body = await (await expectOk(request.get(`${baseUrl()}/api/programs/${programId}/questions`))).json();
@@ -259,10 +231,4 @@ async function sessionOf(request: APIRequestContext, sessionId: string) {
 async function assessmentOf(request: APIRequestContext, sessionId: string, kind: string) {
   const summary = (await sessionOf(request, sessionId)).assessments.find((a: { kind: string }) => a.kind === kind);
   return (await expectOk(request.get(`${baseUrl()}/api/assessments/${summary.id}`))).json();
-}
-
-async function expectOk(pending: Promise<APIResponse>): Promise<APIResponse> {
-  const response = await pending;
-  if (!response.ok()) throw new Error(`HTTP ${response.status()}: ${await response.text()}`);
-  return response;
 }

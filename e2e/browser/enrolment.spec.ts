@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { APIRequestContext, APIResponse, Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { baseUrl, desktopContext, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
+import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { baseUrl, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
 
 /*
  * This file owns its own sessions of 1.3.1 on 20 March 2027 (fiscal year 2570) and people whose
@@ -353,10 +353,4 @@ async function markPage(page: Page): Promise<void> {
 
 function pageWasKept(page: Page): Promise<boolean> {
   return page.evaluate(() => (window as unknown as { keptOpen?: boolean }).keptOpen === true);
-}
-
-async function expectOk(pending: Promise<APIResponse>): Promise<APIResponse> {
-  const response = await pending;
-  if (!response.ok()) throw new Error(`HTTP ${response.status()}: ${await response.text()}`);
-  return response;
 }

@@ -1,8 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { Client } from 'pg';
-import { desktopContext, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { type Chooser, desktopContext, launchChromium, phoneContext, rightOptions, scrollsSideways, testCard } from '../support/browser';
 
 /*
  * The issue's "done when": an organizer imports a GIFT file exported from Moodle, builds a pre/post test from it
@@ -105,29 +104,11 @@ describe('a Moodle GIFT export becomes a pre/post test that trainees take', () =
   });
 });
 
-function testCard(page: Page, title: string): Locator {
-  return page.getByRole('region', { name: title, exact: true });
-}
-
 async function closeTest(organizer: Page, title: string) {
   await testCard(organizer, title).getByRole('button', { name: 'ปิดแบบทดสอบ' }).click();
   await testCard(organizer, title).getByRole('button', { name: 'ยืนยันปิด' }).click();
   await testCard(organizer, title).getByText('ปิดแล้ว', { exact: true }).waitFor();
 }
-
-type Chooser = (questionId: string, optionIds: string[]) => Promise<number[]>;
-
-/** The indexes of the right options, read from the database as only the server can. */
-const rightOptions: Chooser = async (questionId, optionIds) => {
-  const db = new Client({ connectionString: process.env.SUJARIT_TEST_DATABASE_URL });
-  await db.connect();
-  try {
-    const { rows } = await db.query('SELECT correct_option_ids FROM questions WHERE id = $1', [questionId]);
-    return (rows[0].correct_option_ids as string[]).map((id) => optionIds.indexOf(id));
-  } finally {
-    await db.end();
-  }
-};
 
 /** Starts the open test, answers each question as `choose` says, submits and reads the score shown. */
 async function takeTest(phone: Page, choose: Chooser) {

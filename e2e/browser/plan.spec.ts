@@ -1,6 +1,6 @@
 import { fiscalYearOf } from '@sujarit/domain';
-import type { APIResponse, Browser, Locator, Page } from 'playwright-core';
-import { baseUrl, desktopContext, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { baseUrl, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
 
 /*
  * This file owns program 1.2.1 and the fiscal years after the current one; the other browser
@@ -174,10 +174,4 @@ async function scheduleSessionOf121(page: Page): Promise<{ id: string; fiscalYea
     }),
   );
   return response.json();
-}
-
-async function expectOk(pending: Promise<APIResponse>): Promise<APIResponse> {
-  const response = await pending;
-  if (!response.ok()) throw new Error(`HTTP ${response.status()}: ${await response.text()}`);
-  return response;
 }

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { Client } from 'pg';
-import { baseUrl, desktopContext, launchChromium, phoneContext } from '../support/browser';
+import { baseUrl, desktopContext, expectOk, launchChromium, phoneContext } from '../support/browser';
 
 /*
  * This file uses program 1.2.1 only; the database is shared with the other browser files, so every
@@ -280,10 +280,4 @@ async function traineeStartsPreTestWith(browser: Browser, page: Page, stem: stri
   const phone = (await phoneContext(browser)).request;
   await expectOk(phone.post(`${baseUrl()}/api/join/${session.joinCode}`, { data: { fullName: `ผู้ตอบ คลังข้อสอบ ${RUN}`, group: 'citizen' } }));
   await expectOk(phone.post(`${baseUrl()}/api/join/${session.joinCode}/assessments/${preTest.id}/attempt`, { data: {} }));
-}
-
-async function expectOk<T extends { ok(): boolean; status(): number; text(): Promise<string> }>(pending: Promise<T>): Promise<T> {
-  const response = await pending;
-  if (!response.ok()) throw new Error(`HTTP ${response.status()}: ${await response.text()}`);
-  return response;
 }

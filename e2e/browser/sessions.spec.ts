@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { APIResponse, Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { baseUrl, desktopContext, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { baseUrl, createProgramSession, DEMO_MANAGER, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways, signedIn } from '../support/browser';
 
 /*
  * This file owns program 1.1.2 and dates in fiscal year 2570 (January–June 2027), so its sessions
@@ -9,8 +9,6 @@ import { baseUrl, desktopContext, launchChromium, phoneContext, scrollsSideways 
  */
 const ARTIFACTS = join(__dirname, '../artifacts');
 const FISCAL_YEAR = 2570;
-const ORGANIZER = { email: 'organizer@pron.example', password: 'demo-organizer-2569' };
-const MANAGER = { email: 'manager@pron.example', password: 'demo-manager-2569' };
 
 describe('sessions: scheduling, overlaps, status, the list and the calendar', () => {
   let browser: Browser;
@@ -21,7 +19,7 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
   afterAll(() => browser?.close());
 
   it('an organizer schedules two overlapping sessions, edits one, announces it and cancels it', async () => {
-    const organizer = await signedIn(await desktopContext(browser), ORGANIZER);
+    const organizer = await signedIn(await desktopContext(browser), DEMO_ORGANIZER);
     const venue = 'ห้องประชุมสำนักปลัด ชั้น 2';
 
     // The first, a draft with a speaker and a note.
@@ -131,14 +129,16 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
 
   it('deletes a session nobody attended, and refuses with the reason for one that someone attended', async () => {
     const context = await desktopContext(browser);
-    const organizer = await signedIn(context, ORGANIZER);
-    const unused = await createSession(context.request, {
+    const organizer = await signedIn(context, DEMO_ORGANIZER);
+    const unused = await createProgramSession(context.request, '1.1.2', {
+      capacity: 65,
       title: 'จริยธรรม รอบที่สร้างผิด',
       startsAt: '2027-04-20T13:00:00+07:00',
       endsAt: '2027-04-20T16:00:00+07:00',
       venue: 'หอประชุม อบต.พร่อน',
     });
-    const attended = await createSession(context.request, {
+    const attended = await createProgramSession(context.request, '1.1.2', {
+      capacity: 65,
       title: 'จริยธรรม รอบที่มีผู้เข้าอบรม',
       startsAt: '2027-04-21T09:00:00+07:00',
       endsAt: '2027-04-21T12:00:00+07:00',
@@ -167,9 +167,10 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
 
   it('the calendar puts a session on its Bangkok day even on a computer set to another time zone', async () => {
     const setup = await desktopContext(browser);
-    await signedIn(setup, ORGANIZER);
+    await signedIn(setup, DEMO_ORGANIZER);
     // 06:30 on 10 March in Bangkok is still 9 March in UTC and in Los Angeles.
-    const early = await createSession(setup.request, {
+    const early = await createProgramSession(setup.request, '1.1.2', {
+      capacity: 65,
       title: 'จริยธรรม ภาคเช้าตรู่',
       startsAt: '2027-03-10T06:30:00+07:00',
       endsAt: '2027-03-10T08:30:00+07:00',
@@ -182,7 +183,7 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
       locale: 'th-TH',
       timezoneId: 'America/Los_Angeles',
     });
-    const organizer = await signedIn(abroad, ORGANIZER);
+    const organizer = await signedIn(abroad, DEMO_ORGANIZER);
     await organizer.goto(`/sessions?fiscalYear=${FISCAL_YEAR}&view=calendar&month=2027-02`);
     await organizer.getByRole('heading', { name: 'กุมภาพันธ์ 2570' }).waitFor();
     await organizer.getByRole('button', { name: 'เดือนถัดไป' }).click();
@@ -208,8 +209,9 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
 
   it('a manager reads a session page but has no edit, status or delete buttons', async () => {
     const setup = await desktopContext(browser);
-    await signedIn(setup, ORGANIZER);
-    const session = await createSession(setup.request, {
+    await signedIn(setup, DEMO_ORGANIZER);
+    const session = await createProgramSession(setup.request, '1.1.2', {
+      capacity: 65,
       title: 'จริยธรรม สำหรับผู้บริหาร',
       startsAt: '2027-05-11T09:00:00+07:00',
       endsAt: '2027-05-11T12:00:00+07:00',
@@ -218,7 +220,7 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
       notes: 'แต่งกายสุภาพ',
     });
 
-    const manager = await signedIn(await desktopContext(browser), MANAGER);
+    const manager = await signedIn(await desktopContext(browser), DEMO_MANAGER);
     await manager.waitForURL('**/indicators');
     await manager.goto(`/sessions/${session.id}`);
     await manager.getByRole('heading', { level: 1, name: 'จริยธรรม สำหรับผู้บริหาร' }).waitFor();
@@ -233,8 +235,9 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
 
   it('on a 390 px phone the list, the calendar and a session page never scroll sideways', async () => {
     const context = await phoneContext(browser);
-    const organizer = await signedIn(context, ORGANIZER);
-    const session = await createSession(context.request, {
+    const organizer = await signedIn(context, DEMO_ORGANIZER);
+    const session = await createProgramSession(context.request, '1.1.2', {
+      capacity: 65,
       title: 'จริยธรรม รุ่นพิเศษสำหรับสมาชิกสภาองค์การบริหารส่วนตำบลพร่อน',
       startsAt: '2027-06-08T09:00:00+07:00',
       endsAt: '2027-06-08T16:00:00+07:00',
@@ -271,16 +274,6 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
   });
 });
 
-async function signedIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('อีเมล').fill(user.email);
-  await page.getByLabel('รหัสผ่าน').fill(user.password);
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
-
 /** The program page of 1.1.2 in fiscal year 2570, reached as an organizer would. */
 async function openProgram112(page: Page): Promise<void> {
   await page.goto(`/programs?fiscalYear=${FISCAL_YEAR}`);
@@ -303,28 +296,3 @@ async function statusButtonNames(page: Page): Promise<string[]> {
   return (await group.getByRole('button').allInnerTexts()).map((name) => name.trim());
 }
 
-interface NewSession {
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  venue: string;
-  speakers?: { name: string; affiliation: string }[];
-  notes?: string;
-}
-
-/** A session of 1.1.2 made through the API with the context's sign-in. */
-async function createSession(
-  request: BrowserContext['request'],
-  session: NewSession,
-): Promise<{ id: string; programId: string; joinCode: string }> {
-  const programs = await (await expectOk(request.get(`${baseUrl()}/api/programs?fiscalYear=${FISCAL_YEAR}`))).json();
-  const program = programs.programs.find((p: { code: string }) => p.code === '1.1.2');
-  const response = await expectOk(request.post(`${baseUrl()}/api/sessions`, { data: { programId: program.id, capacity: 65, ...session } }));
-  return response.json();
-}
-
-async function expectOk(pending: Promise<APIResponse>): Promise<APIResponse> {
-  const response = await pending;
-  if (!response.ok()) throw new Error(`HTTP ${response.status()}: ${await response.text()}`);
-  return response;
-}

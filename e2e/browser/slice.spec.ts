@@ -2,9 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import jsQR from 'jsqr';
-import { Client } from 'pg';
 import { PNG } from 'pngjs';
-import { baseUrl, desktopContext, launchChromium, phoneContext, renderedFonts, scrollsSideways } from '../support/browser';
+import { baseUrl, type Chooser, desktopContext, launchChromium, phoneContext, renderedFonts, rightOptions, scrollsSideways, testCard } from '../support/browser';
 
 const ARTIFACTS = join(__dirname, '../artifacts');
 /** Fonts from fonts-thai-tlwg and other Thai families; DejaVu or Liberation alone would draw boxes. */
@@ -45,8 +44,8 @@ describe('the slice in a real browser', () => {
     expect(decodeQr(await qr.getAttribute('src'))).toBe(`${baseUrl()}/j/${joinCode}`);
     await organizer.screenshot({ path: join(ARTIFACTS, 'organizer-session.png'), fullPage: true });
 
-    await testSection(organizer, 'แบบทดสอบก่อนอบรม').getByRole('button', { name: 'เปิดแบบทดสอบ' }).click();
-    await testSection(organizer, 'แบบทดสอบก่อนอบรม').getByRole('button', { name: 'ปิดแบบทดสอบ' }).waitFor();
+    await testCard(organizer, 'แบบทดสอบก่อนอบรม').getByRole('button', { name: 'เปิดแบบทดสอบ' }).click();
+    await testCard(organizer, 'แบบทดสอบก่อนอบรม').getByRole('button', { name: 'ปิดแบบทดสอบ' }).waitFor();
 
     // The trainee opens the join link on a phone, registers as a walk-in and takes the pre-test.
     const phone = await (await phoneContext(browser)).newPage();
@@ -62,15 +61,15 @@ describe('the slice in a real browser', () => {
     expect(preScore.max).toBeGreaterThanOrEqual(10);
 
     // The organizer closes the pre-test (after a confirmation) and opens the post-test; the same phone takes it.
-    await testSection(organizer, 'แบบทดสอบก่อนอบรม').getByRole('button', { name: 'ปิดแบบทดสอบ' }).click();
-    await testSection(organizer, 'แบบทดสอบก่อนอบรม').getByRole('button', { name: 'ยืนยันปิด' }).click();
-    await testSection(organizer, 'แบบทดสอบก่อนอบรม').getByText('ปิดแล้ว', { exact: true }).waitFor();
-    await testSection(organizer, 'แบบทดสอบหลังอบรม').getByRole('button', { name: 'เปิดแบบทดสอบ' }).click();
-    await testSection(organizer, 'แบบทดสอบหลังอบรม').getByRole('button', { name: 'ปิดแบบทดสอบ' }).waitFor();
+    await testCard(organizer, 'แบบทดสอบก่อนอบรม').getByRole('button', { name: 'ปิดแบบทดสอบ' }).click();
+    await testCard(organizer, 'แบบทดสอบก่อนอบรม').getByRole('button', { name: 'ยืนยันปิด' }).click();
+    await testCard(organizer, 'แบบทดสอบก่อนอบรม').getByText('ปิดแล้ว', { exact: true }).waitFor();
+    await testCard(organizer, 'แบบทดสอบหลังอบรม').getByRole('button', { name: 'เปิดแบบทดสอบ' }).click();
+    await testCard(organizer, 'แบบทดสอบหลังอบรม').getByRole('button', { name: 'ปิดแบบทดสอบ' }).waitFor();
 
     await phone.goto(`/j/${joinCode}`);
     // After the training they know the answers.
-    const postScore = await takeTest(phone, 'post', rightOption);
+    const postScore = await takeTest(phone, 'post', rightOptions);
     expect(postScore).toEqual({ score: preScore.max, max: preScore.max, percent: 100 });
 
     // The organizer's attendee list shows the trainee with both scores.
@@ -100,25 +99,6 @@ async function login(page: Page, email: string, password: string) {
   await page.getByLabel('รหัสผ่าน').fill(password);
   await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
 }
-
-function testSection(page: Page, name: string) {
-  return page.getByRole('region', { name, exact: true });
-}
-
-/** The indexes of the options to pick among those shown. */
-type Chooser = (questionId: string, optionIds: string[]) => Promise<number[]>;
-
-/** The indexes of the right options, read from the database as only the server can. */
-const rightOption: Chooser = async (questionId, optionIds) => {
-  const db = new Client({ connectionString: process.env.SUJARIT_TEST_DATABASE_URL });
-  await db.connect();
-  try {
-    const { rows } = await db.query('SELECT correct_option_ids FROM questions WHERE id = $1', [questionId]);
-    return (rows[0].correct_option_ids as string[]).map((id) => optionIds.indexOf(id));
-  } finally {
-    await db.end();
-  }
-};
 
 /** Answers one question per screen, as `choose` says, and submits; returns the score shown. */
 async function takeTest(phone: Page, label: 'pre' | 'post', choose: Chooser) {

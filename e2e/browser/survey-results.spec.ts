@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { APIRequestContext, APIResponse, Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { baseUrl, desktopContext, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { baseUrl, createProgramSession, DEMO_MANAGER, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways, signedIn } from '../support/browser';
 
 /*
  * This file makes its own session of 1.3.1 in fiscal year 2570 (June 2027) and answers only that session's
@@ -10,9 +10,6 @@ import { baseUrl, desktopContext, launchChromium, phoneContext, scrollsSideways 
  * (not 1.1.1: the slice reads that program's indicator for this fiscal year and counts every attendee).
  */
 const ARTIFACTS = join(__dirname, '../artifacts');
-const FISCAL_YEAR = 2570;
-const ORGANIZER = { email: 'organizer@pron.example', password: 'demo-organizer-2569' };
-const MANAGER = { email: 'manager@pron.example', password: 'demo-manager-2569' };
 
 interface SurveyQuestion {
   id: string;
@@ -29,8 +26,9 @@ describe('survey results: what trainees answered, item by item, for organizers a
 
   it('shows the respondents, each item’s mean and share answering 4–5, and the count at each level', async () => {
     const context = await desktopContext(browser);
-    const organizer = await signedIn(context, ORGANIZER);
-    const session = await createSession(context.request, {
+    const organizer = await signedIn(context, DEMO_ORGANIZER);
+    const session = await createProgramSession(context.request, '1.3.1', {
+      capacity: 40,
       title: 'กฎหมายท้องถิ่น รุ่นผลแบบสำรวจ',
       startsAt: '2027-06-02T09:00:00+07:00',
       endsAt: '2027-06-02T12:00:00+07:00',
@@ -79,7 +77,7 @@ describe('survey results: what trainees answered, item by item, for organizers a
     await organizer.screenshot({ path: join(ARTIFACTS, 'survey-results-desktop.png'), fullPage: true });
 
     // A manager reads the same page on a phone, from the read-only session page, without sideways scrolling.
-    const manager = await signedIn(await phoneContext(browser), MANAGER);
+    const manager = await signedIn(await phoneContext(browser), DEMO_MANAGER);
     await manager.goto(`/sessions/${session.id}`);
     const managerCard = manager.getByRole('region', { name: survey.title, exact: true });
     expect(await managerCard.getByRole('button').count()).toBe(0);
@@ -119,16 +117,6 @@ async function answerSurvey(
   return questions;
 }
 
-async function signedIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('อีเมล').fill(user.email);
-  await page.getByLabel('รหัสผ่าน').fill(user.password);
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
-
 /** One statement's results, named by the statement. */
 function itemResult(page: Page, stem: string): Locator {
   return page.getByRole('article', { name: stem, exact: true });
@@ -137,21 +125,4 @@ function itemResult(page: Page, stem: string): Locator {
 /** The number of people at one level in an item's count table. */
 async function countAt(item: Locator, level: string): Promise<string> {
   return (await item.getByRole('row', { name: level }).getByRole('cell').first().innerText()).trim();
-}
-
-/** A session of 1.3.1 made through the API with the context's sign-in. */
-async function createSession(
-  request: APIRequestContext,
-  session: { title: string; startsAt: string; endsAt: string; venue: string },
-): Promise<{ id: string; joinCode: string; assessments: { id: string; kind: string; title: string }[] }> {
-  const programs = await (await expectOk(request.get(`${baseUrl()}/api/programs?fiscalYear=${FISCAL_YEAR}`))).json();
-  const program = programs.programs.find((p: { code: string }) => p.code === '1.3.1');
-  const response = await expectOk(request.post(`${baseUrl()}/api/sessions`, { data: { programId: program.id, capacity: 40, ...session } }));
-  return response.json();
-}
-
-async function expectOk(pending: Promise<APIResponse>): Promise<APIResponse> {
-  const response = await pending;
-  if (!response.ok()) throw new Error(`HTTP ${response.status()}: ${await response.text()}`);
-  return response;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { baseUrl, desktopContext, launchChromium, phoneContext, renderedFonts, scrollsSideways } from '../support/browser';
+import { baseUrl, desktopContext, expectOk, launchChromium, phoneContext, renderedFonts, scrollsSideways } from '../support/browser';
 
 /*
  * The trainee's phone and the assessment engine: multiple choice, a Likert survey, a time limit, retakes and the
@@ -410,10 +410,4 @@ function thaiShortDate(iso: string): string {
     month: 'short',
     year: 'numeric',
   }).format(new Date(iso));
-}
-
-async function expectOk<T extends { ok(): boolean; status(): number; text(): Promise<string> }>(pending: Promise<T>): Promise<T> {
-  const response = await pending;
-  if (!response.ok()) throw new Error(`HTTP ${response.status()}: ${await response.text()}`);
-  return response;
 }

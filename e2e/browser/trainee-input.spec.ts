@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Browser } from 'playwright-core';
-import { baseUrl, desktopContext, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
+import { baseUrl, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
 
 const ARTIFACTS = join(__dirname, '../artifacts');
 
@@ -102,10 +102,4 @@ async function serverHasAnswers(phone: APIRequestContext, joinCode: string, asse
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`the server holds ${saved} answers, expected ${count}`);
-}
-
-async function expectOk<T extends { ok(): boolean; status(): number; text(): Promise<string> }>(pending: Promise<T>): Promise<T> {
-  const response = await pending;
-  if (!response.ok()) throw new Error(`HTTP ${response.status()}: ${await response.text()}`);
-  return response;
 }

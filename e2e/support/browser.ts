@@ -1,5 +1,6 @@
 import { CHROMIUM_ARGS } from '@sujarit/api/attendance-sheets/pdf-printer';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Client } from 'pg';
+import { APIRequestContext, Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export function launchChromium(): Promise<Browser> {
@@ -48,3 +49,65 @@ export async function renderedFonts(page: Page, selector: string): Promise<strin
 export function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
+
+/** The seeded demo accounts (README). */
+export const DEMO_ORGANIZER = { email: 'organizer@pron.example', password: 'demo-organizer-2569' };
+export const DEMO_MANAGER = { email: 'manager@pron.example', password: 'demo-manager-2569' };
+
+/** A page in the context, signed in through the login form as a person would. */
+export async function signedIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('อีเมล').fill(user.email);
+  await page.getByLabel('รหัสผ่าน').fill(user.password);
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return page;
+}
+
+/** The response, or the test fails with the status and the body the server sent. */
+export async function expectOk<T extends { ok(): boolean; status(): number; text(): Promise<string> }>(pending: Promise<T>): Promise<T> {
+  const response = await pending;
+  if (!response.ok()) throw new Error(`HTTP ${response.status()}: ${await response.text()}`);
+  return response;
+}
+
+export interface CreatedSession {
+  id: string;
+  programId: string;
+  joinCode: string;
+  fiscalYear: number;
+  assessments: { id: string; kind: string; title: string }[];
+}
+
+/** A session of the program with that code, made through the API with the request context's sign-in. */
+export async function createProgramSession(
+  request: APIRequestContext,
+  programCode: string,
+  session: { title: string; startsAt: string; endsAt: string; venue: string; capacity: number; [field: string]: unknown },
+): Promise<CreatedSession> {
+  const programs = await (await expectOk(request.get(`${baseUrl()}/api/programs`))).json();
+  const program = (programs.programs as { id: string; code: string }[]).find((p) => p.code === programCode);
+  if (!program) throw new Error(`no program ${programCode}`);
+  return (await expectOk(request.post(`${baseUrl()}/api/sessions`, { data: { programId: program.id, ...session } }))).json();
+}
+
+/** One test or survey's card on the session page (and the phone's), named by its title. */
+export function testCard(page: Page, title: string): Locator {
+  return page.getByRole('region', { name: title, exact: true });
+}
+
+/** The indexes of the options to pick among those a question shows. */
+export type Chooser = (questionId: string, optionIds: string[]) => Promise<number[]>;
+
+/** The indexes of a question's right options, read from the database as only the server can. */
+export const rightOptions: Chooser = async (questionId, optionIds) => {
+  const db = new Client({ connectionString: process.env.SUJARIT_TEST_DATABASE_URL });
+  await db.connect();
+  try {
+    const { rows } = await db.query('SELECT correct_option_ids FROM questions WHERE id = $1', [questionId]);
+    return (rows[0].correct_option_ids as string[]).map((id) => optionIds.indexOf(id));
+  } finally {
+    await db.end();
+  }
+};

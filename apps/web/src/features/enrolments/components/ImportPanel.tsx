@@ -1,29 +1,25 @@
 import type { ImportResult } from '@sujarit/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Form } from '../../../components/Form';
 import { SubmitButton, TextField } from '../../../components/fields';
 import { formatCount } from '../../../lib/numbers';
+import { uploadFileSchema } from '../../../lib/upload-file';
 import { useConfirmImport } from '../api/confirm-import';
 import { usePreviewImport } from '../api/preview-import';
 import { ImportPreviewView } from './ImportPreviewView';
 
-/** The server's own limit; checked here too so a large file is refused before it is sent over a weak line. */
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const IMPORT_TEMPLATE_URL = '/api/enrolments/import-template.csv';
 
 function useImportFileSchema() {
   const { t } = useTranslation();
   return useMemo(
     () =>
-      z.object({
-        file: z
-          .custom<FileList>((files) => files instanceof FileList && files.length > 0, { message: t('enrolment.import.chooseFile') })
-          .transform((files) => files[0] as File)
-          .refine((file) => /\.(csv|xlsx)$/i.test(file.name), { message: t('enrolment.import.wrongType') })
-          .refine((file) => file.size <= MAX_FILE_BYTES, { message: t('enrolment.import.tooLarge') }),
+      uploadFileSchema(/\.(csv|xlsx)$/i, {
+        chooseFile: t('enrolment.import.chooseFile'),
+        wrongType: t('enrolment.import.wrongType'),
+        tooLarge: t('enrolment.import.tooLarge'),
       }),
     [t],
   );

@@ -1,30 +1,26 @@
 import type { QuestionImportPreview } from '@sujarit/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Form } from '../../../components/Form';
 import { SubmitButton, TextField } from '../../../components/fields';
 import { formatCount } from '../../../lib/numbers';
+import { uploadFileSchema } from '../../../lib/upload-file';
 import { useImportQuestions } from '../api/import-questions';
 import { usePreviewImport } from '../api/preview-import';
 import { QUESTION_TEMPLATE_URL } from '../api/question-files';
 import { QuestionOptions } from './QuestionOptions';
 
-/** The server's own limit; checked here too so a large file is refused before it is sent. */
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const ACCEPT = '.gift,.txt,.xml,.csv,text/plain,text/xml,application/xml,text/csv';
 
 function useQuestionFileSchema() {
   const { t } = useTranslation();
   return useMemo(
     () =>
-      z.object({
-        file: z
-          .custom<FileList>((files) => files instanceof FileList && files.length > 0, { message: t('questionBank.import.chooseFile') })
-          .transform((files) => files[0] as File)
-          .refine((file) => /\.(gift|txt|xml|csv)$/i.test(file.name), { message: t('questionBank.import.wrongType') })
-          .refine((file) => file.size <= MAX_FILE_BYTES, { message: t('questionBank.import.tooLarge') }),
+      uploadFileSchema(/\.(gift|txt|xml|csv)$/i, {
+        chooseFile: t('questionBank.import.chooseFile'),
+        wrongType: t('questionBank.import.wrongType'),
+        tooLarge: t('questionBank.import.tooLarge'),
       }),
     [t],
   );
