@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InstantSchema } from './common';
 import { QUESTION_TYPES } from './questions';
-import { ASSESSMENT_KINDS, ASSESSMENT_STATES, ASSESSMENT_STATUSES } from './sessions';
+import { AssessmentSummarySchema } from './sessions';
 
 /** When a trainee sees their score: right after submitting, once the test closes, or never. */
 export const RESULTS_VISIBILITY = ['on_submit', 'after_close', 'never'] as const;
@@ -85,17 +85,9 @@ export const CreateSurveyRequestSchema = z.strictObject({
 export type CreateSurveyRequest = z.infer<typeof CreateSurveyRequestSchema>;
 
 /** The organizer's view of one test: its settings and its questions (without keys; the bank page has those). */
-export const AssessmentDetailSchema = z.object({
-  id: z.uuid(),
+export const AssessmentDetailSchema = AssessmentSummarySchema.extend({
   sessionId: z.uuid(),
   programId: z.uuid(),
-  kind: z.enum(ASSESSMENT_KINDS),
-  title: z.string(),
-  status: z.enum(ASSESSMENT_STATUSES),
-  state: z.enum(ASSESSMENT_STATES),
-  opensAt: z.string().nullable(),
-  closesAt: z.string().nullable(),
-  timeLimitMinutes: z.number().int().nullable(),
   shuffleQuestions: z.boolean(),
   shuffleOptions: z.boolean(),
   attemptsAllowed: z.number().int(),
@@ -107,10 +99,6 @@ export const AssessmentDetailSchema = z.object({
   ),
   /** Once anyone has started, the questions are fixed; times, limits and visibility can still change. */
   questionsLocked: z.boolean(),
-  startedCount: z.number().int(),
-  submittedCount: z.number().int(),
-  openedAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
 });
 export type AssessmentDetail = z.infer<typeof AssessmentDetailSchema>;
 

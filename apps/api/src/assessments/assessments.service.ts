@@ -88,22 +88,7 @@ export class AssessmentsService {
     const bySession = new Map<string, AssessmentSummary[]>();
     for (const a of list) {
       const summaries = bySession.get(a.sessionId) ?? [];
-      const count = counts.find((c) => c.assessmentId === a.id);
-      summaries.push({
-        id: a.id,
-        kind: a.kind,
-        title: a.title,
-        status: a.status,
-        state: assessmentState(a, now),
-        questionCount: a.questionIds.length,
-        startedCount: count?.started ?? 0,
-        submittedCount: count?.submitted ?? 0,
-        opensAt: a.opensAt?.toISOString() ?? null,
-        closesAt: a.closesAt?.toISOString() ?? null,
-        timeLimitMinutes: a.timeLimitMinutes,
-        openedAt: a.openedAt?.toISOString() ?? null,
-        closedAt: a.closedAt?.toISOString() ?? null,
-      });
+      summaries.push(summaryOf(a, now, counts.find((c) => c.assessmentId === a.id)));
       bySession.set(a.sessionId, summaries);
     }
     return bySession;
@@ -112,6 +97,10 @@ export class AssessmentsService {
   async detail(organizationId: string, id: string, manager: EntityManager = this.db.manager): Promise<AssessmentDetail> {
     const now = this.clock.now();
     await this.attempts.finishOverdue(manager, { organizationId }, now);
+    return this.detailAt(manager, organizationId, id, now);
+  }
+
+  private async detailAt(manager: EntityManager, organizationId: string, id: string, now: Date): Promise<AssessmentDetail> {
     const a = await manager.findOneBy(Assessment, { id, organizationId });
     if (!a) throw assessmentNotFound();
     const session = await manager.findOneByOrFail(TrainingSession, { id: a.sessionId });
@@ -119,16 +108,9 @@ export class AssessmentsService {
     const byId = new Map(questions.map((q) => [q.id, q]));
     const [count] = await this.attempts.counts([a.id]);
     return {
-      id: a.id,
+      ...summaryOf(a, now, count),
       sessionId: a.sessionId,
       programId: session.programId,
-      kind: a.kind,
-      title: a.title,
-      status: a.status,
-      state: assessmentState(a, now),
-      opensAt: a.opensAt?.toISOString() ?? null,
-      closesAt: a.closesAt?.toISOString() ?? null,
-      timeLimitMinutes: a.timeLimitMinutes,
       shuffleQuestions: a.shuffleQuestions,
       shuffleOptions: a.shuffleOptions,
       attemptsAllowed: a.attemptsAllowed,
@@ -141,10 +123,6 @@ export class AssessmentsService {
         return q ? [{ id: q.id, topic: q.topic, type: q.type, stem: q.stem, points: q.type === 'likert' ? 0 : q.points }] : [];
       }),
       questionsLocked: (count?.started ?? 0) > 0,
-      startedCount: count?.started ?? 0,
-      submittedCount: count?.submitted ?? 0,
-      openedAt: a.openedAt?.toISOString() ?? null,
-      closedAt: a.closedAt?.toISOString() ?? null,
     };
   }
 
@@ -220,7 +198,7 @@ export class AssessmentsService {
       });
       await manager.save(a);
       if (a.kind === 'pre_test') await this.followPre(manager, a);
-      return this.detail(organizationId, id, manager);
+      return this.detailAt(manager, organizationId, id, this.clock.now());
     });
   }
 
@@ -241,7 +219,7 @@ export class AssessmentsService {
       });
       draft.questionIds = await this.resolveSelection(manager, draft, request.selection);
       const saved = await manager.save(draft);
-      return this.detail(organizationId, saved.id, manager);
+      return this.detailAt(manager, organizationId, saved.id, this.clock.now());
     });
   }
 
@@ -383,6 +361,25 @@ export class AssessmentsService {
     if (!assessment) throw assessmentNotFound();
     return assessment;
   }
+}
+
+/** What a session's page shows of a test: its state now, its window and its counts. */
+function summaryOf(a: Assessment, now: Date, count: { started: number; submitted: number } | undefined): AssessmentSummary {
+  return {
+    id: a.id,
+    kind: a.kind,
+    title: a.title,
+    status: a.status,
+    state: assessmentState(a, now),
+    questionCount: a.questionIds.length,
+    startedCount: count?.started ?? 0,
+    submittedCount: count?.submitted ?? 0,
+    opensAt: a.opensAt?.toISOString() ?? null,
+    closesAt: a.closesAt?.toISOString() ?? null,
+    timeLimitMinutes: a.timeLimitMinutes,
+    openedAt: a.openedAt?.toISOString() ?? null,
+    closedAt: a.closedAt?.toISOString() ?? null,
+  };
 }
 
 const assessmentNotFound = () => notFound('ASSESSMENT_NOT_FOUND', 'ไม่พบแบบทดสอบนี้');

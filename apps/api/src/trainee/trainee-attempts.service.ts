@@ -73,21 +73,18 @@ export class TraineeAttemptsService {
         .execute();
       attempt = await this.db.manager.findOneByOrFail(Attempt, { ...mine, attemptNumber });
     }
-    const byId = new Map(questions.map((q) => [q.id, q]));
-    const order = attempt.questionOrder.length > 0 ? attempt.questionOrder : assessment.questionIds;
     return {
       id: attempt.id,
       assessmentId: assessment.id,
       kind: assessment.kind,
       title: assessment.title,
       attemptNumber: attempt.attemptNumber,
-      questions: order.flatMap((id) => {
-        const q = byId.get(id);
-        if (!q) return [];
-        const optionOrder = attempt.optionOrder[q.id] ?? q.options.map((o) => o.id);
-        const options = optionOrder.flatMap((oid) => q.options.filter((o) => o.id === oid).map((o) => ({ id: o.id, text: o.text })));
-        return [{ id: q.id, type: q.type, stem: q.stem, options }];
-      }),
+      questions: inAttemptOrder(attempt, assessment, questions).map(({ question: q, options }) => ({
+        id: q.id,
+        type: q.type,
+        stem: q.stem,
+        options: options.map((o) => ({ id: o.id, text: o.text })),
+      })),
       answers: attempt.answers,
       submitted: attempt.submittedAt !== null,
       startedAt: attempt.startedAt.toISOString(),
@@ -242,34 +239,23 @@ export class TraineeAttemptsService {
       throw conflict('REVIEW_NOT_AVAILABLE', 'ยังดูเฉลยไม่ได้ เฉลยจะแสดงหลังปิดแบบทดสอบ หากผู้จัดการอบรมเปิดให้ดู');
     }
     const questions = await this.db.manager.findBy(Question, { id: In(assessment.questionIds) });
-    const byId = new Map(questions.map((q) => [q.id, q]));
-    const order = attempt.questionOrder.length > 0 ? attempt.questionOrder : assessment.questionIds;
     return {
       attemptId: attempt.id,
       title: assessment.title,
       ...visibleScore(assessment, attempt, now),
-      questions: order.flatMap((id) => {
-        const q = byId.get(id);
-        if (!q) return [];
+      questions: inAttemptOrder(attempt, assessment, questions).map(({ question: q, options }) => {
         const key = scoringKey(q);
         const chosen = attempt.answers[q.id] ?? [];
-        const optionOrder = attempt.optionOrder[q.id] ?? q.options.map((o) => o.id);
-        return [
-          {
-            id: q.id,
-            type: q.type,
-            stem: q.stem,
-            options: optionOrder.flatMap((oid) =>
-              q.options
-                .filter((o) => o.id === oid)
-                .map((o) => ({ id: o.id, text: o.text, correct: isRightOption(key, o.id) })),
-            ),
-            chosenOptionIds: chosen,
-            points: q.type === 'likert' ? 0 : q.points,
-            earned: questionScore(key, chosen),
-            explanation: q.explanation,
-          },
-        ];
+        return {
+          id: q.id,
+          type: q.type,
+          stem: q.stem,
+          options: options.map((o) => ({ id: o.id, text: o.text, correct: isRightOption(key, o.id) })),
+          chosenOptionIds: chosen,
+          points: q.type === 'likert' ? 0 : q.points,
+          earned: questionScore(key, chosen),
+          explanation: q.explanation,
+        };
       }),
     };
   }
@@ -318,4 +304,17 @@ function orderFor(assessment: Assessment, questions: Question[]) {
     }),
   );
   return { questionOrder, optionOrder };
+}
+
+/** The attempt's questions, each with its options, in the order this attempt shows them. */
+function inAttemptOrder(attempt: Attempt, assessment: Assessment, questions: Question[]) {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const order = attempt.questionOrder.length > 0 ? attempt.questionOrder : assessment.questionIds;
+  return order.flatMap((id) => {
+    const question = byId.get(id);
+    if (!question) return [];
+    const optionIds = attempt.optionOrder[question.id] ?? question.options.map((o) => o.id);
+    const options = optionIds.flatMap((oid) => question.options.filter((o) => o.id === oid));
+    return [{ question, options }];
+  });
 }
