@@ -6,8 +6,16 @@ describe('module boundaries', () => {
   const root = join(__dirname, '../..');
 
   beforeAll(() => {
-    // The lint rule reads Nx's cached project graph: bring it up to date first.
-    spawnSync(process.execPath, [join(root, 'node_modules/nx/bin/nx.js'), 'show', 'projects'], { cwd: root });
+    // The lint rule reads Nx's project graph: compute it first, through the nx command npm installs (as `npx nx` runs it).
+    const nx = spawnSync(join(root, 'node_modules/.bin/nx'), ['show', 'projects'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NX_DAEMON: 'false' },
+    });
+    if (nx.status !== 0) {
+      throw new Error(`nx could not compute the project graph (exit ${nx.status ?? nx.signal}): ${nx.error?.message ?? nx.stderr}`);
+    }
+    expect(nx.stdout.split('\n')).toEqual(expect.arrayContaining(['api', 'web', 'domain', 'contracts']));
   });
 
   function boundaryErrors(file: string, source: string, rule = '@nx/enforce-module-boundaries'): string[] {
@@ -16,6 +24,10 @@ describe('module boundaries', () => {
       [join(root, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'],
       { cwd: root, input: source, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
     );
+    // ESLint exits 0 (clean) or 1 (problems found); anything else means it did not run.
+    if (eslint.status !== 0 && eslint.status !== 1) {
+      throw new Error(`eslint could not run (exit ${eslint.status ?? eslint.signal}): ${eslint.error?.message ?? eslint.stderr}`);
+    }
     const [result] = JSON.parse(eslint.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
     return result.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
   }
