@@ -17,6 +17,7 @@ import { ProgramsModule } from './programs/programs.module';
 import { QuestionsModule } from './questions/questions.module';
 import { SeedModule } from './seed/seed.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { ThrottleModule } from './throttle/throttle.module';
 import { TraineeModule } from './trainee/trainee.module';
 
 export interface AppOptions {
@@ -37,6 +38,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
         ClockModule,
+        ThrottleModule,
         AuthModule,
         ProgramsModule,
         SessionsModule,

@@ -6,10 +6,9 @@ import { AuthSession } from './auth-session.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LoginFailure } from './login-failure.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, AuthSession, LoginFailure])],
+  imports: [TypeOrmModule.forFeature([User, AuthSession])],
   controllers: [AuthController],
   providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],

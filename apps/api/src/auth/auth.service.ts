@@ -2,20 +2,29 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CurrentUser as CurrentUserView, LoginRequest } from '@sujarit/contracts';
 import { createHash, randomBytes } from 'node:crypto';
-import { LessThan, MoreThan, Repository } from 'typeorm';
+import { MoreThan, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain.error';
+import { ThrottleService } from '../throttle/throttle.service';
 import { User } from '../users/user.entity';
 import { AuthSession } from './auth-session.entity';
-import { LoginFailure } from './login-failure.entity';
 import type { AuthenticatedUser } from './authenticated-user';
 import { hashPassword, verifyPassword } from './password';
 
 export const AUTH_COOKIE = 'sj_session';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-/** Failed sign-ins allowed per email and address within the window before the next ones are refused unchecked. */
-export const LOGIN_FAILURE_LIMIT = 5;
-export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/**
+ * Passwords checked per email within the window, from one address and from all addresses together; further
+ * tries are refused unchecked until the window, which starts at the first try, has passed.
+ */
+export const LOGIN_TRY_LIMIT = 5;
+export const LOGIN_TRY_WINDOW_MS = 15 * 60 * 1000;
+
+/** What sign-in tries are counted by: the email from this address, and the email from anywhere. */
+export const loginThrottleKeys = (email: string, clientAddress?: string) => {
+  const normalized = email.trim().toLowerCase();
+  return clientAddress === undefined ? [`login\n${normalized}`] : [`login\n${normalized}\n${clientAddress}`, `login\n${normalized}`];
+};
 
 export function sha256(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -29,19 +38,19 @@ export class AuthService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(AuthSession) private readonly sessions: Repository<AuthSession>,
-    @InjectRepository(LoginFailure) private readonly failures: Repository<LoginFailure>,
+    private readonly throttle: ThrottleService,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * Signs in. After five wrong passwords for one email from one address within 15 minutes, further tries from
-   * there are refused without checking the password until the oldest failure is 15 minutes old.
+   * Signs in. Each password check first takes a try, atomically, from the email's allowance from this address
+   * and from all addresses (five per 15 minutes each); without one the password is not checked at all, so
+   * however many guesses arrive at once, at most five are checked. A successful sign-in forgets the tries.
    */
   async login(request: LoginRequest, clientAddress: string): Promise<{ token: string; expiresAt: Date; user: AuthenticatedUser }> {
-    const now = this.clock.now();
-    const attemptKey = sha256(`${request.email.toLowerCase()}\n${clientAddress}`);
-    const since = new Date(now.getTime() - LOGIN_FAILURE_WINDOW_MS);
-    if ((await this.failures.count({ where: { attemptKey, failedAt: MoreThan(since) } })) >= LOGIN_FAILURE_LIMIT) {
+    const keys = loginThrottleKeys(request.email, clientAddress);
+    const decision = await this.throttle.take(keys.map((key) => ({ key, limit: LOGIN_TRY_LIMIT, windowMs: LOGIN_TRY_WINDOW_MS })));
+    if (!decision.allowed) {
       throw new DomainError(
         'TOO_MANY_LOGIN_ATTEMPTS',
         'เข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไป กรุณารอ 15 นาทีแล้วลองใหม่ หรือติดต่อผู้ดูแลระบบ',
@@ -51,11 +60,10 @@ export class AuthService {
     const user = await this.users.findOne({ where: { email: request.email }, relations: { organization: true } });
     const valid = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), request.password);
     if (!user || !valid) {
-      await this.failures.insert({ attemptKey, failedAt: now });
-      await this.failures.delete({ failedAt: LessThan(since) });
       throw new DomainError('INVALID_CREDENTIALS', 'อีเมลหรือรหัสผ่านไม่ถูกต้อง', HttpStatus.UNAUTHORIZED);
     }
-    await this.failures.delete({ attemptKey });
+    await this.throttle.reset(keys);
+    const now = this.clock.now();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     await this.sessions.insert({ userId: user.id, tokenHash: sha256(token), expiresAt });
@@ -68,7 +76,7 @@ export class AuthService {
 
   async userForToken(token: string): Promise<AuthenticatedUser | null> {
     const session = await this.sessions.findOne({
-      where: { tokenHash: sha256(token), expiresAt: MoreThan(new Date()) },
+      where: { tokenHash: sha256(token), expiresAt: MoreThan(this.clock.now()) },
       relations: { user: { organization: true } },
     });
     return session?.user ? toAuthenticatedUser(session.user) : null;

@@ -1,7 +1,6 @@
 import { Assessment } from '../assessments/assessment.entity';
 import { Attempt } from '../attempts/attempt.entity';
 import { AuthSession } from '../auth/auth-session.entity';
-import { LoginFailure } from '../auth/login-failure.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../people/person.entity';
@@ -10,13 +9,13 @@ import { Program } from '../programs/program.entity';
 import { Question } from '../questions/question.entity';
 import { SessionExpense } from '../sessions/session-expense.entity';
 import { TrainingSession } from '../sessions/training-session.entity';
+import { ThrottleBucket } from '../throttle/throttle-bucket.entity';
 import { User } from '../users/user.entity';
 
 export const ALL_ENTITIES = [
   Organization,
   User,
   AuthSession,
-  LoginFailure,
   Program,
   ProgramYear,
   TrainingSession,
@@ -26,4 +25,5 @@ export const ALL_ENTITIES = [
   Question,
   Assessment,
   Attempt,
+  ThrottleBucket,
 ];
