@@ -4,6 +4,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
+import { AuditModule } from './audit/audit.module';
 import { AttendanceSheetsModule } from './attendance-sheets/attendance-sheets.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -39,6 +40,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
         ClockModule,
         ThrottleModule,
+        AuditModule,
         AuthModule,
         ProgramsModule,
         SessionsModule,

@@ -37,28 +37,28 @@ export class AssessmentsController {
   @Put('assessments/:id')
   @ZodResponse({ type: AssessmentDetailDto })
   update(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentIdParamDto, @Body() body: AssessmentSettingsDto) {
-    return this.assessments.update(user.organizationId, params.id, body);
+    return this.assessments.update(user, params.id, body);
   }
 
   @Roles('organizer', 'admin')
   @Delete('assessments/:id')
   @HttpCode(204)
   async remove(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentIdParamDto): Promise<void> {
-    await this.assessments.remove(user.organizationId, params.id);
+    await this.assessments.remove(user, params.id);
   }
 
   @Roles('organizer', 'admin')
   @Post('assessments/:id/open')
   @HttpCode(204)
   async open(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentIdParamDto): Promise<void> {
-    await this.assessments.open(user.organizationId, params.id);
+    await this.assessments.open(user, params.id);
   }
 
   @Roles('organizer', 'admin')
   @Post('assessments/:id/close')
   @HttpCode(204)
   async close(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentIdParamDto): Promise<void> {
-    await this.assessments.close(user.organizationId, params.id);
+    await this.assessments.close(user, params.id);
   }
 
   @Roles('organizer', 'admin')
@@ -69,6 +69,6 @@ export class AssessmentsController {
     @Param() params: SessionAssessmentsParamDto,
     @Body() body: CreateSurveyRequestDto,
   ) {
-    return this.assessments.createSurvey(user.organizationId, params.id, body);
+    return this.assessments.createSurvey(user, params.id, body);
   }
 }

@@ -14,6 +14,8 @@ import { toPercent } from '@sujarit/domain';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Attempt } from '../attempts/attempt.entity';
 import { AttemptsService } from '../attempts/attempts.service';
+import { actorOf, AuditService, changedFields } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
 import { conflict, DomainError, notFound } from '../common/domain.error';
 import { Question } from '../questions/question.entity';
@@ -44,6 +46,21 @@ const DEFAULT_SETTINGS = {
   reviewVisibility: 'after_close',
 } as const;
 
+/** The settings the audit log compares before and after a save. */
+const AUDITED_SETTINGS = [
+  'title',
+  'opensAt',
+  'closesAt',
+  'timeLimitMinutes',
+  'shuffleQuestions',
+  'shuffleOptions',
+  'attemptsAllowed',
+  'resultsVisibility',
+  'reviewVisibility',
+  'selection',
+  'questionIds',
+] as const;
+
 const SCORED_TYPES = In(['single_choice', 'multiple_choice', 'true_false']);
 
 @Injectable()
@@ -51,6 +68,7 @@ export class AssessmentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly attempts: AttemptsService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -173,9 +191,11 @@ export class AssessmentsService {
    * times, limit, attempts and visibility can. A random draw is made here, once, so the whole session gets the
    * same questions; saving the same rule again keeps the draw.
    */
-  async update(organizationId: string, id: string, settings: AssessmentSettings): Promise<AssessmentDetail> {
+  async update(user: AuthenticatedUser, id: string, settings: AssessmentSettings): Promise<AssessmentDetail> {
+    const { organizationId } = user;
     return this.db.transaction(async (manager) => {
       const a = await this.lock(manager, organizationId, id);
+      const before = { ...a, opensAt: a.opensAt?.toISOString() ?? null, closesAt: a.closesAt?.toISOString() ?? null };
       const questionIds = await this.resolveSelection(manager, a, settings.selection);
       if (!sameList(questionIds, a.questionIds) && (await this.hasAttempts(manager, a.id))) {
         throw conflict(
@@ -198,12 +218,19 @@ export class AssessmentsService {
       });
       await manager.save(a);
       if (a.kind === 'pre_test') await this.followPre(manager, a);
+      const after = { ...a, opensAt: settings.opensAt, closesAt: settings.closesAt };
+      await this.audit.record(manager, actorOf(user), {
+        action: 'assessment.settings_updated',
+        subject: { id, label: await this.label(manager, a) },
+        changes: changedFields(before, after, AUDITED_SETTINGS),
+      });
       return this.detailAt(manager, organizationId, id, this.clock.now());
     });
   }
 
   /** Adds a survey (satisfaction, follow-up) to a session. */
-  async createSurvey(organizationId: string, sessionId: string, request: CreateSurveyRequest): Promise<AssessmentDetail> {
+  async createSurvey(user: AuthenticatedUser, sessionId: string, request: CreateSurveyRequest): Promise<AssessmentDetail> {
+    const { organizationId } = user;
     return this.db.transaction(async (manager) => {
       const session = await manager.findOneBy(TrainingSession, { id: sessionId, organizationId });
       if (!session) throw notFound('SESSION_NOT_FOUND', 'ไม่พบรอบอบรม');
@@ -219,27 +246,34 @@ export class AssessmentsService {
       });
       draft.questionIds = await this.resolveSelection(manager, draft, request.selection);
       const saved = await manager.save(draft);
+      await this.audit.record(manager, actorOf(user), {
+        action: 'assessment.created',
+        subject: { id: saved.id, label: `${session.title}: ${saved.title}` },
+        details: { questions: saved.questionIds.length },
+      });
       return this.detailAt(manager, organizationId, saved.id, this.clock.now());
     });
   }
 
   /** Only a survey nobody has started can go; pre- and post-tests belong to every session. */
-  async remove(organizationId: string, id: string): Promise<void> {
+  async remove(user: AuthenticatedUser, id: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const a = await this.lock(manager, organizationId, id);
+      const a = await this.lock(manager, user.organizationId, id);
       if (a.kind !== 'survey') {
         throw conflict('ASSESSMENT_IN_USE', 'แบบทดสอบก่อนและหลังอบรมเป็นส่วนหนึ่งของทุกรอบอบรม ลบไม่ได้');
       }
       if (await this.hasAttempts(manager, a.id)) {
         throw conflict('ASSESSMENT_IN_USE', 'มีผู้ตอบแบบสำรวจนี้แล้ว จึงลบไม่ได้ (ปิดแบบสำรวจแทน)');
       }
+      const label = await this.label(manager, a);
       await manager.delete(Assessment, { id: a.id });
+      await this.audit.record(manager, actorOf(user), { action: 'assessment.deleted', subject: { id, label } });
     });
   }
 
-  async open(organizationId: string, id: string): Promise<void> {
+  async open(user: AuthenticatedUser, id: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const assessment = await this.lock(manager, organizationId, id);
+      const assessment = await this.lock(manager, user.organizationId, id);
       const session = await manager.findOneByOrFail(TrainingSession, { id: assessment.sessionId });
       if (session.status !== 'scheduled' && session.status !== 'open') {
         throw new DomainError(
@@ -274,10 +308,15 @@ export class AssessmentsService {
       assessment.openedAt = now;
       assessment.closedAt = null;
       await manager.save(assessment);
+      await this.audit.record(manager, actorOf(user), {
+        action: 'assessment.opened',
+        subject: { id, label: `${session.title}: ${assessment.title}` },
+      });
     });
   }
 
-  async close(organizationId: string, id: string): Promise<void> {
+  async close(user: AuthenticatedUser, id: string): Promise<void> {
+    const { organizationId } = user;
     await this.db.transaction(async (manager) => {
       const assessment = await this.lock(manager, organizationId, id);
       if (assessment.status !== 'open') {
@@ -290,7 +329,17 @@ export class AssessmentsService {
       assessment.status = 'closed';
       assessment.closedAt = now;
       await manager.save(assessment);
+      await this.audit.record(manager, actorOf(user), {
+        action: 'assessment.closed',
+        subject: { id, label: await this.label(manager, assessment) },
+      });
     });
+  }
+
+  /** A test as the audit log names it: its session's title and its own. */
+  private async label(manager: EntityManager, a: Assessment): Promise<string> {
+    const session = await manager.findOneBy(TrainingSession, { id: a.sessionId });
+    return `${session?.title ?? ''}: ${a.title}`;
   }
 
   /** Turns a selection into the test's question ids, checking each against the program's active bank. */

@@ -1,5 +1,6 @@
 import { Assessment } from '../assessments/assessment.entity';
 import { Attempt } from '../attempts/attempt.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
 import { AuthSession } from '../auth/auth-session.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -26,4 +27,5 @@ export const ALL_ENTITIES = [
   Assessment,
   Attempt,
   ThrottleBucket,
+  AuditEvent,
 ];

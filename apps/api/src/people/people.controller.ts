@@ -45,6 +45,6 @@ export class PeopleController {
   @HttpCode(200)
   @ZodResponse({ type: PersonDto })
   erase(@CurrentUser() user: AuthenticatedUser, @Param() params: PersonIdParamDto) {
-    return this.people.erase(user.organizationId, params.id);
+    return this.people.erase(user, params.id);
   }
 }

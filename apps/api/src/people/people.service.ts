@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreatePersonRequest, Person as PersonView, PersonList, PersonGroup } from '@sujarit/contracts';
 import { thaiNameKey } from '@sujarit/domain';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { actorOf, AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Clock } from '../common/clock';
 import { conflict, notFound } from '../common/domain.error';
 import { toPersonView } from './people.mapper';
 import { Person } from './person.entity';
@@ -11,7 +14,11 @@ export const ERASED_NAME = 'ลบข้อมูลแล้ว';
 
 @Injectable()
 export class PeopleService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
 
   /** Adds a person; people with the same normalized name, group and village come back as possible duplicates. */
   async create(organizationId: string, request: CreatePersonRequest): Promise<{ person: PersonView; possibleDuplicates: PersonView[] }> {
@@ -82,25 +89,31 @@ export class PeopleService {
    * PDPA erasure on request: the name and every detail are removed for good. The row stays so that
    * attendance and scores still count in the indicators, without saying whose they were.
    */
-  async erase(organizationId: string, id: string): Promise<PersonView> {
-    const person = await this.require(this.db.manager, organizationId, id);
-    if (person.erasedAt) throw conflict('PERSON_ERASED', 'ข้อมูลของบุคคลนี้ถูกลบไปแล้ว');
-    await this.db.getRepository(Person).update(
-      { id, organizationId, erasedAt: IsNull() },
-      {
-        fullName: ERASED_NAME,
-        nameKey: '',
-        village: null,
-        school: null,
-        ageBand: null,
-        phone: null,
-        guardianName: null,
-        guardianConsentRecordedAt: null,
-        erasedAt: new Date(),
-      },
-    );
-    // The trainee's device can no longer reach their attempts.
-    await this.db.query(`UPDATE enrolments SET device_token_hash = NULL WHERE person_id = $1`, [id]);
+  async erase(user: AuthenticatedUser, id: string): Promise<PersonView> {
+    const { organizationId } = user;
+    await this.db.transaction(async (manager) => {
+      const person = await manager.getRepository(Person).findOne({ where: { id, organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (!person) throw notFound('PERSON_NOT_FOUND', 'ไม่พบผู้เข้าอบรมนี้ในทะเบียนของหน่วยงาน');
+      if (person.erasedAt) throw conflict('PERSON_ERASED', 'ข้อมูลของบุคคลนี้ถูกลบไปแล้ว');
+      await manager.getRepository(Person).update(
+        { id, organizationId },
+        {
+          fullName: ERASED_NAME,
+          nameKey: '',
+          village: null,
+          school: null,
+          ageBand: null,
+          phone: null,
+          guardianName: null,
+          guardianConsentRecordedAt: null,
+          erasedAt: this.clock.now(),
+        },
+      );
+      // The trainee's device can no longer reach their attempts.
+      await manager.query(`UPDATE enrolments SET device_token_hash = NULL WHERE person_id = $1 AND organization_id = $2`, [id, organizationId]);
+      // By registry id only: the log must not keep what the erasure removed.
+      await this.audit.record(manager, actorOf(user), { action: 'person.erased', subject: { id } });
+    });
     return this.get(organizationId, id);
   }
 }

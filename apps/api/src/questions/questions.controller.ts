@@ -48,21 +48,21 @@ export class QuestionsController {
   @Post('programs/:programId/questions')
   @ZodResponse({ status: 201, type: BankQuestionDto })
   create(@CurrentUser() user: AuthenticatedUser, @Param() params: ProgramParamDto, @Body() body: QuestionInputDto) {
-    return this.questions.create(user.organizationId, params.programId, body);
+    return this.questions.create(user, params.programId, body);
   }
 
   @Roles('organizer', 'admin')
   @Put('questions/:id')
   @ZodResponse({ type: BankQuestionDto })
   update(@CurrentUser() user: AuthenticatedUser, @Param() params: QuestionParamDto, @Body() body: QuestionInputDto) {
-    return this.questions.update(user.organizationId, params.id, body);
+    return this.questions.update(user, params.id, body);
   }
 
   @Roles('organizer', 'admin')
   @Delete('questions/:id')
   @ZodResponse({ type: RemoveQuestionResultDto })
   remove(@CurrentUser() user: AuthenticatedUser, @Param() params: QuestionParamDto) {
-    return this.questions.remove(user.organizationId, params.id);
+    return this.questions.remove(user, params.id);
   }
 
   @Roles('organizer', 'admin')
@@ -103,7 +103,7 @@ export class QuestionsController {
   @HttpCode(200)
   @ZodResponse({ type: ImportQuestionsResultDto })
   importQuestions(@CurrentUser() user: AuthenticatedUser, @Param() params: ProgramParamDto, @Body() body: ImportQuestionsRequestDto) {
-    return this.questions.createMany(user.organizationId, params.programId, body.questions);
+    return this.questions.createMany(user, params.programId, body.questions);
   }
 
   @Roles('organizer', 'admin')

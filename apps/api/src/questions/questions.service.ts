@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BankQuestion, ExportFormat, ImportFormat, QuestionImportPreview, QuestionInput } from '@sujarit/contracts';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { actorOf, AuditService, changedFields } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Clock } from '../common/clock';
 import { notFound } from '../common/domain.error';
 import { ProgramsService } from '../programs/programs.service';
 import { Question } from './question.entity';
@@ -18,6 +21,8 @@ export class QuestionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly programs: ProgramsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(organizationId: string, programId: string, includeArchived: boolean): Promise<BankQuestion[]> {
@@ -47,27 +52,36 @@ export class QuestionsService {
     return questionBankFile(format, program, await this.list(organizationId, programId, false));
   }
 
-  async create(organizationId: string, programId: string, input: QuestionInput): Promise<BankQuestion> {
-    await this.programs.require(organizationId, programId);
-    const [{ next }]: { next: number }[] = await this.db.query(
-      `SELECT coalesce(max(position), -1) + 1 AS next FROM questions WHERE program_id = $1`,
-      [programId],
-    );
-    const question = await this.db.getRepository(Question).save({
-      organizationId,
-      programId,
-      position: next,
-      version: 1,
-      lineageId: null,
-      archivedAt: null,
-      ...storedQuestion(input),
+  async create(user: AuthenticatedUser, programId: string, input: QuestionInput): Promise<BankQuestion> {
+    const { organizationId } = user;
+    const program = await this.programs.require(organizationId, programId);
+    return this.db.transaction(async (manager) => {
+      const [{ next }]: { next: number }[] = await manager.query(
+        `SELECT coalesce(max(position), -1) + 1 AS next FROM questions WHERE program_id = $1`,
+        [programId],
+      );
+      const question = await manager.save(Question, {
+        organizationId,
+        programId,
+        position: next,
+        version: 1,
+        lineageId: null,
+        archivedAt: null,
+        ...storedQuestion(input),
+      });
+      await this.audit.record(manager, actorOf(user), {
+        action: 'question.created',
+        subject: { id: question.id, label: questionLabel(question) },
+        details: { programCode: program.code, topic: question.topic, type: question.type },
+      });
+      return toBankQuestion(question, false);
     });
-    return toBankQuestion(question, false);
   }
 
   /** Adds checked questions (an import's confirmed rows) at the end of the bank, all or none. */
-  async createMany(organizationId: string, programId: string, inputs: QuestionInput[]): Promise<{ created: number }> {
-    await this.programs.require(organizationId, programId);
+  async createMany(user: AuthenticatedUser, programId: string, inputs: QuestionInput[]): Promise<{ created: number }> {
+    const { organizationId } = user;
+    const program = await this.programs.require(organizationId, programId);
     return this.db.transaction(async (manager) => {
       const [{ next }]: { next: number }[] = await manager.query(
         `SELECT coalesce(max(position), -1) + 1 AS next FROM questions WHERE program_id = $1`,
@@ -77,15 +91,29 @@ export class QuestionsService {
         Question,
         inputs.map((input, i) => ({ organizationId, programId, position: next + i, version: 1, lineageId: null, archivedAt: null, ...storedQuestion(input) })),
       );
+      await this.audit.record(manager, actorOf(user), {
+        action: 'questions.imported',
+        subject: { id: program.id, label: program.code },
+        details: { created: inputs.length },
+      });
       return { created: inputs.length };
     });
   }
 
-  async update(organizationId: string, id: string, input: QuestionInput): Promise<BankQuestion> {
+  async update(user: AuthenticatedUser, id: string, input: QuestionInput): Promise<BankQuestion> {
+    const { organizationId } = user;
     return this.db.transaction(async (manager) => {
       const current = await this.lock(manager, organizationId, id);
+      const stored = storedQuestion(input);
+      const changes = changedFields(current, stored, AUDITED_FIELDS);
       if (!(await this.usedIds(manager, [id])).has(id)) {
-        await manager.update(Question, { id }, storedQuestion(input));
+        await manager.update(Question, { id }, stored);
+        await this.audit.record(manager, actorOf(user), {
+          action: 'question.updated',
+          subject: { id, label: questionLabel({ ...current, ...stored }) },
+          changes,
+          details: { newVersion: false },
+        });
         return toBankQuestion(await manager.findOneByOrFail(Question, { id }), false);
       }
       const next = await manager.save(Question, {
@@ -95,24 +123,33 @@ export class QuestionsService {
         version: current.version + 1,
         lineageId: current.lineageId ?? current.id,
         archivedAt: null,
-        ...storedQuestion(input),
+        ...stored,
       });
-      await manager.update(Question, { id }, { archivedAt: new Date() });
+      await manager.update(Question, { id }, { archivedAt: this.clock.now() });
       await this.replaceInUntakenTests(manager, id, next.id);
+      await this.audit.record(manager, actorOf(user), {
+        action: 'question.updated',
+        subject: { id: next.id, label: questionLabel(next) },
+        changes,
+        details: { newVersion: true, previousId: id, version: next.version },
+      });
       return toBankQuestion(next, false);
     });
   }
 
   /** Deletes a question nobody answered; one that was used is archived instead. */
-  async remove(organizationId: string, id: string): Promise<{ outcome: 'deleted' | 'archived' }> {
+  async remove(user: AuthenticatedUser, id: string): Promise<{ outcome: 'deleted' | 'archived' }> {
     return this.db.transaction(async (manager) => {
-      await this.lock(manager, organizationId, id);
+      const question = await this.lock(manager, user.organizationId, id);
       await this.replaceInUntakenTests(manager, id, null);
+      const subject = { id, label: questionLabel(question) };
       if ((await this.usedIds(manager, [id])).has(id)) {
-        await manager.update(Question, { id }, { archivedAt: new Date() });
+        await manager.update(Question, { id }, { archivedAt: this.clock.now() });
+        await this.audit.record(manager, actorOf(user), { action: 'question.archived', subject });
         return { outcome: 'archived' as const };
       }
       await manager.delete(Question, { id });
+      await this.audit.record(manager, actorOf(user), { action: 'question.deleted', subject });
       return { outcome: 'deleted' as const };
     });
   }
@@ -147,3 +184,9 @@ export class QuestionsService {
     return question;
   }
 }
+
+/** What the audit log says changed in a question: its wording and scoring, not just "edited". */
+const AUDITED_FIELDS = ['type', 'topic', 'stem', 'options', 'correctOptionIds', 'explanation', 'points'] as const;
+
+/** A question as the log names it: the start of its text. */
+const questionLabel = (q: { stem: string }) => (q.stem.length > 80 ? `${q.stem.slice(0, 79)}…` : q.stem);
