@@ -57,9 +57,26 @@ const AUDITED_SETTINGS = [
   'attemptsAllowed',
   'resultsVisibility',
   'reviewVisibility',
-  'selection',
-  'questionIds',
+  'selectionMode',
+  'questionCount',
 ] as const;
+
+/** A test's settings as the audit log keeps them: times as ISO text, the questions by how many and how chosen. */
+function auditedSettings(a: Assessment) {
+  return {
+    title: a.title,
+    opensAt: a.opensAt?.toISOString() ?? null,
+    closesAt: a.closesAt?.toISOString() ?? null,
+    timeLimitMinutes: a.timeLimitMinutes,
+    shuffleQuestions: a.shuffleQuestions,
+    shuffleOptions: a.shuffleOptions,
+    attemptsAllowed: a.attemptsAllowed,
+    resultsVisibility: a.resultsVisibility,
+    reviewVisibility: a.reviewVisibility,
+    selectionMode: a.selection.mode,
+    questionCount: a.questionIds.length,
+  };
+}
 
 const SCORED_TYPES = In(['single_choice', 'multiple_choice', 'true_false']);
 
@@ -195,7 +212,7 @@ export class AssessmentsService {
     const { organizationId } = user;
     return this.db.transaction(async (manager) => {
       const a = await this.lock(manager, organizationId, id);
-      const before = { ...a, opensAt: a.opensAt?.toISOString() ?? null, closesAt: a.closesAt?.toISOString() ?? null };
+      const before = auditedSettings(a);
       const questionIds = await this.resolveSelection(manager, a, settings.selection);
       if (!sameList(questionIds, a.questionIds) && (await this.hasAttempts(manager, a.id))) {
         throw conflict(
@@ -218,11 +235,10 @@ export class AssessmentsService {
       });
       await manager.save(a);
       if (a.kind === 'pre_test') await this.followPre(manager, a);
-      const after = { ...a, opensAt: settings.opensAt, closesAt: settings.closesAt };
       await this.audit.record(manager, actorOf(user), {
         action: 'assessment.settings_updated',
         subject: { id, label: await this.label(manager, a) },
-        changes: changedFields(before, after, AUDITED_SETTINGS),
+        changes: changedFields(before, auditedSettings(a), AUDITED_SETTINGS),
       });
       return this.detailAt(manager, organizationId, id, this.clock.now());
     });

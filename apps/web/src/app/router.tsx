@@ -61,6 +61,10 @@ export const router = createBrowserRouter([
               import('../features/sessions/components/SurveyResultsPage').then((m) => ({ Component: m.SurveyResultsPage })),
           },
           {
+            path: '/admin/audit',
+            lazy: () => import('./routes/admin-route').then((m) => ({ Component: m.AuditLogRoute })),
+          },
+          {
             path: '/plan',
             lazy: () => import('./routes/plan-route').then((m) => ({ Component: m.PlanRoute })),
           },
