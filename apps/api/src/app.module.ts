@@ -12,6 +12,7 @@ import { ClockModule } from './common/clock';
 import { dataSourceOptions } from './database/data-source-options';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { PeopleModule } from './people/people.module';
 import { PlanModule } from './plan/plan.module';
 import { ProgramsModule } from './programs/programs.module';
@@ -41,6 +42,7 @@ export class AppModule {
         ClockModule,
         ThrottleModule,
         AuditModule,
+        OrganizationsModule,
         AuthModule,
         ProgramsModule,
         SessionsModule,

@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'NO_ATTEMPTS_LEFT',
   'REVIEW_NOT_AVAILABLE',
   'PDF_UNAVAILABLE',
+  'LOGO_INVALID',
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

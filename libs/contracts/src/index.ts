@@ -11,3 +11,4 @@ export * from './enrolments';
 export * from './questions';
 export * from './assessments';
 export * from './audit';
+export * from './organizations';

@@ -3,6 +3,7 @@ import { Attempt } from '../attempts/attempt.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { AuthSession } from '../auth/auth-session.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
+import { OrganizationLogo } from '../organizations/organization-logo.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../people/person.entity';
 import { ProgramYear } from '../programs/program-year.entity';
@@ -28,4 +29,5 @@ export const ALL_ENTITIES = [
   Attempt,
   ThrottleBucket,
   AuditEvent,
+  OrganizationLogo,
 ];

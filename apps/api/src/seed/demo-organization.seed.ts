@@ -5,6 +5,15 @@ import type { Role } from '@sujarit/contracts';
  * detail pages 1–5. All of it is data an organizer can edit later, not code.
  */
 export const DEMO_ORGANIZATION_NAME = 'องค์การบริหารส่วนตำบลพร่อน';
+
+/** The demo's profile, from the plan's cover and its announcement (signed by the executive named there). */
+export const DEMO_ORGANIZATION_PROFILE = {
+  shortName: 'อบต.พร่อน',
+  province: 'นราธิวาส',
+  address: 'ตำบลพร่อน อำเภอตากใบ จังหวัดนราธิวาส',
+  signatoryName: 'นายกาทหลง แดงสุวรรณ',
+  signatoryPosition: 'นายกองค์การบริหารส่วนตำบลพร่อน',
+};
 export const PLAN_FISCAL_YEARS = [2566, 2567, 2568, 2569, 2570];
 
 export interface SeedProgram {

@@ -11,6 +11,7 @@ import { User } from '../users/user.entity';
 import {
   DEFAULT_INDICATOR_SETTINGS,
   DEMO_ORGANIZATION_NAME,
+  DEMO_ORGANIZATION_PROFILE,
   DEMO_USERS,
   PLAN_FISCAL_YEARS,
   PLAN_PROGRAMS,
@@ -29,7 +30,8 @@ export class SeedService {
       // Two processes starting at once on one empty database seed it once.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['sujarit:seed']);
       if ((await manager.count(Organization)) > 0) return false;
-      await this.seedOrganization(manager, DEMO_ORGANIZATION_NAME, DEMO_USERS);
+      const demo = await this.seedOrganization(manager, DEMO_ORGANIZATION_NAME, DEMO_USERS);
+      await manager.update(Organization, { id: demo.id }, DEMO_ORGANIZATION_PROFILE);
       this.logger.log(`Created the demo organization ${DEMO_ORGANIZATION_NAME}`);
       return true;
     });

@@ -30,6 +30,7 @@ export function StaffLayout({ user }: { user: CurrentUser }) {
           {runsPrograms && <NavLink to="/people">{t('people.nav')}</NavLink>}
           <NavLink to="/plan">{t('app.nav.plan')}</NavLink>
           <NavLink to="/indicators">{t('app.nav.indicators')}</NavLink>
+          {user.role === 'admin' && <NavLink to="/admin/organization">{t('organization.nav')}</NavLink>}
           {user.role === 'admin' && <NavLink to="/admin/audit">{t('audit.nav')}</NavLink>}
         </nav>
         <div className="topbar__user">

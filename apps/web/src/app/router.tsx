@@ -61,6 +61,10 @@ export const router = createBrowserRouter([
               import('../features/sessions/components/SurveyResultsPage').then((m) => ({ Component: m.SurveyResultsPage })),
           },
           {
+            path: '/admin/organization',
+            lazy: () => import('./routes/admin-route').then((m) => ({ Component: m.OrganizationRoute })),
+          },
+          {
             path: '/admin/audit',
             lazy: () => import('./routes/admin-route').then((m) => ({ Component: m.AuditLogRoute })),
           },
