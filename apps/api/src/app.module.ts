@@ -19,6 +19,7 @@ import { SeedModule } from './seed/seed.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { ThrottleModule } from './throttle/throttle.module';
 import { TraineeModule } from './trainee/trainee.module';
+import { UsersModule } from './users/users.module';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -50,6 +51,7 @@ export class AppModule {
         EnrolmentsModule,
         AttendanceSheetsModule,
         SeedModule,
+        UsersModule,
         ...serveWeb,
       ],
       providers: [

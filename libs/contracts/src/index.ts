@@ -10,3 +10,4 @@ export * from './people';
 export * from './enrolments';
 export * from './questions';
 export * from './assessments';
+export * from './users';
