@@ -30,11 +30,15 @@ export function StaffLayout({ user }: { user: CurrentUser }) {
           {runsPrograms && <NavLink to="/people">{t('people.nav')}</NavLink>}
           <NavLink to="/plan">{t('app.nav.plan')}</NavLink>
           <NavLink to="/indicators">{t('app.nav.indicators')}</NavLink>
+          {user.role === 'admin' && <NavLink to="/admin/users">{t('users.nav')}</NavLink>}
         </nav>
         <div className="topbar__user">
           <span data-testid="current-user">
             {user.displayName} <span className="muted">({t(`app.roles.${user.role}`)})</span>
           </span>
+          <NavLink to="/account" className="topbar__account">
+            {t('account.nav')}
+          </NavLink>
           <LanguageSwitch />
           <button
             type="button"
