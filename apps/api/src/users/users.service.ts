@@ -57,7 +57,7 @@ export class UsersService {
   /** Creates the account and its invitation link, shown once to the admin and mailed when SMTP is set. */
   async create(admin: AuthenticatedUser, request: CreateUserRequest, mailBase: string): Promise<UserWithLink> {
     const { user, link } = await this.db.transaction((manager) => this.invite(manager, admin.organizationId, request, admin.id));
-    return { user: toUserView(user), link: await this.deliver(user, link, mailBase) };
+    return { user: toUserView(user), link: await this.deliverLink(user, link, mailBase) };
   }
 
   /**
@@ -151,11 +151,14 @@ export class UsersService {
       return { user: found, link: await this.links.issue(manager, found, found.passwordHash ? 'reset' : 'invite', admin.id) };
     });
     await this.throttle.reset(loginThrottleKeys(user.email));
-    return { user: toUserView(user), link: await this.deliver(user, link, mailBase) };
+    return { user: toUserView(user), link: await this.deliverLink(user, link, mailBase) };
   }
 
-  /** Mails the link when SMTP is set; the admin sees it either way, this once. */
-  private async deliver(user: User, link: IssuedAccountLink, mailBase: string): Promise<AccountLink> {
+  /**
+   * Mails the link when SMTP is set (call after the link's transaction has committed) and returns what the admin
+   * is shown, this once, either way. `mailBase` is where a mailed link points when PUBLIC_URL is unset.
+   */
+  async deliverLink(user: User, link: IssuedAccountLink, mailBase: string): Promise<AccountLink> {
     let mailed = false;
     if (this.mail.enabled) {
       const organization = await this.db.getRepository(Organization).findOneBy({ id: user.organizationId });
