@@ -18,7 +18,10 @@ describe('accounts and access', () => {
     const login = await agent.post('/api/auth/login').send({ email: org.email('organizer'), password: org.password }).expect(200);
     expect(login.body).toMatchObject({ role: 'organizer', organization: { id: org.id, name: org.name } });
     expect(String(login.headers['set-cookie'])).toMatch(/sj_session=[^;]+;.*HttpOnly/);
-    expect(JSON.stringify(login.body)).not.toMatch(/password/i);
+    // No password nor its hash; the one password field is the flag mustChangePassword.
+    expect(JSON.stringify(login.body)).not.toMatch(/argon2|passwordHash/i);
+    expect(JSON.stringify(login.body)).not.toContain(org.password);
+    expect(login.body.mustChangePassword).toBe(false);
 
     await agent.get('/api/auth/me').expect(200);
     await agent.post('/api/auth/logout').expect(204);
@@ -50,7 +53,8 @@ describe('accounts and access', () => {
       Object.keys(methods).map((method) => ({ path, method })),
     );
     expect(routes.length).toBeGreaterThanOrEqual(14);
-    const isPublic = (path: string) => path.startsWith('/api/join/') || path === '/api/auth/login' || path === '/api/auth/logout';
+    const isPublic = (path: string) =>
+      path.startsWith('/api/join/') || path.startsWith('/api/account-links/') || path === '/api/auth/login' || path === '/api/auth/logout';
     const guarded = routes.filter((r) => !isPublic(r.path));
     expect(guarded.length).toBeGreaterThanOrEqual(8);
     for (const { path, method } of guarded) {

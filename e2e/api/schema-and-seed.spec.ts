@@ -90,11 +90,13 @@ describe('database schema and default data', () => {
     }
   });
 
-  it('creates one demo user per role who can log in', async () => {
+  it('creates one demo user per role who can log in, and must choose a new password before anything else', async () => {
     expect(DEMO_USERS.map((u) => u.role).sort()).toEqual(['admin', 'manager', 'organizer']);
     for (const user of DEMO_USERS) {
-      const response = await t.http().post('/api/auth/login').send({ email: user.email, password: user.password }).expect(200);
-      expect(response.body).toMatchObject({ role: user.role, organization: { name: DEMO_ORGANIZATION_NAME } });
+      const agent = t.http();
+      const response = await agent.post('/api/auth/login').send({ email: user.email, password: user.password }).expect(200);
+      expect(response.body).toMatchObject({ role: user.role, organization: { name: DEMO_ORGANIZATION_NAME }, mustChangePassword: true });
+      expect((await agent.get('/api/plan').expect(403)).body.code).toBe('PASSWORD_CHANGE_REQUIRED');
     }
   });
 

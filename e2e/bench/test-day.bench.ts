@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
-import { baseUrl } from '../support/browser';
+import { baseUrl, DEMO_ORGANIZER } from '../support/browser';
 
 /*
  * A test day at its busiest: the youth camp (1.3.1, target 190) joins and takes the pre-test at the same moment,
@@ -75,7 +75,7 @@ describe('benchmark: a test day', () => {
       peakRss = Math.max(peakRss, rssMb(pid));
     }, 50);
 
-    const login = await call('POST', '/api/auth/login', { body: { email: 'organizer@pron.example', password: 'demo-organizer-2569' } });
+    const login = await call('POST', '/api/auth/login', { body: DEMO_ORGANIZER });
     const organizer = login.setCookie.join('; ');
     const programs = (await call('GET', '/api/programs', { cookie: organizer })).body.programs as { id: string; code: string }[];
     const program = programs.find((p) => p.code === '1.3.1');

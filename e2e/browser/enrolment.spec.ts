@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { baseUrl, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
+import { baseUrl, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
 
 /*
  * This file owns its own sessions of 1.3.1 on 20 March 2027 (fiscal year 2570) and people whose
@@ -280,7 +280,7 @@ function tabletContext(browser: Browser): Promise<BrowserContext> {
 /** The demo organizer, signed in through the context's own request client, which shares its cookies with the pages. */
 async function signedIn(context: BrowserContext): Promise<BrowserContext> {
   await expectOk(
-    context.request.post(`${baseUrl()}/api/auth/login`, { data: { email: 'organizer@pron.example', password: 'demo-organizer-2569' } }),
+    context.request.post(`${baseUrl()}/api/auth/login`, { data: DEMO_ORGANIZER }),
   );
   return context;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { type Chooser, desktopContext, launchChromium, phoneContext, rightOptions, scrollsSideways, testCard } from '../support/browser';
+import { type Chooser, DEMO_ORGANIZER, desktopContext, launchChromium, phoneContext, rightOptions, scrollsSideways, testCard } from '../support/browser';
 
 /*
  * The issue's "done when": an organizer imports a GIFT file exported from Moodle, builds a pre/post test from it
@@ -22,8 +22,8 @@ describe('a Moodle GIFT export becomes a pre/post test that trainees take', () =
   it('an organizer imports the file, builds the tests from its topics, runs them, and the trainee reviews the answers', async () => {
     const organizer = await (await desktopContext(browser)).newPage();
     await organizer.goto('/login');
-    await organizer.getByLabel('อีเมล').fill('organizer@pron.example');
-    await organizer.getByLabel('รหัสผ่าน').fill('demo-organizer-2569');
+    await organizer.getByLabel('อีเมล').fill(DEMO_ORGANIZER.email);
+    await organizer.getByLabel('รหัสผ่าน').fill(DEMO_ORGANIZER.password);
     await organizer.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
     await organizer.waitForURL('**/programs');
 

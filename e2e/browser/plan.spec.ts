@@ -1,6 +1,6 @@
 import { fiscalYearOf } from '@sujarit/domain';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { baseUrl, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
+import { baseUrl, DEMO_MANAGER, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
 
 /*
  * This file owns program 1.2.1 and the fiscal years after the current one; the other browser
@@ -68,7 +68,7 @@ describe('the yearly plan: settings, expenses and copying a year forward', () =>
     await row.getByText('3,600 / 100,000').waitFor();
 
     const manager = await (await desktopContext(browser)).newPage();
-    await login(manager, 'manager@pron.example', 'demo-manager-2569');
+    await login(manager, DEMO_MANAGER.email, DEMO_MANAGER.password);
     await manager.waitForURL('**/indicators');
     await manager.goto(`/sessions/${session.id}`);
     const managerView = manager.getByRole('region', { name: 'ค่าใช้จ่าย' });
@@ -105,7 +105,7 @@ describe('the yearly plan: settings, expenses and copying a year forward', () =>
 
   it('a manager opens the plan on a phone, reads it without scrolling sideways and cannot copy', async () => {
     const manager = await (await phoneContext(browser)).newPage();
-    await login(manager, 'manager@pron.example', 'demo-manager-2569');
+    await login(manager, DEMO_MANAGER.email, DEMO_MANAGER.password);
     await manager.waitForURL('**/indicators');
     await manager.getByRole('link', { name: 'แผนงาน' }).click();
     await manager.waitForURL('**/plan');
@@ -125,7 +125,7 @@ async function login(page: Page, email: string, password: string) {
 /** The organizer, signed in on a desktop, at the programs of the current fiscal year. */
 async function organizerPage(browser: Browser): Promise<Page> {
   const page = await (await desktopContext(browser)).newPage();
-  await login(page, 'organizer@pron.example', 'demo-organizer-2569');
+  await login(page, DEMO_ORGANIZER.email, DEMO_ORGANIZER.password);
   await page.waitForURL('**/programs');
   return page;
 }

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { Client } from 'pg';
-import { baseUrl, desktopContext, expectOk, launchChromium, phoneContext } from '../support/browser';
+import { baseUrl, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext } from '../support/browser';
 
 /*
  * This file uses program 1.2.1 only; the database is shared with the other browser files, so every
@@ -223,8 +223,8 @@ describe("a program's question bank", () => {
 async function openBank(browser: Browser): Promise<Page> {
   const page = await (await desktopContext(browser)).newPage();
   await page.goto('/login');
-  await page.getByLabel('อีเมล').fill('organizer@pron.example');
-  await page.getByLabel('รหัสผ่าน').fill('demo-organizer-2569');
+  await page.getByLabel('อีเมล').fill(DEMO_ORGANIZER.email);
+  await page.getByLabel('รหัสผ่าน').fill(DEMO_ORGANIZER.password);
   await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
   await page.waitForURL('**/programs');
   await page.getByRole('link', { name: /1\.2\.1/ }).first().click();

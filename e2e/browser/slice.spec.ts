@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { baseUrl, type Chooser, desktopContext, launchChromium, phoneContext, renderedFonts, rightOptions, scrollsSideways, testCard } from '../support/browser';
+import { baseUrl, type Chooser, DEMO_MANAGER, DEMO_ORGANIZER, desktopContext, launchChromium, phoneContext, renderedFonts, rightOptions, scrollsSideways, testCard } from '../support/browser';
 
 const ARTIFACTS = join(__dirname, '../artifacts');
 /** Fonts from fonts-thai-tlwg and other Thai families; DejaVu or Liberation alone would draw boxes. */
@@ -20,7 +20,7 @@ describe('the slice in a real browser', () => {
   it('an organizer schedules, a trainee on a phone takes both tests, a manager reads the indicator', async () => {
     // The organizer, on a desktop, sees the four programs of the current fiscal year.
     const organizer = await (await desktopContext(browser)).newPage();
-    await login(organizer, 'organizer@pron.example', 'demo-organizer-2569');
+    await login(organizer, DEMO_ORGANIZER.email, DEMO_ORGANIZER.password);
     await organizer.waitForURL('**/programs');
     for (const code of ['1.1.1', '1.1.2', '1.2.1', '1.3.1']) {
       await organizer.getByText(code, { exact: false }).first().waitFor();
@@ -78,7 +78,7 @@ describe('the slice in a real browser', () => {
 
     // The manager reads the indicator of 1.1.1 for this fiscal year.
     const manager = await (await desktopContext(browser)).newPage();
-    await login(manager, 'manager@pron.example', 'demo-manager-2569');
+    await login(manager, DEMO_MANAGER.email, DEMO_MANAGER.password);
     await manager.waitForURL('**/indicators');
     const card = manager.locator('article, section').filter({ hasText: '1.1.1' }).first();
     await card.waitFor();

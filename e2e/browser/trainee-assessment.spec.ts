@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { baseUrl, desktopContext, expectOk, launchChromium, phoneContext, renderedFonts, scrollsSideways } from '../support/browser';
+import { baseUrl, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext, renderedFonts, scrollsSideways } from '../support/browser';
 
 /*
  * The trainee's phone and the assessment engine: multiple choice, a Likert survey, a time limit, retakes and the
@@ -73,7 +73,7 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
     organizer = (await desktopContext(browser)).request;
-    await expectOk(organizer.post(`${baseUrl()}/api/auth/login`, { data: { email: 'organizer@pron.example', password: 'demo-organizer-2569' } }));
+    await expectOk(organizer.post(`${baseUrl()}/api/auth/login`, { data: DEMO_ORGANIZER }));
     const programs = await (await expectOk(organizer.get(`${baseUrl()}/api/programs`))).json();
     programId = programs.programs.find((p: { code: string }) => p.code === '1.2.1').id;
     ids.multiple = await createQuestion(organizer, programId, MULTIPLE);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { chooseDemoPassword } from './demo-accounts';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 declare global {
@@ -21,14 +22,24 @@ export default async function setup(): Promise<void> {
   const port = await freePort();
   const server = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), NODE_ENV: 'test' },
+    // A real server (DATABASE_URL) starts empty unless asked for the demo, which the tests sign in as.
+    env: { ...process.env, DATABASE_URL: db.url, SUJARIT_DEMO: '1', PORT: String(port), NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
   server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitUntilUp(baseUrl, server, output);
+  try {
+    await waitUntilUp(baseUrl, server, output);
+    // The demo accounts must choose new passwords at their first sign-in; the organizer and manager do so once here.
+    await chooseDemoPassword(baseUrl, 'organizer');
+    await chooseDemoPassword(baseUrl, 'manager');
+  } catch (error) {
+    server.kill();
+    await db.dispose();
+    throw error;
+  }
   globalThis.__SUJARIT_BROWSER__ = { db, server };
   process.env.SUJARIT_BASE_URL = baseUrl;
   // Lets a test read what only the server knows (answer keys) to play a trainee who studied.

@@ -1,6 +1,7 @@
 import { CHROMIUM_ARGS } from '@sujarit/api/attendance-sheets/pdf-printer';
 import { Client } from 'pg';
 import { APIRequestContext, Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import { demoAccount } from './demo-accounts';
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export function launchChromium(): Promise<Browser> {
@@ -50,9 +51,9 @@ export function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
 
-/** The seeded demo accounts (README). */
-export const DEMO_ORGANIZER = { email: 'organizer@pron.example', password: 'demo-organizer-2569' };
-export const DEMO_MANAGER = { email: 'manager@pron.example', password: 'demo-manager-2569' };
+/** The demo accounts (README), with the new passwords browser global setup chose at their first sign-in. */
+export const DEMO_ORGANIZER = demoAccount('organizer');
+export const DEMO_MANAGER = demoAccount('manager');
 
 /** A page in the context, signed in through the login form as a person would. */
 export async function signedIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {

@@ -24,8 +24,11 @@ export interface TestApp {
   app: INestApplication;
   db: DataSource;
   http(): TestAgent;
-  /** A new organization seeded like the demo one (four programs, years, banks), with one user per role. */
-  createOrganization(name?: string): Promise<TestOrganization>;
+  /**
+   * A new organization seeded like the demo one (four programs, years, banks), with one user per role. Its users
+   * may sign in and work at once, unless `mustChangePassword` makes them choose a new password first, as the demo's.
+   */
+  createOrganization(name?: string, options?: { mustChangePassword?: boolean }): Promise<TestOrganization>;
   close(): Promise<void>;
 }
 
@@ -46,8 +49,8 @@ export class TestClock extends Clock {
   }
 }
 
-export async function startTestApp(options: { clock?: TestClock } = {}): Promise<TestApp> {
-  const databaseUrl = process.env.SUJARIT_TEST_DATABASE_URL;
+export async function startTestApp(options: { clock?: TestClock; databaseUrl?: string } = {}): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? process.env.SUJARIT_TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('SUJARIT_TEST_DATABASE_URL is not set: run through e2e/jest.api.config.js');
   const builder = Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl })] });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
@@ -58,7 +61,10 @@ export async function startTestApp(options: { clock?: TestClock } = {}): Promise
   const db = app.get(DataSource);
   const http = () => request.agent(app.getHttpServer());
 
-  const createOrganization = async (name = `อบต.ทดสอบ ${randomUUID().slice(0, 8)}`): Promise<TestOrganization> => {
+  const createOrganization = async (
+    name = `อบต.ทดสอบ ${randomUUID().slice(0, 8)}`,
+    { mustChangePassword = false } = {},
+  ): Promise<TestOrganization> => {
     const tag = randomUUID().slice(0, 8);
     const password = `test-password-${tag}`;
     const email = (role: Role) => `${role}-${tag}@test.example`;
@@ -67,7 +73,7 @@ export async function startTestApp(options: { clock?: TestClock } = {}): Promise
       app.get(SeedService).seedOrganization(
         manager,
         name,
-        roles.map((role) => ({ email: email(role), password, displayName: `${role} ${tag}`, role })),
+        roles.map((role) => ({ email: email(role), password, displayName: `${role} ${tag}`, role, mustChangePassword })),
       ),
     );
     return {

@@ -21,6 +21,7 @@ import { SeedModule } from './seed/seed.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { ThrottleModule } from './throttle/throttle.module';
 import { TraineeModule } from './trainee/trainee.module';
+import { UsersModule } from './users/users.module';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -54,6 +55,7 @@ export class AppModule {
         EnrolmentsModule,
         AttendanceSheetsModule,
         SeedModule,
+        UsersModule,
         ...serveWeb,
       ],
       providers: [

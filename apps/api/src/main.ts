@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { resolveDatabase } from './database/database.config';
 import { DEMO_USERS } from './seed/demo-organization.seed';
+import { demoWanted } from './seed/demo-setting';
 
 async function bootstrap() {
   const logger = new Logger('Sujarit');
@@ -28,9 +29,11 @@ async function bootstrap() {
   const port = Number(process.env.PORT ?? 3000);
   await app.listen(port);
   logger.log(`Sujarit is ready: http://localhost:${port} (API under /api, OpenAPI at /api/docs)`);
-  logger.log(
-    `Demo logins (for trying it out only; change them before real use): ${DEMO_USERS.map((u) => `${u.role} ${u.email} / ${u.password}`).join('; ')}`,
-  );
+  if (demoWanted()) {
+    logger.log(
+      `Demo logins (for trying it out only; each chooses a new password at first sign-in): ${DEMO_USERS.map((u) => `${u.role} ${u.email} / ${u.password}`).join('; ')}`,
+    );
+  }
 }
 
 bootstrap().catch((error: unknown) => {

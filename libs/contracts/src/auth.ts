@@ -15,5 +15,22 @@ export const CurrentUserSchema = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
   organization: z.object({ id: z.uuid(), name: z.string() }),
+  /** A demo account (or one an admin flagged) must choose a new password before anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type CurrentUser = z.infer<typeof CurrentUserSchema>;
+
+/** At least 12 characters (OWASP ASVS 2.1.1); the server also refuses the commonest passwords. */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+
+export const NewPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { message: `รหัสผ่านต้องยาวอย่างน้อย ${PASSWORD_MIN_LENGTH} ตัวอักษร` })
+  .max(PASSWORD_MAX_LENGTH, { message: `รหัสผ่านต้องยาวไม่เกิน ${PASSWORD_MAX_LENGTH} ตัวอักษร` });
+
+export const ChangePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1, { message: 'กรุณากรอกรหัสผ่านปัจจุบัน' }).max(PASSWORD_MAX_LENGTH),
+  newPassword: NewPasswordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;

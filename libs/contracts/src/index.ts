@@ -12,3 +12,4 @@ export * from './questions';
 export * from './assessments';
 export * from './audit';
 export * from './organizations';
+export * from './users';

@@ -6,6 +6,7 @@ import type { AuthenticatedUser } from './authenticated-user';
 
 export const IS_PUBLIC = 'sujarit:public';
 export const ROLES = 'sujarit:roles';
+export const ALLOWED_BEFORE_PASSWORD_CHANGE = 'sujarit:allowed-before-password-change';
 
 /** A route anyone may call without logging in (trainee pages, login). Nothing is public by default. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
@@ -18,6 +19,12 @@ export const Roles = (...roles: Role[]) =>
     ApiUnauthorizedResponse({ description: 'Not logged in (UNAUTHENTICATED)' }),
     ApiForbiddenResponse({ description: `Role must be one of: ${roles.join(', ')} (FORBIDDEN)` }),
   );
+
+/**
+ * One of the few routes a user who must choose a new password may call (who am I, change the password,
+ * sign out everywhere); every other route answers PASSWORD_CHANGE_REQUIRED until then.
+ */
+export const AllowedBeforePasswordChange = () => SetMetadata(ALLOWED_BEFORE_PASSWORD_CHANGE, true);
 
 export type RequestWithUser = Request & { user?: AuthenticatedUser };
 

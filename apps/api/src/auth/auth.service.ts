@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CurrentUser as CurrentUserView, LoginRequest } from '@sujarit/contracts';
 import { createHash, randomBytes } from 'node:crypto';
-import { MoreThan, Repository } from 'typeorm';
+import { EntityManager, MoreThan, Not, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain.error';
 import { ThrottleService } from '../throttle/throttle.service';
@@ -11,7 +11,7 @@ import { AuthSession } from './auth-session.entity';
 import type { AuthenticatedUser } from './authenticated-user';
 import { hashPassword, verifyPassword } from './password';
 
-export const AUTH_COOKIE = 'sj_session';
+export { AUTH_COOKIE } from './auth-cookie';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 /**
  * Passwords checked per email within the window, from one address and from all addresses together; further
@@ -47,7 +47,10 @@ export class AuthService {
    * and from all addresses (five per 15 minutes each); without one the password is not checked at all, so
    * however many guesses arrive at once, at most five are checked. A successful sign-in forgets the tries.
    */
-  async login(request: LoginRequest, clientAddress: string): Promise<{ token: string; expiresAt: Date; user: AuthenticatedUser }> {
+  async login(
+    request: LoginRequest,
+    clientAddress: string,
+  ): Promise<{ token: string; expiresAt: Date; sessionId: string; user: AuthenticatedUser }> {
     const keys = loginThrottleKeys(request.email, clientAddress);
     const decision = await this.throttle.take(keys.map((key) => ({ key, limit: LOGIN_TRY_LIMIT, windowMs: LOGIN_TRY_WINDOW_MS })));
     if (!decision.allowed) {
@@ -58,16 +61,32 @@ export class AuthService {
       );
     }
     const user = await this.users.findOne({ where: { email: request.email }, relations: { organization: true } });
+    // An invited user without a password yet is checked against the decoy too, and never matches.
     const valid = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), request.password);
-    if (!user || !valid) {
+    if (!user || !user.passwordHash || !valid) {
       throw new DomainError('INVALID_CREDENTIALS', 'อีเมลหรือรหัสผ่านไม่ถูกต้อง', HttpStatus.UNAUTHORIZED);
     }
+    if (user.deactivatedAt) {
+      throw new DomainError('ACCOUNT_DEACTIVATED', 'บัญชีนี้ถูกปิดใช้งานแล้ว กรุณาติดต่อผู้ดูแลระบบขององค์กร', HttpStatus.FORBIDDEN);
+    }
     await this.throttle.reset(keys);
-    const now = this.clock.now();
+    const session = await this.startSession(user.id);
+    return { ...session, user: toAuthenticatedUser(user, session.sessionId) };
+  }
+
+  /** A new signed-in browser for the user: the cookie's token, of which only the hash is kept. */
+  async startSession(userId: string, manager?: EntityManager): Promise<{ token: string; expiresAt: Date; sessionId: string }> {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-    await this.sessions.insert({ userId: user.id, tokenHash: sha256(token), expiresAt });
-    return { token, expiresAt, user: toAuthenticatedUser(user) };
+    const expiresAt = new Date(this.clock.now().getTime() + SESSION_TTL_MS);
+    const sessions = manager ? manager.getRepository(AuthSession) : this.sessions;
+    const inserted = await sessions.insert({ userId, tokenHash: sha256(token), expiresAt });
+    return { token, expiresAt, sessionId: (inserted.identifiers[0] as { id: string }).id };
+  }
+
+  /** Ends the user's auth sessions at once, all of them or all but one (the browser that asked). */
+  async endSessions(userId: string, options: { except?: string | null; manager?: EntityManager } = {}): Promise<void> {
+    const sessions = options.manager ? options.manager.getRepository(AuthSession) : this.sessions;
+    await sessions.delete(options.except ? { userId, id: Not(options.except) } : { userId });
   }
 
   async logout(token: string | undefined): Promise<void> {
@@ -79,11 +98,13 @@ export class AuthService {
       where: { tokenHash: sha256(token), expiresAt: MoreThan(this.clock.now()) },
       relations: { user: { organization: true } },
     });
-    return session?.user ? toAuthenticatedUser(session.user) : null;
+    // Deactivation ends sessions at once; a deactivated user's session found between the two steps is refused too.
+    if (!session?.user || session.user.deactivatedAt) return null;
+    return toAuthenticatedUser(session.user, session.id);
   }
 }
 
-function toAuthenticatedUser(user: User): AuthenticatedUser {
+export function toAuthenticatedUser(user: User, sessionId: string | null): AuthenticatedUser {
   return {
     id: user.id,
     email: user.email,
@@ -91,6 +112,8 @@ function toAuthenticatedUser(user: User): AuthenticatedUser {
     role: user.role,
     organizationId: user.organizationId,
     organizationName: user.organization?.name ?? '',
+    mustChangePassword: user.mustChangePassword,
+    sessionId,
   };
 }
 
@@ -101,5 +124,6 @@ export function toCurrentUserView(user: AuthenticatedUser): CurrentUserView {
     displayName: user.displayName,
     role: user.role,
     organization: { id: user.organizationId, name: user.organizationName },
+    mustChangePassword: user.mustChangePassword,
   };
 }

@@ -7,4 +7,7 @@ export interface AuthenticatedUser {
   role: Role;
   organizationId: string;
   organizationName: string;
+  mustChangePassword: boolean;
+  /** The auth session this request came with, so "sign out other devices" can keep it. */
+  sessionId: string | null;
 }

@@ -12,6 +12,7 @@ import { Question } from '../questions/question.entity';
 import { SessionExpense } from '../sessions/session-expense.entity';
 import { TrainingSession } from '../sessions/training-session.entity';
 import { ThrottleBucket } from '../throttle/throttle-bucket.entity';
+import { AccountToken } from '../users/account-token.entity';
 import { User } from '../users/user.entity';
 
 export const ALL_ENTITIES = [
@@ -30,4 +31,5 @@ export const ALL_ENTITIES = [
   ThrottleBucket,
   AuditEvent,
   OrganizationLogo,
+  AccountToken,
 ];

@@ -16,6 +16,7 @@ import {
   PLAN_FISCAL_YEARS,
   PLAN_PROGRAMS,
 } from './demo-organization.seed';
+import { demoWanted } from './demo-setting';
 import { defaultQuestionBank } from './question-bank.seed';
 
 @Injectable()
@@ -24,13 +25,21 @@ export class SeedService {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** On an empty database only: creates the demo organization. Returns whether it did. */
-  async seedIfEmpty(): Promise<boolean> {
+  /**
+   * On an empty database only, and when the demo is wanted (see demoWanted): creates the demo organization,
+   * whose accounts must choose new passwords at their first sign-in. Returns whether it did.
+   */
+  async seedIfEmpty(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+    if (!demoWanted(env)) return false;
     return this.db.transaction(async (manager) => {
       // Two processes starting at once on one empty database seed it once.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['sujarit:seed']);
       if ((await manager.count(Organization)) > 0) return false;
-      const demo = await this.seedOrganization(manager, DEMO_ORGANIZATION_NAME, DEMO_USERS);
+      const demo = await this.seedOrganization(
+        manager,
+        DEMO_ORGANIZATION_NAME,
+        DEMO_USERS.map((user) => ({ ...user, mustChangePassword: true })),
+      );
       await manager.update(Organization, { id: demo.id }, DEMO_ORGANIZATION_PROFILE);
       this.logger.log(`Created the demo organization ${DEMO_ORGANIZATION_NAME}`);
       return true;
@@ -41,7 +50,7 @@ export class SeedService {
   async seedOrganization(
     manager: EntityManager,
     name: string,
-    users: { email: string; password: string; displayName: string; role: User['role'] }[],
+    users: { email: string; password: string; displayName: string; role: User['role']; mustChangePassword?: boolean }[],
   ): Promise<Organization> {
     const organization = await manager.save(Organization, { name });
     for (const user of users) {
@@ -51,6 +60,7 @@ export class SeedService {
         displayName: user.displayName,
         role: user.role,
         passwordHash: await hashPassword(user.password),
+        mustChangePassword: user.mustChangePassword ?? false,
       });
     }
     for (const seed of PLAN_PROGRAMS) {

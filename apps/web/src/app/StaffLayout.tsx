@@ -30,6 +30,7 @@ export function StaffLayout({ user }: { user: CurrentUser }) {
           {runsPrograms && <NavLink to="/people">{t('people.nav')}</NavLink>}
           <NavLink to="/plan">{t('app.nav.plan')}</NavLink>
           <NavLink to="/indicators">{t('app.nav.indicators')}</NavLink>
+          {user.role === 'admin' && <NavLink to="/admin/users">{t('users.nav')}</NavLink>}
           {user.role === 'admin' && <NavLink to="/admin/organization">{t('organization.nav')}</NavLink>}
           {user.role === 'admin' && <NavLink to="/admin/audit">{t('audit.nav')}</NavLink>}
         </nav>
@@ -37,6 +38,9 @@ export function StaffLayout({ user }: { user: CurrentUser }) {
           <span data-testid="current-user">
             {user.displayName} <span className="muted">({t(`app.roles.${user.role}`)})</span>
           </span>
+          <NavLink to="/account" className="topbar__account">
+            {t('account.nav')}
+          </NavLink>
           <LanguageSwitch />
           <button
             type="button"

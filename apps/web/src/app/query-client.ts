@@ -16,6 +16,10 @@ export function createQueryClient(): QueryClient {
         if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
           queryClient.setQueryData(ME_QUERY_KEY, null);
         }
+        // A user who must choose a new password (a demo account): the guard takes them to that page.
+        if (error instanceof ApiError && error.code === 'PASSWORD_CHANGE_REQUIRED') {
+          void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+        }
       },
     }),
     defaultOptions: {

@@ -1,7 +1,7 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { Loading } from '../components/Loading';
 import { TraineeLayout } from './TraineeLayout';
-import { HomeRedirect, NotFoundPage, OrganizerArea, StaffArea } from './routes/areas';
+import { AdminArea, HomeRedirect, NotFoundPage, OrganizerArea, StaffArea } from './routes/areas';
 
 /*
  * Pages load on demand: a trainee's phone on a weak line fetches the join and test pages,
@@ -15,6 +15,16 @@ export const router = createBrowserRouter([
       {
         path: '/login',
         lazy: () => import('../features/auth/components/LoginPage').then((m) => ({ Component: m.LoginPage })),
+      },
+      {
+        // A one-time invitation or reset link; its secret is in the fragment (#…).
+        path: '/set-password',
+        lazy: () => import('../features/auth/components/SetPasswordPage').then((m) => ({ Component: m.SetPasswordPage })),
+      },
+      {
+        path: '/change-password',
+        lazy: () =>
+          import('../features/auth/components/PasswordChangeRequiredPage').then((m) => ({ Component: m.PasswordChangeRequiredPage })),
       },
       {
         element: <StaffArea />,
@@ -61,16 +71,30 @@ export const router = createBrowserRouter([
               import('../features/sessions/components/SurveyResultsPage').then((m) => ({ Component: m.SurveyResultsPage })),
           },
           {
-            path: '/admin/organization',
-            lazy: () => import('./routes/admin-route').then((m) => ({ Component: m.OrganizationRoute })),
-          },
-          {
-            path: '/admin/audit',
-            lazy: () => import('./routes/admin-route').then((m) => ({ Component: m.AuditLogRoute })),
-          },
-          {
             path: '/plan',
             lazy: () => import('./routes/plan-route').then((m) => ({ Component: m.PlanRoute })),
+          },
+          {
+            path: '/account',
+            lazy: () => import('./routes/account-route').then((m) => ({ Component: m.AccountRoute })),
+          },
+          {
+            element: <AdminArea />,
+            children: [
+              {
+                path: '/admin/users',
+                lazy: () => import('./routes/users-route').then((m) => ({ Component: m.UsersRoute })),
+              },
+              {
+                path: '/admin/organization',
+                lazy: () =>
+                  import('../features/organization/components/OrganizationProfilePage').then((m) => ({ Component: m.OrganizationProfilePage })),
+              },
+              {
+                path: '/admin/audit',
+                lazy: () => import('../features/audit/components/AuditLogPage').then((m) => ({ Component: m.AuditLogPage })),
+              },
+            ],
           },
           {
             path: '/indicators',

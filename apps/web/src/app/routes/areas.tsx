@@ -18,6 +18,12 @@ export function OrganizerArea() {
   return canManage(user.role) ? <Outlet context={user} /> : <Navigate to={homePathFor(user.role)} replace />;
 }
 
+/** The admin area: the organization's users, its profile and its audit log. */
+export function AdminArea() {
+  const user = useStaffUser();
+  return user.role === 'admin' ? <Outlet context={user} /> : <Navigate to={homePathFor(user.role)} replace />;
+}
+
 export function HomeRedirect() {
   const me = useMe();
   if (me.isPending) return <Loading />;

@@ -7,7 +7,7 @@ import { SubmitButton, TextField } from '../../../components/fields';
 import { Loading } from '../../../components/Loading';
 import { useMe } from '../api/get-me';
 import { useLogin } from '../api/login';
-import { homePathFor } from './home-path';
+import { homePathFor, PASSWORD_CHANGE_PATH } from './home-path';
 
 const returnPathFrom = (state: unknown): string | null => {
   if (typeof state !== 'object' || state === null || !('from' in state)) return null;
@@ -23,6 +23,7 @@ export function LoginPage() {
   const loginMutation = useLogin();
 
   if (me.isPending) return <Loading />;
+  if (me.data?.mustChangePassword) return <Navigate to={PASSWORD_CHANGE_PATH} replace />;
   if (me.data) return <Navigate to={returnPathFrom(location.state) ?? homePathFor(me.data.role)} replace />;
 
   return (
@@ -39,7 +40,10 @@ export function LoginPage() {
         aria-label={t('auth.title')}
         onSubmit={(values) =>
           loginMutation.mutate(values, {
-            onSuccess: (user) => navigate(returnPathFrom(location.state) ?? homePathFor(user.role), { replace: true }),
+            onSuccess: (user) =>
+              navigate(user.mustChangePassword ? PASSWORD_CHANGE_PATH : (returnPathFrom(location.state) ?? homePathFor(user.role)), {
+                replace: true,
+              }),
           })
         }
       >
