@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { BACKUP_MAGIC, type BackupHeader, jsonRecord } from '@sujarit/api/database/backup/backup-format';
 import { Client } from 'pg';
 import { createSession, startTestApp, type TestApp, testIdOf } from '../support/test-app';
 
@@ -102,6 +103,14 @@ async function fingerprint(url: string): Promise<Record<string, { rows: number; 
       `SELECT sequencename AS name, last_value::text AS last FROM pg_sequences WHERE schemaname = 'public'`,
     );
     for (const sequence of sequences.rows) result[`sequence ${sequence.name}`] = { rows: 0, md5: String(sequence.last) };
+    // The schema around the rows: keys, checks, foreign keys and indexes (PostgreSQL 18 also lists NOT NULL, left out).
+    const schema = await client.query<{ definition: string }>(
+      `SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS definition
+         FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype IN ('p', 'u', 'f', 'c', 'x')
+       UNION ALL SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'
+       ORDER BY 1`,
+    );
+    result.schema = { rows: schema.rows.length, md5: schema.rows.map((row) => row.definition).join('\n') };
     return result;
   } finally {
     await client.end();
@@ -144,6 +153,14 @@ async function useTheApp(t: TestApp) {
     .send({})
     .expect(200);
   return { org, session };
+}
+
+/** The unzipped backup with its header (the first record after the magic line) changed. */
+function withHeader(unzipped: Buffer, change: (header: BackupHeader) => BackupHeader): Buffer {
+  const start = BACKUP_MAGIC.length;
+  const length = unzipped.readUInt32BE(start + 1);
+  const header = JSON.parse(unzipped.subarray(start + 5, start + 5 + length).toString('utf8')) as BackupHeader;
+  return Buffer.concat([BACKUP_MAGIC, jsonRecord('H', change(header)), unzipped.subarray(start + 5 + length)]);
 }
 
 async function backupFileIn(folder: string): Promise<string> {
@@ -283,6 +300,21 @@ describe('backup and restore (npm run db:backup, npm run db:restore)', () => {
     expect(replacedByCut.output).toContain('incomplete or damaged');
     expect(await fingerprint(fullUrl)).toEqual(sourceData);
 
+    // A backup from a newer Sujarit, whose schema this version cannot make.
+    const newer = join(folder, 'newer.sujarit-backup.gz');
+    const future = { id: 99, timestamp: 9999999999999, name: 'FromTheFuture9999999999999' };
+    const newerContent = withHeader(gunzipSync(whole), (header) => ({
+      ...header,
+      appVersion: '9.0.0',
+      migrations: [...header.migrations, future],
+    }));
+    await writeFile(newer, gzipSync(newerContent));
+    const fromTheFuture = await runCli('db-restore', [newer], withServer(emptyUrl));
+    expect(fromTheFuture.code).toBe(1);
+    expect(fromTheFuture.output).toContain('update Sujarit before restoring');
+    expect(fromTheFuture.output).toContain('FromTheFuture9999999999999');
+    expect(await relationCount(emptyUrl)).toBe(0);
+
     const foreignGzip = join(folder, 'notes.gz');
     await writeFile(foreignGzip, gzipSync(Buffer.from('organizations,users\n'.repeat(100))));
     for (const foreign of [foreignGzip, join(ROOT, 'package.json')]) {
@@ -309,6 +341,11 @@ describe('backup and restore (npm run db:backup, npm run db:restore)', () => {
         expect(whileRunning.output).toContain('already running');
         expect(whileRunning.code).toBe(0);
         embeddedData = await fingerprint(embedded.url);
+        // Restoring under the running app is refused, even one idle enough to hold no connection.
+        const underTheApp = await runCli('db-restore', [join(out, 'running.sujarit-backup.gz'), '--replace'], withEmbedded(appFolder));
+        expect(underTheApp.code).toBe(1);
+        expect(underTheApp.output).toContain('stop Sujarit first');
+        expect(await fingerprint(embedded.url)).toEqual(embeddedData);
       } finally {
         await app.close();
       }

@@ -9,6 +9,8 @@ export interface DatabaseTarget {
   /** Said in the start log: which database is in use and where. */
   description: string;
   stop?: () => Promise<void>;
+  /** The embedded server was already running on its data folder (under `npm start`), not started for this. */
+  alreadyRunning?: boolean;
 }
 
 /** `DATABASE_URL` when set; otherwise an embedded PostgreSQL with its data in `.data/postgres`. */
@@ -49,6 +51,7 @@ export async function resolveDatabaseForTool(
     return {
       url: running.url,
       description: `embedded PostgreSQL on 127.0.0.1:${running.port} (already running, process ${running.pid}), data in ${dataDir}`,
+      alreadyRunning: true,
     };
   }
   if (options.mustExist && !existsSync(join(dataDir, 'PG_VERSION'))) {
@@ -63,7 +66,11 @@ export async function resolveDatabaseForTool(
     // The app may have started its server on the folder meanwhile: PostgreSQL refused a second one; use the app's.
     const startedMeanwhile = await findRunningEmbeddedPostgres(dataDir, EMBEDDED_DATABASE);
     if (!startedMeanwhile) throw error;
-    return { url: startedMeanwhile.url, description: `embedded PostgreSQL on 127.0.0.1:${startedMeanwhile.port}, data in ${dataDir}` };
+    return {
+      url: startedMeanwhile.url,
+      description: `embedded PostgreSQL on 127.0.0.1:${startedMeanwhile.port} (already running, process ${startedMeanwhile.pid}), data in ${dataDir}`,
+      alreadyRunning: true,
+    };
   }
 }
 

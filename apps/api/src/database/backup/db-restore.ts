@@ -27,6 +27,13 @@ async function restore(): Promise<void> {
   try {
     const target = await resolveDatabaseForTool({ mustExist: false });
     console.log(`ฐานข้อมูลปลายทาง / Target database: ${target.description}`);
+    if (target.alreadyRunning) {
+      // Its server runs only beside the app (an idle app holds no connection the restore could see).
+      throw new UsageError(
+        'ฐานข้อมูลในเครื่องกำลังทำงานอยู่กับสุจริต (npm start): หยุดสุจริตก่อน (Ctrl+C) แล้วจึงกู้คืน ไม่ได้เปลี่ยนแปลงอะไร',
+        'The embedded database is running with Sujarit (npm start): stop Sujarit first (Ctrl+C), then restore. Nothing was changed.',
+      );
+    }
     try {
       const summary = await restoreBackup(target.url, backup, { replace: values.replace });
       say(

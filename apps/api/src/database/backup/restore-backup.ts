@@ -214,9 +214,9 @@ async function refuseDataUnlessReplacing(client: PoolClient, replace: boolean): 
     const names = withData.slice(0, 5).join(', ') + (withData.length > 5 ? ', …' : '');
     throw new RestoreRefusedError(
       `ฐานข้อมูลปลายทางมีข้อมูลอยู่แล้ว (${names}): ไม่ได้กู้คืนและไม่ได้เปลี่ยนแปลงอะไร\n` +
-        'ถ้าต้องการลบข้อมูลเดิมทั้งหมดแล้วแทนที่ด้วยข้อมูลในไฟล์ ให้สั่งใหม่พร้อม --replace',
+        'ถ้าต้องการลบข้อมูลเดิมทั้งหมดแล้วแทนที่ด้วยข้อมูลในไฟล์ ให้สั่งใหม่พร้อม --replace (npm run db:restore -- ไฟล์ --replace)',
       `The target database already holds data (${names}): nothing was restored or changed.\n` +
-        'To delete all of it and put the backup in its place, run again with --replace.',
+        'To delete all of it and put the backup in its place, run again with --replace (npm run db:restore -- FILE --replace).',
     );
   }
   return withData.length > 0;
