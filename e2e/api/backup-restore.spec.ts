@@ -225,6 +225,9 @@ describe('backup and restore (npm run db:backup, npm run db:restore)', () => {
       expect((await stat(backupFile)).mode & 0o777).toBe(0o600);
       expect((await stat(join(folder, 'backups'))).mode & 0o777).toBe(0o700);
       sourceData = await fingerprint(sourceUrl);
+      const again = await runCli('db-backup', [backupFile], withServer(sourceUrl));
+      expect(again.code).toBe(1);
+      expect(again.output).toContain('already exists: it is not overwritten');
     } finally {
       await source.close();
     }

@@ -90,6 +90,7 @@ export async function restoreBackup(url: string, backup: OpenedBackup, options: 
     migrations: [MIGRATIONS_GLOB],
     migrationsRun: false,
     synchronize: false,
+    installExtensions: false,
     logging: false,
     extra: { max: 1 },
   });
