@@ -1,7 +1,6 @@
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { pipeline, Readable } from 'node:stream';
+import { pipeline as pipelineAsync } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -48,13 +47,16 @@ export interface OpenedBackup {
 }
 
 export async function openBackup(file: string): Promise<OpenedBackup> {
-  // Opened first so that a missing or unreadable file gives the system's own message.
-  const handle = await open(file, 'r');
-  const stream = createReadStream('', { fd: handle.fd, autoClose: false }).pipe(createGunzip());
-  const records = readRecords(stream);
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+    throw new BackupFileError(`ไม่พบไฟล์ ${file}`, `There is no file ${file}.`);
+  });
+  // A read error or a gzip error ends the unzipped stream with that error, which readRecords words for people.
+  const unzipped = pipeline(handle.createReadStream(), createGunzip(), () => undefined);
+  const records = readRecords(unzipped);
   const close = async () => {
     await records.return(undefined).catch(() => undefined);
-    stream.destroy();
+    unzipped.destroy();
     await handle.close().catch(() => undefined);
   };
   try {
@@ -80,7 +82,8 @@ class BackupMigrationExecutor extends MigrationExecutor {
  * The database must hold no data unless `replace` is given (then everything of its schema is dropped first).
  * The schema is rebuilt by running exactly the backup's migrations; the app's later migrations run at its next
  * start. Foreign keys are dropped while the rows load and added back after, checking every row; triggers stay
- * off while loading; sequences get their values back; each table's row count is checked against the header.
+ * off while loading; rows a migration inserted give way to the backup's; sequences get their values back; each
+ * table's row count is checked against the header.
  */
 export async function restoreBackup(url: string, backup: OpenedBackup, options: { replace: boolean }): Promise<RestoreSummary> {
   const { header, records } = backup;
@@ -119,6 +122,10 @@ export async function restoreBackup(url: string, backup: OpenedBackup, options: 
       for (const trigger of triggers) {
         await client.query(`ALTER TABLE ${trigger.table} DISABLE TRIGGER ${client.escapeIdentifier(trigger.name)}`);
       }
+      if (header.tables.length > 0) {
+        // Rows a migration itself inserted are in the backup too, as the source kept them.
+        await client.query(`TRUNCATE ${header.tables.map((table) => qualified(schema, table.name)).join(', ')}`);
+      }
       await loadRows(client, schema, header, records);
       for (const key of foreignKeys) {
         await client
@@ -128,23 +135,8 @@ export async function restoreBackup(url: string, backup: OpenedBackup, options: 
           });
       }
       for (const trigger of triggers) await client.query(enableTriggerSql(trigger));
-      for (const sequence of header.sequences) {
-        await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [
-          qualified(schema, sequence.name),
-          sequence.lastValue,
-          sequence.isCalled,
-        ]);
-      }
-      for (const table of header.tables) {
-        const { rows } = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${qualified(schema, table.name)}`);
-        if (Number(rows[0].n) !== table.rows) {
-          throw new RestoreRefusedError(
-            `ตาราง ${table.name} มี ${rows[0].n} แถวหลังกู้คืน แต่ไฟล์บันทึกไว้ ${table.rows} แถว: ไม่ได้กู้คืน`,
-            `Table ${table.name} holds ${rows[0].n} rows after loading where the backup recorded ${table.rows}: nothing was restored.`,
-          );
-        }
-        await client.query(`ANALYZE ${qualified(schema, table.name)}`);
-      }
+      await restoreSequences(client, schema, header);
+      await checkRowCounts(client, schema, header);
       await runner.commitTransaction();
       return {
         header,
@@ -159,6 +151,30 @@ export async function restoreBackup(url: string, backup: OpenedBackup, options: 
   } finally {
     await runner.release().catch(() => undefined);
     await db.destroy().catch(() => undefined);
+  }
+}
+
+async function restoreSequences(client: PoolClient, schema: string, header: BackupHeader): Promise<void> {
+  for (const sequence of header.sequences) {
+    await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [
+      qualified(schema, sequence.name),
+      sequence.lastValue,
+      sequence.isCalled,
+    ]);
+  }
+}
+
+/** Every table holds exactly the rows the backup counted in its snapshot; then its statistics are fresh. */
+async function checkRowCounts(client: PoolClient, schema: string, header: BackupHeader): Promise<void> {
+  for (const table of header.tables) {
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${qualified(schema, table.name)}`);
+    if (Number(rows[0].n) !== table.rows) {
+      throw new RestoreRefusedError(
+        `ตาราง ${table.name} มี ${rows[0].n} แถวหลังกู้คืน แต่ไฟล์บันทึกไว้ ${table.rows} แถว: ไม่ได้กู้คืน`,
+        `Table ${table.name} holds ${rows[0].n} rows after loading where the backup recorded ${table.rows}: nothing was restored.`,
+      );
+    }
+    await client.query(`ANALYZE ${qualified(schema, table.name)}`);
   }
 }
 
@@ -283,7 +299,7 @@ async function loadRows(
       }
     }
     try {
-      await pipeline(Readable.from(tableData()), copy);
+      await pipelineAsync(Readable.from(tableData()), copy);
     } catch (error) {
       throw refusedByDatabase(`the rows of table ${table.name}`, error);
     }
