@@ -50,6 +50,7 @@ export class TestClock extends Clock {
 }
 
 export async function startTestApp(options: { clock?: TestClock; databaseUrl?: string } = {}): Promise<TestApp> {
+  // Another database than the run's, for a test that needs one of its own (backup and restore).
   const databaseUrl = options.databaseUrl ?? process.env.SUJARIT_TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('SUJARIT_TEST_DATABASE_URL is not set: run through e2e/jest.api.config.js');
   const builder = Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl })] });

@@ -1,9 +1,6 @@
-import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { ALL_ENTITIES } from './entities';
-
-/** `migrations/` at the top of the repository, from the sources or from their build in dist/api. */
-export const MIGRATIONS_GLOB = join(__dirname, '../../../../migrations/[0-9]*-*.{ts,js}');
+import { MIGRATIONS_GLOB } from './migrations-glob';
 
 /** The schema changes only through migrations; synchronize stays off. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -67,11 +67,49 @@ export async function startEmbeddedPostgres(options: {
   }
   if (fresh) await pg.createDatabase(options.database);
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
+    url: embeddedUrl(port, options.database),
     port,
     dataDir,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * The embedded PostgreSQL already running on `dataDir` (the app's, under `npm start`), found by its
+ * postmaster.pid: PostgreSQL allows one server per data folder, so a tool connects to that one.
+ * Undefined when none runs (no pid file, or one left by a server that is gone).
+ */
+export async function findRunningEmbeddedPostgres(
+  dataDir: string,
+  database: string,
+): Promise<{ url: string; port: number; pid: number } | undefined> {
+  let lines: string[];
+  try {
+    lines = (await readFile(join(resolve(dataDir), 'postmaster.pid'), 'utf8')).split('\n');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  // Line 1 is the server's process id, line 4 its port.
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined;
+  if (!isRunning(pid)) return undefined;
+  return { url: embeddedUrl(port, database), port, pid };
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user (the `postgres` user when started by root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function embeddedUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
 async function freePort(preferred?: number): Promise<number> {
