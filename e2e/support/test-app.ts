@@ -24,8 +24,11 @@ export interface TestApp {
   app: INestApplication;
   db: DataSource;
   http(): TestAgent;
-  /** A new organization seeded like the demo one (four programs, years, banks), with one user per role. */
-  createOrganization(name?: string): Promise<TestOrganization>;
+  /**
+   * A new organization seeded like the demo one (four programs, years, banks), with one user per role;
+   * `{ template: null }` makes it without programs.
+   */
+  createOrganization(name?: string, options?: { template?: string | null }): Promise<TestOrganization>;
   close(): Promise<void>;
 }
 
@@ -58,7 +61,10 @@ export async function startTestApp(options: { clock?: TestClock } = {}): Promise
   const db = app.get(DataSource);
   const http = () => request.agent(app.getHttpServer());
 
-  const createOrganization = async (name = `อบต.ทดสอบ ${randomUUID().slice(0, 8)}`): Promise<TestOrganization> => {
+  const createOrganization = async (
+    name = `อบต.ทดสอบ ${randomUUID().slice(0, 8)}`,
+    seeding: { template?: string | null } = {},
+  ): Promise<TestOrganization> => {
     const tag = randomUUID().slice(0, 8);
     const password = `test-password-${tag}`;
     const email = (role: Role) => `${role}-${tag}@test.example`;
@@ -68,6 +74,7 @@ export async function startTestApp(options: { clock?: TestClock } = {}): Promise
         manager,
         name,
         roles.map((role) => ({ email: email(role), password, displayName: `${role} ${tag}`, role })),
+        seeding,
       ),
     );
     return {

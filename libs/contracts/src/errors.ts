@@ -39,6 +39,10 @@ export const ERROR_CODES = [
   'REVIEW_NOT_AVAILABLE',
   'PDF_UNAVAILABLE',
   'INTERNAL_ERROR',
+  'PROGRAM_CODE_TAKEN',
+  'PROGRAM_ARCHIVED',
+  'PROGRAM_HAS_SESSIONS',
+  'PROGRAM_TEMPLATE_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

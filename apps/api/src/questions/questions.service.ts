@@ -4,6 +4,7 @@ import type { BankQuestion, ExportFormat, ImportFormat, QuestionImportPreview, Q
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { notFound } from '../common/domain.error';
 import { ProgramsService } from '../programs/programs.service';
+import { addQuestionsToBank } from './add-questions';
 import { Question } from './question.entity';
 import { questionBankFile, QuestionFileDownload, readQuestionFile, toPreview, UploadedQuestionFile } from './question-files';
 import { storedQuestion, toBankQuestion } from './question.mapper';
@@ -68,17 +69,7 @@ export class QuestionsService {
   /** Adds checked questions (an import's confirmed rows) at the end of the bank, all or none. */
   async createMany(organizationId: string, programId: string, inputs: QuestionInput[]): Promise<{ created: number }> {
     await this.programs.require(organizationId, programId);
-    return this.db.transaction(async (manager) => {
-      const [{ next }]: { next: number }[] = await manager.query(
-        `SELECT coalesce(max(position), -1) + 1 AS next FROM questions WHERE program_id = $1`,
-        [programId],
-      );
-      await manager.insert(
-        Question,
-        inputs.map((input, i) => ({ organizationId, programId, position: next + i, version: 1, lineageId: null, archivedAt: null, ...storedQuestion(input) })),
-      );
-      return { created: inputs.length };
-    });
+    return this.db.transaction(async (manager) => ({ created: await addQuestionsToBank(manager, organizationId, programId, inputs) }));
   }
 
   async update(organizationId: string, id: string, input: QuestionInput): Promise<BankQuestion> {

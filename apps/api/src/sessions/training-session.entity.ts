@@ -16,7 +16,8 @@ export class TrainingSession {
   @Column({ name: 'program_id', type: 'uuid' })
   programId: string;
 
-  @ManyToOne(() => Program, { onDelete: 'CASCADE' })
+  /** A program with sessions is never deleted (only archived): the database refuses it too. */
+  @ManyToOne(() => Program, { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'program_id' })
   program?: Program;
 
