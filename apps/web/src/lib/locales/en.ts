@@ -358,7 +358,7 @@ export const en: Messages = {
       hideArchived: 'Hide archived programs',
       archivedHeading: 'Archived programs',
       archivedOn: 'Archived on {{date}}',
-      noActive: 'No programs in use',
+      startIntroArchived: 'No programs are in use. Start from a template (codes you already have are skipped), restore an archived program below, or create your own.',
       startHeading: "Start your organization's programs",
       startIntro: 'Your organization has no programs yet. Start from a template with programs, yearly targets and question banks ready to use, or create your own.',
       templateAdds: 'Adds these programs with their yearly targets for {{from}}–{{to}}:',

@@ -35,7 +35,7 @@ function ArchivedList({ fiscalYear }: { fiscalYear: number }) {
   const archived = programs.data.programs.filter((p) => p.archivedAt !== null);
   return (
     <>
-      <ul className="card stack" aria-label={t('programs.manage.archivedHeading')}>
+      <ul className="card stack archived-programs__list" aria-label={t('programs.manage.archivedHeading')}>
         {archived.map((program) => (
           <li key={program.id} className="stack">
             <p>

@@ -51,10 +51,7 @@ export function ProgramsPage() {
         )}
       </div>
       {list && list.programs.length === 0 && !creating && (
-        <>
-          {list.archivedCount > 0 && <p className="muted">{t('programs.manage.noActive')}</p>}
-          <StartPrograms onCreateOwn={() => setCreating(true)} onApplied={setApplied} />
-        </>
+        <StartPrograms hasArchived={list.archivedCount > 0} onCreateOwn={() => setCreating(true)} onApplied={setApplied} />
       )}
       <div className="card-grid">
         {list?.programs.map((program) => <ProgramCard key={program.id} program={program} fiscalYear={list.fiscalYear} />)}

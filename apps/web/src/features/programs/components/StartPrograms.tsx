@@ -7,18 +7,20 @@ import { useApplyProgramTemplate } from '../api/apply-program-template';
 import { useProgramTemplates } from '../api/get-program-templates';
 
 interface StartProgramsProps {
+  /** Some programs are archived: the organization has none in use rather than none at all. */
+  hasArchived: boolean;
   onCreateOwn: () => void;
   onApplied: (result: ApplyProgramTemplateResult) => void;
 }
 
 /** An organization without programs starts from a template (what it adds is listed) or makes its own. */
-export function StartPrograms({ onCreateOwn, onApplied }: StartProgramsProps) {
+export function StartPrograms({ hasArchived, onCreateOwn, onApplied }: StartProgramsProps) {
   const { t } = useTranslation();
   const templates = useProgramTemplates();
   return (
     <section className="card stack" aria-labelledby="start-programs-heading">
       <h2 id="start-programs-heading">{t('programs.manage.startHeading')}</h2>
-      <p>{t('programs.manage.startIntro')}</p>
+      <p>{hasArchived ? t('programs.manage.startIntroArchived') : t('programs.manage.startIntro')}</p>
       {templates.isPending && <Loading />}
       <ErrorAlert error={templates.error} onRetry={() => void templates.refetch()} />
       {templates.data?.templates.map((template) => (
