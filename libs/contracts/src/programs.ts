@@ -59,12 +59,35 @@ export const ProgramListQuerySchema = z.strictObject({
 /** Longest text each program field takes; the form shows them before anyone runs into them. */
 export const PROGRAM_FIELD_LIMITS = { code: 20, name: 300, audience: 300, ownerUnit: 200, description: 2000 } as const;
 
+/**
+ * Control characters (NUL among them: PostgreSQL refuses it in text) and halves of a surrogate pair; tab and
+ * line breaks only where several lines are allowed. One pass over the text.
+ */
+function hasUnprintable(value: string, allowLineBreaks: boolean): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) {
+      if (allowLineBreaks && (c === 0x09 || c === 0x0a || c === 0x0d)) continue;
+      return true;
+    }
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) {
+      return true;
+    }
+  }
+  return false;
+}
+
 const requiredText = (label: string, max: number) =>
   z
     .string({ message: `กรุณากรอก${label}` })
     .trim()
     .min(1, { message: `กรุณากรอก${label}` })
-    .max(max, { message: `${label}ยาวได้ไม่เกิน ${max} ตัวอักษร` });
+    .max(max, { message: `${label}ยาวได้ไม่เกิน ${max} ตัวอักษร` })
+    .refine((v) => !hasUnprintable(v, false), { message: `${label}มีอักขระที่ใช้ไม่ได้ (เช่น อักขระควบคุมหรือการขึ้นบรรทัดใหม่)` });
 
 /** Letters (Thai too), digits and . - / _ with no spaces, as plans number their items (1.1.1, ก.2/1). */
 const PROGRAM_CODE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._/-]*$/u;
@@ -82,6 +105,7 @@ export const ProgramDetailsRequestSchema = z.strictObject({
     .max(PROGRAM_FIELD_LIMITS.description, {
       message: `รายละเอียดโครงการยาวได้ไม่เกิน ${PROGRAM_FIELD_LIMITS.description} ตัวอักษร`,
     })
+    .refine((v) => !hasUnprintable(v, true), { message: 'รายละเอียดโครงการมีอักขระที่ใช้ไม่ได้ (เช่น อักขระควบคุม)' })
     .default(''),
 });
 /** A program's own details, replaced whole (the form always sends every field). */

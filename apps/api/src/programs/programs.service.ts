@@ -31,7 +31,6 @@ export interface ProgramFields {
 export type NewProgramYear = Omit<UpdateProgramYearRequest, 'ownerUnit'> & { fiscalYear: number };
 
 const UNIQUE_VIOLATION = '23505';
-const FOREIGN_KEY_VIOLATION = '23503';
 
 /**
  * The organization's programs. Codes are unique within the organization, archived programs included, so
@@ -169,19 +168,17 @@ export class ProgramsService {
 
   /**
    * Deletes a program that never had a session, with its years and bank. One with sessions (cancelled ones
-   * too) holds people's attendance and scores: it can only be archived, and the database refuses it as well.
+   * too) holds people's attendance and scores: it can only be archived. The row lock makes a session being
+   * created at the same moment either wait and fail, or be counted here.
    */
   async remove(organizationId: string, programId: string): Promise<void> {
-    try {
-      await this.db.transaction(async (manager) => {
-        await this.lock(manager, organizationId, programId);
-        if ((await manager.countBy(TrainingSession, { programId })) > 0) throw hasSessions();
-        await manager.delete(Program, { id: programId });
-      });
-    } catch (error) {
-      if (isDatabaseError(error, FOREIGN_KEY_VIOLATION)) throw hasSessions();
-      throw error;
-    }
+    await this.db.transaction(async (manager) => {
+      await this.lock(manager, organizationId, programId);
+      if ((await manager.countBy(TrainingSession, { programId })) > 0) {
+        throw conflict('PROGRAM_HAS_SESSIONS', 'โครงการนี้มีรอบอบรมแล้วจึงลบไม่ได้ เก็บถาวรแทนได้ ข้อมูลการอบรมและผลสอบจะยังอยู่ครบ');
+      }
+      await manager.delete(Program, { id: programId });
+    });
   }
 
   /** Replaces a program's settings for one fiscal year, creating them when the year has none yet. */
@@ -243,9 +240,6 @@ export class ProgramsService {
     return conflict('PROGRAM_CODE_TAKEN', `รหัสโครงการ ${holder.code} ถูกใช้แล้ว${who}${archived} กรุณาใช้รหัสอื่น`);
   }
 }
-
-const hasSessions = () =>
-  conflict('PROGRAM_HAS_SESSIONS', 'โครงการนี้มีรอบอบรมแล้วจึงลบไม่ได้ เก็บถาวรแทนได้ ข้อมูลการอบรมและผลสอบจะยังอยู่ครบ');
 
 function programFields(request: ProgramDetailsRequest): ProgramFields {
   return {

@@ -16,8 +16,7 @@ export class TrainingSession {
   @Column({ name: 'program_id', type: 'uuid' })
   programId: string;
 
-  /** A program with sessions is never deleted (only archived): the database refuses it too. */
-  @ManyToOne(() => Program, { onDelete: 'NO ACTION' })
+  @ManyToOne(() => Program, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'program_id' })
   program?: Program;
 
