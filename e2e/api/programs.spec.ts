@@ -1,4 +1,6 @@
+import { CreateProgramRequestSchema, QuestionInputSchema } from '@sujarit/contracts';
 import { fiscalYearOf } from '@sujarit/domain';
+import { PROGRAM_TEMPLATES } from '@sujarit/api/programs/templates/program-templates';
 import { PLAN_TEMPLATE, PLAN_TEMPLATE_ID } from '@sujarit/api/programs/templates/plan-2566-2570/plan-2566-2570.template';
 import type TestAgent from 'supertest/lib/agent';
 import { sessionRequest, startTestApp, TestApp, TestOrganization } from '../support/test-app';
@@ -318,4 +320,19 @@ describe('programs an organization keeps itself', () => {
     expect(unknown.body.code).toBe('PROGRAM_TEMPLATE_NOT_FOUND');
     expect(await countPrograms(org)).toBe(4);
   });
+
+  it.each(PROGRAM_TEMPLATES.map((template) => [template.id, template] as const))(
+    'template %s gives only what the forms would accept: programs, years and questions',
+    (_id, template) => {
+      expect(new Set(template.programs.map((p) => p.code)).size).toBe(template.programs.length);
+      for (const program of template.programs) {
+        for (const year of program.years) {
+          const { code, name, audience, ownerUnit, description } = program;
+          const parsed = CreateProgramRequestSchema.safeParse({ code, name, audience, ownerUnit, description, year });
+          expect(parsed.error?.issues ?? []).toEqual([]);
+        }
+        for (const question of program.questions) expect(QuestionInputSchema.safeParse(question).error?.issues ?? []).toEqual([]);
+      }
+    },
+  );
 });
