@@ -2,7 +2,7 @@ import { fiscalYearOf } from '@sujarit/domain';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createEmptyOrganization, desktopContext, launchChromium, signedIn } from '../support/browser';
+import { createEmptyOrganization, desktopContext, launchChromium, phoneContext, scrollsSideways, signedIn } from '../support/browser';
 
 /*
  * Each test makes its own organization without programs, so nothing here touches the demo's programs
@@ -110,7 +110,16 @@ describe('programs an organization keeps itself', () => {
   });
 
   it('an organization without programs starts from the plan template and sees its four programs', async () => {
-    const organizer = await signedIn(await desktopContext(browser), await createEmptyOrganization());
+    const account = await createEmptyOrganization();
+    // On a phone the offer and the new-program form fit the screen.
+    const phone = await signedIn(await phoneContext(browser), account);
+    await phone.goto('/programs');
+    await phone.getByRole('button', { name: 'สร้างโครงการเอง' }).click();
+    await phone.getByRole('form', { name: 'สร้างโครงการใหม่' }).waitFor();
+    expect(await scrollsSideways(phone)).toBe(false);
+    await phone.screenshot({ path: join(ARTIFACTS, 'program-create-phone.png'), fullPage: true });
+
+    const organizer = await signedIn(await desktopContext(browser), account);
     await organizer.goto('/programs');
     const start = organizer.getByRole('region', { name: 'เริ่มต้นโครงการของหน่วยงาน' });
     const template = start.getByRole('article', { name: /แผนปฏิบัติการป้องกันการทุจริต/ });

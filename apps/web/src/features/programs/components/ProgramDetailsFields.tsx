@@ -9,23 +9,14 @@ export function ProgramDetailsFields() {
   const description = (useWatch({ name: 'description' }) as string | undefined) ?? '';
   return (
     <>
-      <div className="form-grid">
-        <TextField
-          name="code"
-          label={t('programs.manage.code')}
-          hint={t('programs.manage.codeHint', { max: PROGRAM_FIELD_LIMITS.code })}
-          maxLength={PROGRAM_FIELD_LIMITS.code}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <TextField
-          name="ownerUnit"
-          label={t('programs.manage.ownerUnit')}
-          hint={t('programs.manage.ownerUnitHint', { max: PROGRAM_FIELD_LIMITS.ownerUnit })}
-          maxLength={PROGRAM_FIELD_LIMITS.ownerUnit}
-          autoComplete="off"
-        />
-      </div>
+      <TextField
+        name="code"
+        label={t('programs.manage.code')}
+        hint={t('programs.manage.codeHint', { max: PROGRAM_FIELD_LIMITS.code })}
+        maxLength={PROGRAM_FIELD_LIMITS.code}
+        autoComplete="off"
+        spellCheck={false}
+      />
       <TextField
         name="name"
         label={t('programs.manage.name')}
@@ -38,6 +29,13 @@ export function ProgramDetailsFields() {
         label={t('programs.manage.audience')}
         hint={t('programs.manage.audienceHint', { max: PROGRAM_FIELD_LIMITS.audience })}
         maxLength={PROGRAM_FIELD_LIMITS.audience}
+        autoComplete="off"
+      />
+      <TextField
+        name="ownerUnit"
+        label={t('programs.manage.ownerUnit')}
+        hint={t('programs.manage.ownerUnitHint', { max: PROGRAM_FIELD_LIMITS.ownerUnit })}
+        maxLength={PROGRAM_FIELD_LIMITS.ownerUnit}
         autoComplete="off"
       />
       <TextAreaField
