@@ -104,7 +104,15 @@ export class ProgramsService {
       .createQueryBuilder()
       .insert()
       .into(Program)
-      .values({ organizationId, ...fields, archivedAt: null })
+      .values({
+        organizationId,
+        code: fields.code,
+        name: fields.name,
+        audience: fields.audience,
+        ownerUnit: fields.ownerUnit,
+        description: fields.description,
+        archivedAt: null,
+      })
       .orIgnore()
       .returning(['id'])
       .execute();
@@ -113,7 +121,18 @@ export class ProgramsService {
     if (years.length > 0) {
       await manager.insert(
         ProgramYear,
-        years.map((year) => ({ organizationId, programId: id, ...year, ownerUnit: fields.ownerUnit })),
+        years.map((year) => ({
+          organizationId,
+          programId: id,
+          fiscalYear: year.fiscalYear,
+          targetHeadcount: year.targetHeadcount,
+          sessionsRequired: year.sessionsRequired,
+          budgetBaht: year.budgetBaht,
+          passMarkPercent: year.passMarkPercent,
+          targetPassRatePercent: year.targetPassRatePercent,
+          indicatorBasis: year.indicatorBasis,
+          ownerUnit: fields.ownerUnit,
+        })),
       );
     }
     return manager.findOneByOrFail(Program, { id });
