@@ -1,5 +1,5 @@
 import { QuestionInputSchema, SATISFACTION_SURVEY_TOPIC } from '@sujarit/contracts';
-import { defaultQuestionBank } from '@sujarit/api/seed/question-bank.seed';
+import { defaultQuestionBank } from '@sujarit/api/programs/templates/plan-2566-2570/question-bank';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const CODES = ['1.1.1', '1.1.2', '1.2.1', '1.3.1'];

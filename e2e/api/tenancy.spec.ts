@@ -43,4 +43,39 @@ describe('organizations are separate tenants', () => {
     const query = await organizerB.get(`/api/programs?organizationId=${orgA.id}`).expect(400);
     expect(query.body.code).toBe('VALIDATION_FAILED');
   });
+
+  it("never lets one organization read, edit, archive, restore or delete another's program, or reach it through a template", async () => {
+    const orgA = await t.createOrganization();
+    const orgB = await t.createOrganization(undefined, { template: null });
+    const organizerA = await orgA.login('organizer');
+    const organizerB = await orgB.login('organizer');
+    const programA = (await organizerA.get('/api/programs').expect(200)).body.programs[0];
+    const details = { code: '9.9.9', name: 'ยึดโครงการ', audience: 'ทุกคน', ownerUnit: 'ไม่มี', description: '' };
+
+    for (const response of [
+      await organizerB.get(`/api/programs/${programA.id}`),
+      await organizerB.put(`/api/programs/${programA.id}`).send(details),
+      await organizerB.post(`/api/programs/${programA.id}/archive`),
+      await organizerB.post(`/api/programs/${programA.id}/unarchive`),
+      await organizerB.delete(`/api/programs/${programA.id}`),
+    ]) {
+      expect([response.status, response.body.code]).toEqual([404, 'PROGRAM_NOT_FOUND']);
+    }
+    expect((await organizerA.get(`/api/programs/${programA.id}`).expect(200)).body).toMatchObject({
+      code: programA.code,
+      name: programA.name,
+      archivedAt: null,
+    });
+    expect((await organizerB.get('/api/programs?includeArchived=true').expect(200)).body.programs).toEqual([]);
+
+    // Codes are the organization's own: B may use A's, and applying the template fills B alone.
+    await organizerB.post('/api/programs').send({ ...details, code: programA.code }).expect(201);
+    const applied = (await organizerB.post('/api/program-templates/pron-integrity-plan-2566-2570/apply').expect(200)).body;
+    expect(applied.skipped).toEqual([programA.code]);
+    const counts: { organization_id: string; n: number }[] = await t.db.query(
+      `SELECT organization_id, count(*)::int AS n FROM programs WHERE organization_id IN ($1, $2) GROUP BY organization_id`,
+      [orgA.id, orgB.id],
+    );
+    expect(Object.fromEntries(counts.map((c) => [c.organization_id, c.n]))).toEqual({ [orgA.id]: 4, [orgB.id]: 4 });
+  });
 });

@@ -1,4 +1,6 @@
 import { CHROMIUM_ARGS } from '@sujarit/api/attendance-sheets/pdf-printer';
+import { hashPassword } from '@sujarit/api/auth/password';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { APIRequestContext, Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { demoAccount } from './demo-accounts';
@@ -112,3 +114,24 @@ export const rightOptions: Chooser = async (questionId, optionIds) => {
     await db.end();
   }
 };
+
+/**
+ * A new organization with one organizer and no programs, written straight to the app's database (there is
+ * no page for making organizations yet). Each call is its own tenant, so a test owns all of its data.
+ */
+export async function createEmptyOrganization(name = `อบต.ทดสอบ ${randomUUID().slice(0, 8)}`): Promise<{ email: string; password: string }> {
+  const tag = randomUUID().slice(0, 8);
+  const organizer = { email: `organizer-${tag}@test.example`, password: `test-password-${tag}` };
+  const db = new Client({ connectionString: process.env.SUJARIT_TEST_DATABASE_URL });
+  await db.connect();
+  try {
+    const { rows } = await db.query('INSERT INTO organizations (name) VALUES ($1) RETURNING id', [name]);
+    await db.query(
+      `INSERT INTO users (organization_id, email, display_name, role, password_hash) VALUES ($1, $2, $3, 'organizer', $4)`,
+      [rows[0].id, organizer.email, `ผู้จัดการอบรม ${tag}`, await hashPassword(organizer.password)],
+    );
+  } finally {
+    await db.end();
+  }
+  return organizer;
+}

@@ -25,10 +25,11 @@ export interface TestApp {
   db: DataSource;
   http(): TestAgent;
   /**
-   * A new organization seeded like the demo one (four programs, years, banks), with one user per role. Its users
-   * may sign in and work at once, unless `mustChangePassword` makes them choose a new password first, as the demo's.
+   * A new organization seeded like the demo one (four programs, years, banks), with one user per role;
+   * `{ template: null }` makes it without programs. Its users may sign in and work at once, unless
+   * `mustChangePassword` makes them choose a new password first, as the demo's.
    */
-  createOrganization(name?: string, options?: { mustChangePassword?: boolean }): Promise<TestOrganization>;
+  createOrganization(name?: string, options?: { template?: string | null; mustChangePassword?: boolean }): Promise<TestOrganization>;
   close(): Promise<void>;
 }
 
@@ -64,7 +65,7 @@ export async function startTestApp(options: { clock?: TestClock; databaseUrl?: s
 
   const createOrganization = async (
     name = `อบต.ทดสอบ ${randomUUID().slice(0, 8)}`,
-    { mustChangePassword = false } = {},
+    { mustChangePassword = false, ...seeding }: { template?: string | null; mustChangePassword?: boolean } = {},
   ): Promise<TestOrganization> => {
     const tag = randomUUID().slice(0, 8);
     const password = `test-password-${tag}`;
@@ -75,6 +76,7 @@ export async function startTestApp(options: { clock?: TestClock; databaseUrl?: s
         manager,
         name,
         roles.map((role) => ({ email: email(role), password, displayName: `${role} ${tag}`, role, mustChangePassword })),
+        seeding,
       ),
     );
     return {

@@ -53,6 +53,10 @@ export const ERROR_CODES = [
   'ACCOUNT_LINK_USED',
   'ACCOUNT_LINK_EXPIRED',
   'INTERNAL_ERROR',
+  'PROGRAM_CODE_TAKEN',
+  'PROGRAM_ARCHIVED',
+  'PROGRAM_HAS_SESSIONS',
+  'PROGRAM_TEMPLATE_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

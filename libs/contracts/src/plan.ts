@@ -1,34 +1,14 @@
 import { z } from 'zod';
 import { FiscalYearSchema } from './common';
-import { INDICATOR_BASES, ProgramYearSettingsSchema } from './programs';
-
-const percent = (label: string) =>
-  z
-    .number({ message: `${label}ต้องเป็นตัวเลข` })
-    .min(0, { message: `${label}ต้องอยู่ระหว่าง 0 ถึง 100` })
-    .max(100, { message: `${label}ต้องอยู่ระหว่าง 0 ถึง 100` });
+import { ProgramYearSettingsSchema, ProgramYearTargetsSchema } from './programs';
 
 /** A program's settings for one fiscal year, replaced whole (the form always sends every field). */
-export const UpdateProgramYearRequestSchema = z.strictObject({
-  targetHeadcount: z
-    .number({ message: 'เป้าหมายจำนวนคนต้องเป็นตัวเลข' })
-    .int({ message: 'เป้าหมายจำนวนคนต้องเป็นจำนวนเต็ม' })
-    .min(0, { message: 'เป้าหมายจำนวนคนต้องไม่ติดลบ' })
-    .max(100000, { message: 'เป้าหมายจำนวนคนมากเกินไป' }),
-  sessionsRequired: z
-    .number({ message: 'จำนวนครั้งที่ต้องจัดต้องเป็นตัวเลข' })
-    .int({ message: 'จำนวนครั้งที่ต้องจัดต้องเป็นจำนวนเต็ม' })
-    .min(0, { message: 'จำนวนครั้งที่ต้องจัดต้องไม่ติดลบ' })
-    .max(100, { message: 'จำนวนครั้งที่ต้องจัดมากเกินไป' }),
-  budgetBaht: z
-    .number({ message: 'งบประมาณต้องเป็นตัวเลข' })
-    .min(0, { message: 'งบประมาณต้องไม่ติดลบ' })
-    .max(10_000_000_000, { message: 'งบประมาณมากเกินไป' })
-    .refine((v) => Math.round(v * 100) === v * 100, { message: 'งบประมาณมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง' }),
-  passMarkPercent: percent('เกณฑ์คะแนนผ่าน'),
-  targetPassRatePercent: percent('เป้าหมายร้อยละผู้ผ่านเกณฑ์'),
-  indicatorBasis: z.enum(INDICATOR_BASES, { message: 'กรุณาเลือกวิธีวัดตัวชี้วัด' }),
-  ownerUnit: z.string().trim().min(1, { message: 'กรุณากรอกหน่วยงานรับผิดชอบ' }).max(200),
+export const UpdateProgramYearRequestSchema = ProgramYearTargetsSchema.extend({
+  ownerUnit: z
+    .string({ message: 'กรุณากรอกหน่วยงานรับผิดชอบ' })
+    .trim()
+    .min(1, { message: 'กรุณากรอกหน่วยงานรับผิดชอบ' })
+    .max(200, { message: 'หน่วยงานรับผิดชอบยาวได้ไม่เกิน 200 ตัวอักษร' }),
 });
 export type UpdateProgramYearRequest = z.infer<typeof UpdateProgramYearRequestSchema>;
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { IndicatorList, ProgramIndicatorView } from '@sujarit/contracts';
 import { AttendeeScores, computeProgramIndicator } from '@sujarit/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AttemptsService } from '../attempts/attempts.service';
 import { Clock } from '../common/clock';
 import { ProgramYear } from '../programs/program-year.entity';
@@ -104,7 +104,7 @@ export class IndicatorsService {
   async list(organizationId: string, fiscalYear: number): Promise<IndicatorList> {
     // Attempts whose time ran out count with the answers they saved, even if no one has looked since.
     await this.db.transaction((m) => this.attempts.finishOverdue(m, { organizationId }, this.clock.now()));
-    const programs = await this.db.getRepository(Program).find({ where: { organizationId }, order: { code: 'ASC' } });
+    const programs = await this.db.getRepository(Program).find({ where: { organizationId, archivedAt: IsNull() }, order: { code: 'ASC' } });
     const [years, progress, scores] = await Promise.all([
       this.db.getRepository(ProgramYear).find({ where: { organizationId, fiscalYear } }),
       this.progressByProgram(organizationId, fiscalYear),

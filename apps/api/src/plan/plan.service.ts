@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CopyYearResult, Plan } from '@sujarit/contracts';
 import { fiscalYearOf } from '@sujarit/domain';
-import { Between, DataSource, In } from 'typeorm';
+import { Between, DataSource, In, IsNull } from 'typeorm';
 import { DomainError } from '../common/domain.error';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { ProgramYear } from '../programs/program-year.entity';
@@ -19,7 +19,7 @@ export class PlanService {
   async plan(organizationId: string, range: { from?: number; to?: number }): Promise<Plan> {
     const { from, to } = await this.resolveRange(organizationId, range);
     const [programs, years, progress] = await Promise.all([
-      this.db.getRepository(Program).find({ where: { organizationId }, order: { code: 'ASC' } }),
+      this.db.getRepository(Program).find({ where: { organizationId, archivedAt: IsNull() }, order: { code: 'ASC' } }),
       this.db.getRepository(ProgramYear).find({ where: { organizationId, fiscalYear: Between(from, to) } }),
       this.indicators.progressByProgramYear(organizationId, from, to),
     ]);
@@ -61,7 +61,11 @@ export class PlanService {
     if (to === from) throw new DomainError('VALIDATION_FAILED', 'ปีปลายทางต้องไม่ใช่ปีเดียวกับปีต้นทาง');
     return this.db.transaction(async (manager) => {
       const years = manager.getRepository(ProgramYear);
-      const source = await years.find({ where: { organizationId, fiscalYear: from }, relations: { program: true } });
+      // Archived programs are out of the plan: nothing is copied to them.
+      const source = await years.find({
+        where: { organizationId, fiscalYear: from, program: { archivedAt: IsNull() } },
+        relations: { program: true },
+      });
       if (source.length === 0) {
         throw new DomainError('PROGRAM_YEAR_NOT_FOUND', `ปีงบประมาณ ${from} ยังไม่มีการตั้งค่าโครงการให้คัดลอก`);
       }

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
 
-/** One training of the plan (โครงการ), e.g. 1.1.1 law and regulation. */
+/** One training of the plan (โครงการ), e.g. 1.1.1 law and regulation. Codes are unique in the organization, archived ones included. */
 @Entity({ name: 'programs' })
 @Index(['organizationId', 'code'], { unique: true })
 export class Program {
@@ -21,11 +21,20 @@ export class Program {
   @Column({ type: 'text' })
   name: string;
 
+  /** The target group (กลุ่มเป้าหมาย). */
   @Column({ type: 'text' })
   audience: string;
 
+  /** The unit that owns the program; each year keeps its own (program_years.owner_unit). */
   @Column({ name: 'owner_unit', type: 'text' })
   ownerUnit: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  /** Set when an organizer archives the program: it leaves the lists, keeps its data, and can be restored. */
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -7,6 +7,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
 import { notFound } from '../common/domain.error';
 import { ProgramsService } from '../programs/programs.service';
+import { addQuestionsToBank } from './add-questions';
 import { Question } from './question.entity';
 import { questionBankFile, QuestionFileDownload, readQuestionFile, toPreview, UploadedQuestionFile } from './question-files';
 import { storedQuestion, toBankQuestion } from './question.mapper';
@@ -83,20 +84,13 @@ export class QuestionsService {
     const { organizationId } = user;
     const program = await this.programs.require(organizationId, programId);
     return this.db.transaction(async (manager) => {
-      const [{ next }]: { next: number }[] = await manager.query(
-        `SELECT coalesce(max(position), -1) + 1 AS next FROM questions WHERE program_id = $1`,
-        [programId],
-      );
-      await manager.insert(
-        Question,
-        inputs.map((input, i) => ({ organizationId, programId, position: next + i, version: 1, lineageId: null, archivedAt: null, ...storedQuestion(input) })),
-      );
+      const created = await addQuestionsToBank(manager, organizationId, programId, inputs);
       await this.audit.record(manager, actorOf(user), {
         action: 'questions.imported',
         subject: { id: program.id, label: program.code },
-        details: { created: inputs.length },
+        details: { created },
       });
-      return { created: inputs.length };
+      return { created };
     });
   }
 

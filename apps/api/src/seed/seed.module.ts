@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ProgramsModule } from '../programs/programs.module';
 import { SeedService } from './seed.service';
 
-@Module({ providers: [SeedService], exports: [SeedService] })
+@Module({ imports: [ProgramsModule], providers: [SeedService], exports: [SeedService] })
 export class SeedModule {}

@@ -3,27 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { Organization } from '../organizations/organization.entity';
-import { ProgramYear } from '../programs/program-year.entity';
-import { Program } from '../programs/program.entity';
-import { Question } from '../questions/question.entity';
-import { storedQuestion } from '../questions/question.mapper';
+import { ProgramTemplatesService } from '../programs/program-templates.service';
 import { User } from '../users/user.entity';
-import {
-  DEFAULT_INDICATOR_SETTINGS,
-  DEMO_ORGANIZATION_NAME,
-  DEMO_ORGANIZATION_PROFILE,
-  DEMO_USERS,
-  PLAN_FISCAL_YEARS,
-  PLAN_PROGRAMS,
-} from './demo-organization.seed';
+import { DEMO_ORGANIZATION_NAME, DEMO_ORGANIZATION_PROFILE, DEMO_TEMPLATE_ID, DEMO_USERS } from './demo-organization.seed';
 import { demoWanted } from './demo-setting';
-import { defaultQuestionBank } from './question-bank.seed';
 
 @Injectable()
 export class SeedService {
   private readonly logger = new Logger('Seed');
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly templates: ProgramTemplatesService,
+  ) {}
 
   /**
    * On an empty database only, and when the demo is wanted (see demoWanted): creates the demo organization,
@@ -46,11 +38,15 @@ export class SeedService {
     });
   }
 
-  /** An organization with the plan's four programs, their yearly targets, question banks and users. */
+  /**
+   * An organization with its users, started from a program template: by default the demo's (the plan's four
+   * programs, their yearly targets and question banks); `template: null` starts it with no programs.
+   */
   async seedOrganization(
     manager: EntityManager,
     name: string,
     users: { email: string; password: string; displayName: string; role: User['role']; mustChangePassword?: boolean }[],
+    options: { template?: string | null } = {},
   ): Promise<Organization> {
     const organization = await manager.save(Organization, { name });
     for (const user of users) {
@@ -63,38 +59,8 @@ export class SeedService {
         mustChangePassword: user.mustChangePassword ?? false,
       });
     }
-    for (const seed of PLAN_PROGRAMS) {
-      const program = await manager.save(Program, {
-        organizationId: organization.id,
-        code: seed.code,
-        name: seed.name,
-        audience: seed.audience,
-        ownerUnit: seed.ownerUnit,
-      });
-      await manager.insert(
-        ProgramYear,
-        PLAN_FISCAL_YEARS.map((fiscalYear) => ({
-          organizationId: organization.id,
-          programId: program.id,
-          fiscalYear,
-          targetHeadcount: seed.targetHeadcount,
-          sessionsRequired: seed.sessionsRequired,
-          budgetBaht: seed.budgetBaht,
-          ownerUnit: seed.ownerUnit,
-          ...DEFAULT_INDICATOR_SETTINGS,
-        })),
-      );
-      await manager.insert(
-        Question,
-        defaultQuestionBank(seed.code).map((q, position) => ({
-          organizationId: organization.id,
-          programId: program.id,
-          version: 1,
-          position,
-          ...storedQuestion(q),
-        })),
-      );
-    }
+    const template = options.template === undefined ? DEMO_TEMPLATE_ID : options.template;
+    if (template !== null) await this.templates.applyTemplate(manager, organization.id, template);
     return organization;
   }
 }

@@ -38,7 +38,7 @@ export class SessionsService {
   ) {}
 
   async create(organizationId: string, request: CreateSessionRequest): Promise<Session> {
-    await this.programs.require(organizationId, request.programId);
+    await this.programs.requireActive(organizationId, request.programId);
     const startsAt = new Date(request.startsAt);
     for (let tries = 0; ; tries++) {
       try {

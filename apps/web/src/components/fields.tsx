@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { get, useFormContext, type FieldError } from 'react-hook-form';
 
 interface FieldShellProps {
@@ -48,6 +48,22 @@ export function TextField({ name, label, hint, type = 'text', ...inputProps }: T
         {...a11y}
         {...register(name, { valueAsNumber: type === 'number' })}
       />
+    </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'> & {
+  name: string;
+  label: string;
+  hint?: string;
+};
+
+/** Several lines of text (a description, a note). */
+export function TextAreaField({ name, label, hint, rows = 4, ...textareaProps }: TextAreaFieldProps) {
+  const { id, register, error, a11y } = useField(name, hint);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <textarea id={id} className="input input--multiline" rows={rows} {...textareaProps} {...a11y} {...register(name)} />
     </FieldShell>
   );
 }

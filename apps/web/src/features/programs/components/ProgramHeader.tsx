@@ -9,10 +9,10 @@ interface ProgramHeaderProps {
   fiscalYear: number;
 }
 
-/** The program's heading and its progress for the year; the list endpoint is the only source of programs. */
+/** The program's heading and its progress for the year, archived or not (its page still opens). */
 export function ProgramHeader({ programId, fiscalYear }: ProgramHeaderProps) {
   const { t } = useTranslation();
-  const programs = useProgramList(fiscalYear);
+  const programs = useProgramList(fiscalYear, { includeArchived: true });
   if (programs.isPending) return <Loading />;
   if (programs.isError) return <ErrorAlert error={programs.error} onRetry={() => void programs.refetch()} />;
   const program = programs.data.programs.find((p) => p.id === programId);
@@ -27,6 +27,12 @@ export function ProgramHeader({ programId, fiscalYear }: ProgramHeaderProps) {
     <header className="card card--header">
       <p className="eyebrow">
         {t('programs.codeLabel', { code: program.code })} · {t('common.fiscalYearOption', { year: fiscalYear })}
+        {program.archivedAt && (
+          <>
+            {' '}
+            <span className="badge badge--archived">{t('programs.manage.archivedBadge')}</span>
+          </>
+        )}
       </p>
       <h1>{program.name}</h1>
       <dl className="facts">

@@ -1,11 +1,18 @@
-import { INDICATOR_BASES, UpdateProgramYearRequestSchema, type ProgramSummary } from '@sujarit/contracts';
+import {
+  DEFAULT_PASS_MARK_PERCENT,
+  DEFAULT_TARGET_PASS_RATE_PERCENT,
+  UpdateProgramYearRequestSchema,
+  type ProgramSummary,
+} from '@sujarit/contracts';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Form } from '../../../components/Form';
-import { SelectField, SubmitButton, TextField } from '../../../components/fields';
+import { SubmitButton, TextField } from '../../../components/fields';
 import { Loading } from '../../../components/Loading';
 import { useProgramList } from '../api/get-programs';
 import { useUpdateProgramYear } from '../api/update-program-year';
+import { YearTargetFields } from './YearTargetFields';
 
 interface ProgramYearSettingsCardProps {
   programId: string;
@@ -15,11 +22,16 @@ interface ProgramYearSettingsCardProps {
 /** The year's targets, budget and indicator rule for one program, edited whole. */
 export function ProgramYearSettingsCard({ programId, fiscalYear }: ProgramYearSettingsCardProps) {
   const { t } = useTranslation();
-  const programs = useProgramList(fiscalYear);
+  // An archived program's page still shows (and edits) its years.
+  const programs = useProgramList(fiscalYear, { includeArchived: true });
   const headingId = `program-year-settings-${fiscalYear}`;
   // The list keeps the previous year's answer on screen while the new one loads; never prefill from it.
   const current = programs.data?.fiscalYear === fiscalYear ? programs.data : undefined;
   const program = current?.programs.find((p) => p.id === programId);
+  // Held here, so "saved" outlives the form's remount when the saved unit becomes its new starting value.
+  const updateMutation = useUpdateProgramYear();
+  const { reset } = updateMutation;
+  useEffect(() => reset(), [reset, programId, fiscalYear]);
   return (
     <section className="card stack" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('programs.yearSettings.heading', { year: fiscalYear })}</h2>
@@ -28,16 +40,22 @@ export function ProgramYearSettingsCard({ programId, fiscalYear }: ProgramYearSe
       {program && (
         <>
           {!program.year && <p className="alert alert--warning">{t('programs.yearSettings.notConfigured')}</p>}
-          <ProgramYearForm key={`${programId}:${fiscalYear}`} program={program} fiscalYear={fiscalYear} />
+          {/* A new owner unit from the details form is this form's new starting value. */}
+          <ProgramYearForm key={`${programId}:${fiscalYear}:${program.ownerUnit}`} program={program} fiscalYear={fiscalYear} updateMutation={updateMutation} />
         </>
       )}
     </section>
   );
 }
 
-function ProgramYearForm({ program, fiscalYear }: { program: ProgramSummary; fiscalYear: number }) {
+interface ProgramYearFormProps {
+  program: ProgramSummary;
+  fiscalYear: number;
+  updateMutation: ReturnType<typeof useUpdateProgramYear>;
+}
+
+function ProgramYearForm({ program, fiscalYear, updateMutation }: ProgramYearFormProps) {
   const { t } = useTranslation();
-  const updateMutation = useUpdateProgramYear();
   const { year } = program;
   return (
     <Form
@@ -47,9 +65,10 @@ function ProgramYearForm({ program, fiscalYear }: { program: ProgramSummary; fis
         targetHeadcount: year?.targetHeadcount,
         sessionsRequired: year?.sessionsRequired,
         budgetBaht: year?.budgetBaht,
-        passMarkPercent: year?.passMarkPercent,
-        targetPassRatePercent: year?.targetPassRatePercent,
-        indicatorBasis: year?.indicatorBasis,
+        // A year not set yet starts from the plan's indicator rule.
+        passMarkPercent: year?.passMarkPercent ?? DEFAULT_PASS_MARK_PERCENT,
+        targetPassRatePercent: year?.targetPassRatePercent ?? DEFAULT_TARGET_PASS_RATE_PERCENT,
+        indicatorBasis: year?.indicatorBasis ?? 'pass_rate',
         ownerUnit: program.ownerUnit,
       }}
       onSubmit={(settings, form) =>
@@ -62,56 +81,7 @@ function ProgramYearForm({ program, fiscalYear }: { program: ProgramSummary; fis
     >
       {(form) => (
         <>
-          <div className="form-grid">
-            <TextField
-              name="targetHeadcount"
-              label={t('programs.yearSettings.targetHeadcount')}
-              type="number"
-              min={0}
-              step={1}
-              inputMode="numeric"
-            />
-            <TextField
-              name="sessionsRequired"
-              label={t('programs.yearSettings.sessionsRequired')}
-              type="number"
-              min={0}
-              step={1}
-              inputMode="numeric"
-            />
-            <TextField
-              name="budgetBaht"
-              label={t('programs.yearSettings.budgetBaht')}
-              type="number"
-              min={0}
-              step={0.01}
-              inputMode="decimal"
-            />
-            <TextField
-              name="passMarkPercent"
-              label={t('programs.yearSettings.passMarkPercent')}
-              type="number"
-              min={0}
-              max={100}
-              step="any"
-              inputMode="decimal"
-            />
-            <TextField
-              name="targetPassRatePercent"
-              label={t('programs.yearSettings.targetPassRatePercent')}
-              type="number"
-              min={0}
-              max={100}
-              step="any"
-              inputMode="decimal"
-            />
-            <SelectField
-              name="indicatorBasis"
-              label={t('programs.yearSettings.indicatorBasis')}
-              placeholder={t('programs.yearSettings.indicatorBasisPlaceholder')}
-              options={INDICATOR_BASES.map((basis) => ({ value: basis, label: t(`programs.yearSettings.basis.${basis}`) }))}
-            />
-          </div>
+          <YearTargetFields />
           <TextField name="ownerUnit" label={t('programs.yearSettings.ownerUnit')} autoComplete="off" />
           <ErrorAlert error={updateMutation.error} />
           <div role="status">

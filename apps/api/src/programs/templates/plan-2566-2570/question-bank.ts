@@ -1,7 +1,7 @@
 // Default question banks for the four trainings, written only from /work/shared/CONTENT-FACTS.md.
 // They are a starting point: organizers can edit, replace or add to them for their own organization.
 import type { QuestionInput } from '@sujarit/contracts';
-import { surveyItems } from './survey.seed';
+import { surveyItems } from './survey-items';
 
 /** One right answer (single choice, true/false). */
 interface SeedSingleAnswer {
