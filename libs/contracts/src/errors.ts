@@ -39,6 +39,10 @@ export const ERROR_CODES = [
   'REVIEW_NOT_AVAILABLE',
   'PDF_UNAVAILABLE',
   'INTERNAL_ERROR',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INVALID_CHARACTERS',
+  'ORIGIN_NOT_ALLOWED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
