@@ -55,6 +55,7 @@ const MAX_XLSX_ENTRIES = 10_000;
 
 const TOO_MANY_ROWS = `นำเข้าได้ครั้งละไม่เกิน ${MAX_ROWS} แถว — แบ่งรายชื่อเป็นหลายไฟล์`;
 const XLSX_UNREADABLE = 'เปิดไฟล์ Excel นี้ไม่ได้ กรุณาบันทึกเป็น .xlsx แล้วลองใหม่';
+const XLSX_SIZE_LIE = 'ไฟล์ Excel นี้เสียหาย: ข้อมูลข้างในใหญ่กว่าที่ไฟล์ระบุไว้ — บันทึกไฟล์ใหม่จาก Excel แล้วลองอีกครั้ง';
 const XLSX_TOO_BIG = `ไฟล์ Excel นี้เมื่อแตกไฟล์แล้วใหญ่เกิน ${MAX_XLSX_UNCOMPRESSED_BYTES / 1024 / 1024} MB — เก็บเฉพาะแผ่นงานรายชื่อ (ไม่เกิน ${MAX_ROWS} แถว) แล้วบันทึกใหม่`;
 
 /** Reads a CSV (UTF-8, with or without BOM) or XLSX file into rows keyed by field, with their line numbers. */
@@ -152,7 +153,8 @@ const WORKBOOK_PARTS: readonly RegExp[] = [
 async function boundedWorkbook(buffer: Buffer): Promise<Uint8Array> {
   let zip: ZipFile;
   try {
-    zip = await fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true });
+    // The sizes are checked below, by counting, with a reason of our own.
+    zip = await fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: false });
   } catch {
     throw new DomainError('IMPORT_FILE_INVALID', XLSX_UNREADABLE);
   }
@@ -197,16 +199,17 @@ function zipEntries(zip: ZipFile, keep: (entry: Entry) => boolean): Promise<Entr
   });
 }
 
-/** One entry's bytes, inflated off the main thread (zlib), stopped as soon as they pass `budget`. */
+/** One entry's bytes, inflated off the main thread (zlib), stopped as soon as they pass its size or `budget`. */
 async function inflateEntry(zip: ZipFile, entry: Entry, budget: number): Promise<Buffer> {
   const stream = await zip.openReadStreamPromise(entry);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > budget) {
+    const problem = size > entry.uncompressedSize ? XLSX_SIZE_LIE : size > budget ? XLSX_TOO_BIG : null;
+    if (problem) {
       stream.destroy();
-      throw new DomainError('IMPORT_FILE_INVALID', XLSX_TOO_BIG);
+      throw new DomainError('IMPORT_FILE_INVALID', problem);
     }
     chunks.push(chunk);
   }
