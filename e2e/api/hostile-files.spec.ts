@@ -23,8 +23,9 @@ describe('hostile files do not hold the API', () => {
   const GB = 1024 * MB;
 
   /**
-   * Sends `upload` and, 50 ms later, `GET /api/auth/me` from the same organizer; answers both responses with
-   * how long each took and the test process's peak resident memory (the API runs in it) while they ran.
+   * Sends `upload` and, every 100 ms until it is answered, `GET /api/auth/me` from the same organizer; answers
+   * the upload's response, how long it took, the slowest of those other answers, and how much the test
+   * process's resident memory (the API runs in it) grew meanwhile.
    */
   async function whileUploading(agent: TestAgent, upload: () => Promise<Response>) {
     const started = performance.now();
@@ -33,16 +34,27 @@ describe('hostile files do not hold the API', () => {
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 10);
-    const uploaded = upload().then((response) => ({ response, ms: performance.now() - started }));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const meStarted = performance.now();
-    const me = await agent.get('/api/auth/me');
-    const meMs = performance.now() - meStarted;
+    let done = false;
+    const uploaded = upload().then((response) => {
+      done = true;
+      return { response, ms: performance.now() - started };
+    });
+    const others: { status: number; ms: number }[] = [];
+    while (!done) {
+      const sent = performance.now();
+      const me = await agent.get('/api/auth/me');
+      others.push({ status: me.status, ms: performance.now() - sent });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const { response, ms } = await uploaded;
     clearInterval(sampler);
-    // The figures for the report; the assertions below only catch a stall.
-    console.info(`upload ${Math.round(ms)} ms, GET /api/auth/me meanwhile ${Math.round(meMs)} ms, peak RSS ${Math.round(peakRss / MB)} MB (+${Math.round((peakRss - rssBefore) / MB)} MB)`);
-    return { response, ms, me, meMs, rssGrowth: peakRss - rssBefore };
+    const slowestOther = Math.max(...others.map((o) => o.ms));
+    // The figures for the report; the assertions only catch a stall.
+    console.info(
+      `upload ${Math.round(ms)} ms; ${others.length} × GET /api/auth/me meanwhile, slowest ${Math.round(slowestOther)} ms; ` +
+        `peak RSS ${Math.round(peakRss / MB)} MB (+${Math.round((peakRss - rssBefore) / MB)} MB)`,
+    );
+    return { response, ms, others, slowestOther, rssGrowth: peakRss - rssBefore };
   }
 
   it('previews a GIFT file of one [html] question of 100 KB of < at once, and answers others meanwhile', async () => {
@@ -50,15 +62,15 @@ describe('hostile files do not hold the API', () => {
     const organizer = await org.login('organizer');
     const programs = (await organizer.get('/api/programs').expect(200)).body.programs as { id: string }[];
     const file = Buffer.from(`[html]${'<'.repeat(100 * KB)}{=ก ~ข}\n\nข้อปกติ {=ถูก ~ผิด}\n`);
-    const { response, ms, me, meMs } = await whileUploading(organizer, () =>
+    const { response, ms, others, slowestOther } = await whileUploading(organizer, () =>
       organizer.post(`/api/programs/${programs[0].id}/questions/import/gift/preview`).attach('file', file, 'lt.gift'),
     );
     expect(response.status).toBe(200);
     expect(response.body.questions.map((q: { stem: string }) => q.stem)).toEqual(['ข้อปกติ']);
     expect(response.body.errors).toEqual([{ position: 1, title: null, reason: 'คำถามยาวได้ไม่เกิน 2000 ตัวอักษร' }]);
-    expect(me.status).toBe(200);
+    expect(others.every((o) => o.status === 200)).toBe(true);
     expect(ms).toBeLessThan(5000);
-    expect(meMs).toBeLessThan(2000);
+    expect(slowestOther).toBeLessThan(2000);
   });
 
   it('refuses a 1.6 KB workbook with one cell at row 1,048,576 at once, in Thai, and answers others meanwhile', async () => {
@@ -69,7 +81,7 @@ describe('hostile files do not hold the API', () => {
     workbook.addWorksheet('รายชื่อ').getCell('A1048576').value = 'x';
     const file = Buffer.from(await workbook.xlsx.writeBuffer());
     expect(file.length).toBeLessThan(8 * KB);
-    const { response, ms, me, meMs } = await whileUploading(organizer, () =>
+    const { response, ms, others, slowestOther } = await whileUploading(organizer, () =>
       organizer.post(`/api/sessions/${session.id}/enrolments/import/preview`).attach('file', file, 'far.xlsx'),
     );
     expect(response.status).toBe(400);
@@ -77,9 +89,9 @@ describe('hostile files do not hold the API', () => {
       code: 'IMPORT_FILE_INVALID',
       message: 'นำเข้าได้ครั้งละไม่เกิน 2000 แถว — แบ่งรายชื่อเป็นหลายไฟล์ (ไฟล์นี้มีข้อมูลที่แถว 1,048,576)',
     });
-    expect(me.status).toBe(200);
+    expect(others.every((o) => o.status === 200)).toBe(true);
     expect(ms).toBeLessThan(5000);
-    expect(meMs).toBeLessThan(2000);
+    expect(slowestOther).toBeLessThan(2000);
   });
 
   it('still reads the list of a workbook whose extra rows are only formatted, below the last row of the template', async () => {
@@ -105,15 +117,15 @@ describe('hostile files do not hold the API', () => {
     const session = await createSession(organizer, '1.3.1');
     const file = await workbookBomb(1.9 * GB, declared);
     expect(file.length).toBeLessThan(MAX_UPLOAD);
-    const { response, ms, me, meMs, rssGrowth } = await whileUploading(organizer, () =>
+    const { response, ms, others, slowestOther, rssGrowth } = await whileUploading(organizer, () =>
       organizer.post(`/api/sessions/${session.id}/enrolments/import/preview`).attach('file', file, 'bomb.xlsx'),
     );
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('IMPORT_FILE_INVALID');
     expect(response.body.message).toContain(reason);
-    expect(me.status).toBe(200);
+    expect(others.every((o) => o.status === 200)).toBe(true);
     expect(ms).toBeLessThan(5000);
-    expect(meMs).toBeLessThan(2000);
+    expect(slowestOther).toBeLessThan(2000);
     // The old reader inflated the whole sheet: 2.2 GB.
     expect(rssGrowth).toBeLessThan(1 * GB);
   });
