@@ -1,7 +1,4 @@
 import { Logger, type LoggerService } from '@nestjs/common';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createSession, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -15,10 +12,7 @@ describe('unsafe input is a bad request, never a crash', () => {
   let stderr: jest.SpyInstance;
 
   beforeAll(async () => {
-    // Served beside a web app as main.ts serves it: that is where malformed JSON used to answer 404.
-    const webRoot = mkdtempSync(join(tmpdir(), 'sujarit-web-'));
-    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>สุจริต</title>');
-    t = await startTestApp({ webRoot });
+    t = await startTestApp();
     const capture = (level: string) => (message: unknown, ...rest: unknown[]) => {
       logged.push(`${level} ${[message, ...rest].map(String).join(' ')}`);
     };

@@ -46,11 +46,10 @@ export class TestClock extends Clock {
   }
 }
 
-/** `webRoot`: a folder served as the web app beside the API, as main.ts serves the built one. */
-export async function startTestApp(options: { clock?: TestClock; webRoot?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { clock?: TestClock } = {}): Promise<TestApp> {
   const databaseUrl = process.env.SUJARIT_TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('SUJARIT_TEST_DATABASE_URL is not set: run through e2e/jest.api.config.js');
-  const builder = Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl, webRoot: options.webRoot })] });
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl })] });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
