@@ -37,6 +37,13 @@ describe('HTTP security', () => {
     expect(response.headers['strict-transport-security']).toBeUndefined();
   });
 
+  it("lets only the OpenAPI page (Swagger UI) use inline styles; its scripts stay the server's own", async () => {
+    const csp = (await t.http().get('/api/docs').expect(200)).headers['content-security-policy'];
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+
   it('refuses a form, text or a file sent to a JSON route with 415, in Thai, before it is read', async () => {
     const org = await t.createOrganization();
     const form = await t.http().post('/api/auth/login').type('form').send({ email: org.email('organizer'), password: org.password }).expect(415);

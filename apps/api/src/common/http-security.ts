@@ -11,28 +11,35 @@ import { sendApiError } from './api-exception.filter';
  */
 export function securityHeaders(): RequestHandler {
   const https = process.env.COOKIE_SECURE === 'true';
-  return helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        'default-src': ["'self'"],
-        'base-uri': ["'self'"],
-        'connect-src': ["'self'"],
-        'font-src': ["'self'", 'data:'],
-        'form-action': ["'self'"],
-        'frame-ancestors': ["'none'"],
-        'img-src': ["'self'", 'data:'],
-        'object-src': ["'none'"],
-        'script-src': ["'self'"],
-        'script-src-attr': ["'none'"],
-        'style-src': ["'self'"],
-        ...(https ? { 'upgrade-insecure-requests': [] } : {}),
+  const headersWithStyles = (styleSrc: string[]) =>
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          'base-uri': ["'self'"],
+          'connect-src': ["'self'"],
+          'font-src': ["'self'", 'data:'],
+          'form-action': ["'self'"],
+          'frame-ancestors': ["'none'"],
+          'img-src': ["'self'", 'data:'],
+          'object-src': ["'none'"],
+          'script-src': ["'self'"],
+          'script-src-attr': ["'none'"],
+          'style-src': styleSrc,
+          ...(https ? { 'upgrade-insecure-requests': [] } : {}),
+        },
       },
-    },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'same-origin' },
-    strictTransportSecurity: https ? { maxAge: 180 * 24 * 60 * 60, includeSubDomains: false } : false,
-  });
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'same-origin' },
+      strictTransportSecurity: https ? { maxAge: 180 * 24 * 60 * 60, includeSubDomains: false } : false,
+    });
+  const app = headersWithStyles(["'self'"]);
+  // Swagger UI (the developers' OpenAPI page) writes its page styles inline; its scripts are files.
+  const apiDocs = headersWithStyles(["'self'", "'unsafe-inline'"]);
+  return function securityHeaders(request: Request, response: Response, next: NextFunction) {
+    (request.path === '/api/docs' || request.path.startsWith('/api/docs/') ? apiDocs : app)(request, response, next);
+  };
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
