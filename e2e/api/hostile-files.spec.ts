@@ -17,7 +17,6 @@ describe('hostile files do not hold the API', () => {
   });
   afterAll(() => t.close());
 
-  const thai = /[ก-๙]/;
   const KB = 1024;
   const MB = 1024 * KB;
   const GB = 1024 * MB;
