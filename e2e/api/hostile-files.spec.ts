@@ -129,6 +129,17 @@ describe('hostile files do not hold the API', () => {
     expect(rssGrowth).toBeLessThan(1 * GB);
   });
 
+  it('refuses an upload that sends thousands of form fields beside the file, before keeping them', async () => {
+    const org = await t.createOrganization();
+    const organizer = await org.login('organizer');
+    const session = await createSession(organizer, '1.3.1');
+    const upload = organizer.post(`/api/sessions/${session.id}/enrolments/import/preview`);
+    for (let i = 0; i < 10_000; i++) upload.field(`f${i}`, 'x'.repeat(100));
+    const response = await upload.attach('file', Buffer.from('ชื่อ-นามสกุล,กลุ่ม\nสมศรี,ประชาชน\n'), 'list.csv');
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+  });
+
   const MAX_UPLOAD = 2 * MB;
 
   /**

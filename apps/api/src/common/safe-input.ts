@@ -9,6 +9,12 @@ import { sendApiError } from './api-exception.filter';
  */
 export const MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
 
+/**
+ * What a file upload may hold beside its one file (multer counts none of it by default, so a body of a million
+ * small fields would all be kept in memory): the app sends the file alone.
+ */
+export const UPLOAD_PART_LIMITS = { files: 1, fields: 5, fieldSize: 1024, parts: 6, headerPairs: 100 };
+
 /** body-parser's errors carry a `type`; these are the ones a client causes. */
 interface BodyParserError {
   type?: string;
