@@ -3,6 +3,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { DataSource } from 'typeorm';
+import { jsonOnlyWrites, sameOriginWrites, securityHeaders, uploadRoutesOf } from './common/http-security';
+import { jsonBodyParser, refuseUnsafeText } from './common/safe-input';
 import { migrateWithLock } from './database/migrate-with-lock';
 import { SeedService } from './seed/seed.service';
 
@@ -16,6 +18,7 @@ export async function configureApp(app: INestApplication): Promise<void> {
     const value = /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY;
     (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', value);
   }
+  (app.getHttpAdapter().getInstance() as { disable(name: string): void }).disable('x-powered-by');
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -25,6 +28,13 @@ export async function configureApp(app: INestApplication): Promise<void> {
       .addCookieAuth('sj_session')
       .build(),
   );
+  // The request's edge, in order, before any route: headers on every answer, refusals that need no body read
+  // (another site's origin, a body that is not JSON), then the body itself and the text of everything.
+  app.use(securityHeaders());
+  app.use(sameOriginWrites());
+  app.use(jsonOnlyWrites(uploadRoutesOf(document)));
+  app.use(jsonBodyParser());
+  app.use(refuseUnsafeText());
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
   await migrateWithLock(app.get(DataSource));
   await app.get(SeedService).seedIfEmpty();

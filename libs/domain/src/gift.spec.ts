@@ -350,3 +350,37 @@ describe('parseGift: questions that cannot be imported', () => {
     ]);
   });
 });
+
+describe('parseGift: hostile files take time in proportion to their length', () => {
+  const MB = 1024 * 1024;
+
+  /** Parses and answers the result with how long it took, in milliseconds. */
+  const timed = (source: string) => {
+    const started = performance.now();
+    const result = parseGift(source);
+    return { result, ms: performance.now() - started };
+  };
+
+  it('reads an [html] question of 1 MB of < in well under a second', () => {
+    const { result, ms } = timed(`[html]${'<'.repeat(MB)}{=ก ~ข}`);
+    expect(ms).toBeLessThan(1000);
+    expect(result.questions[0].stem).toHaveLength(MB);
+  });
+
+  it('reports a question with half a million options instead of failing the whole file', () => {
+    const { result, ms } = timed(gift(`ข้อ {=ก${' ~ข'.repeat(MB / 6)}}`, '', 'ข้อถัดไป {T}'));
+    expect(ms).toBeLessThan(1000);
+    expect(result.questions.map((q) => q.stem)).toEqual(['ข้อ', 'ข้อถัดไป']);
+  });
+
+  it.each([
+    ['1 MB of {', '{'.repeat(MB)],
+    ['a title that never ends', `::${'ก'.repeat(MB)}`],
+    ['1 MB of #', `ข้อ {T${'#'.repeat(MB)}}`],
+    ['a weight that never ends', `ข้อ {~%${'1'.repeat(MB)} =ก}`],
+    ['1 MB of backslashes', '\\'.repeat(MB)],
+    ['a category path of 1 MB of /', `$CATEGORY: ${'/'.repeat(MB)}`],
+  ])('%s: well under a second, reported not thrown', (_shape, source) => {
+    expect(timed(source).ms).toBeLessThan(1000);
+  });
+});

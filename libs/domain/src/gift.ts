@@ -244,7 +244,8 @@ function parseChoices(block: GiftText): AnswerBlock | Rejection {
   if (options.length < 2) return { reason: REASONS.tooFewOptions };
 
   if (hasRightMark) {
-    const best = Math.max(...options.map((o) => o.weightPercent));
+    // A loop, not Math.max(...options): a file can hold more options than a call can take arguments.
+    const best = options.reduce((max, o) => Math.max(max, o.weightPercent), -Infinity);
     if (best < 100 - FULL_CREDIT_TOLERANCE_PERCENT) return { reason: REASONS.noFullOption };
     return { type: 'single_choice', options };
   }
@@ -305,16 +306,25 @@ function isSyntax(c: GiftChar, ch: string): boolean {
 /** Index of the first unescaped occurrence of `syntax` at or after `from`, or -1. */
 function find(text: GiftText, syntax: string, from = 0): number {
   for (let i = from; i + syntax.length <= text.length; i++) {
-    if (Array.from(syntax).every((ch, j) => isSyntax(text[i + j], ch))) return i;
+    if (isSyntaxAt(text, i, syntax)) return i;
   }
   return -1;
 }
 
 function findLast(text: GiftText, syntax: string): number {
   for (let i = text.length - syntax.length; i >= 0; i--) {
-    if (Array.from(syntax).every((ch, j) => isSyntax(text[i + j], ch))) return i;
+    if (isSyntaxAt(text, i, syntax)) return i;
   }
   return -1;
+}
+
+/** Whether unescaped `syntax` (ASCII) stands at `at`; a plain loop, as it runs once for every character of a file. */
+function isSyntaxAt(text: GiftText, at: number, syntax: string): boolean {
+  for (let j = 0; j < syntax.length; j++) {
+    const c = text[at + j];
+    if (c.escaped || c.ch !== syntax[j]) return false;
+  }
+  return true;
 }
 
 /** Splits at unescaped `separator`, into at most `limit` parts; the last part keeps any further separators. */

@@ -30,3 +30,43 @@ describe('htmlToText: Moodle HTML as the plain text the bank keeps', () => {
     expect(decodeEntities('&unknown; &#0;')).toBe('&unknown; &#0;');
   });
 });
+
+describe('htmlToText: hostile markup takes time in proportion to its length', () => {
+  const KB = 1024;
+  const MB = 1024 * KB;
+
+  /** Runs htmlToText and answers how long it took, in milliseconds. */
+  const timed = (html: string) => {
+    const started = performance.now();
+    const text = htmlToText(html);
+    return { text, ms: performance.now() - started };
+  };
+
+  it.each([
+    ['100 KB of <', '<'.repeat(100 * KB)],
+    ['1 MB of <', '<'.repeat(MB)],
+    ['1 MB of tags never closed', '<div>'.repeat(MB / 5)],
+    ['tags never closed, then closing tags that match none', '<div><span>'.repeat(MB / 22) + '</x>'.repeat(MB / 8)],
+    ['1 MB of comments never closed', '<!--'.repeat(MB / 4)],
+    ['one tag with 1 MB of attributes never closed', `<p ${'a='.repeat(MB / 2)}`],
+    ['1 MB of list items', '<li>'.repeat(MB / 4)],
+    ['1 MB of spaces without a line break', `${' '.repeat(MB)}x`],
+    ['1 MB of & and names never ended', '&a'.repeat(MB / 2)],
+  ])('%s: well under a second', (_shape, html) => {
+    expect(timed(html).ms).toBeLessThan(1000);
+  });
+
+  it('keeps the text around a stray < as a browser would', () => {
+    expect(htmlToText('<p>5 < 7 และ 7 > 5</p>')).toBe('5 < 7 และ 7 > 5');
+    expect(timed(`ก${'<'.repeat(100 * KB)}ข`).text).toBe(`ก${'<'.repeat(100 * KB)}ข`);
+  });
+
+  it('drops a tag the file never ends, and reads every level of deep nesting', () => {
+    expect(htmlToText('<p>ข้อความ<b')).toBe('ข้อความ');
+    expect(htmlToText(`${'<div>'.repeat(10_000)}ลึก${'</div>'.repeat(10_000)}`)).toBe('ลึก');
+  });
+
+  it('decodes named references beyond the common ones, but no number that is not a character', () => {
+    expect(htmlToText('caf&eacute; &rarr; &#xD800;&#0;')).toBe('café → &#xD800;&#0;');
+  });
+});

@@ -8,3 +8,4 @@ export * from './question-import';
 export * from './moodle-xml';
 export * from './question-export';
 export * from './question-csv';
+export * from './text-safety';

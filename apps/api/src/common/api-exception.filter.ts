@@ -10,8 +10,13 @@ const MESSAGES_BY_STATUS: Partial<Record<number, { code: ErrorCode; message: str
   [HttpStatus.UNAUTHORIZED]: { code: 'UNAUTHENTICATED', message: 'กรุณาเข้าสู่ระบบก่อน' },
   [HttpStatus.FORBIDDEN]: { code: 'FORBIDDEN', message: 'บัญชีนี้ไม่มีสิทธิ์ทำรายการนี้' },
   [HttpStatus.NOT_FOUND]: { code: 'NOT_FOUND', message: 'ไม่พบสิ่งที่ต้องการ' },
-  [HttpStatus.PAYLOAD_TOO_LARGE]: { code: 'VALIDATION_FAILED', message: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป' },
+  [HttpStatus.PAYLOAD_TOO_LARGE]: { code: 'PAYLOAD_TOO_LARGE', message: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป' },
 };
+
+/** Answers from the request's edge (before any route) in the same `{ code, message }` as the filter. */
+export function sendApiError(response: Response, status: number, error: ApiError): void {
+  response.status(status).json(error);
+}
 
 /** Every error leaves the API as `{ code, message }`: a stable code for programs, Thai for people. */
 @Catch()

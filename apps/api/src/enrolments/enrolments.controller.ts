@@ -5,6 +5,7 @@ import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainError } from '../common/domain.error';
+import { UPLOAD_PART_LIMITS } from '../common/safe-input';
 import {
   ChangeEnrolmentStatusRequestDto,
   EnrolmentListDto,
@@ -49,7 +50,7 @@ export class EnrolmentsController {
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', { limits: { ...UPLOAD_PART_LIMITS, fileSize: MAX_IMPORT_BYTES } }))
   @ZodResponse({ type: ImportPreviewDto })
   async preview(
     @CurrentUser() user: AuthenticatedUser,

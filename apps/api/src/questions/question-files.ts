@@ -7,6 +7,7 @@ import {
 } from '@sujarit/contracts';
 import {
   ExportedQuestion,
+  hasUnsafeCharacter,
   ImportReading,
   MoodleXmlAnswer,
   MoodleXmlQuestion,
@@ -16,6 +17,8 @@ import {
   readMoodleXmlQuestions,
   readQuestionCsv,
   writeGift,
+  UNSAFE_CHARACTER_REASON,
+  withoutUnsafeCharacters,
   writeQuestionCsv,
 } from '@sujarit/domain';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -36,6 +39,8 @@ export interface QuestionFileDownload {
 }
 
 export const MAX_QUESTION_FILE_BYTES = 2 * 1024 * 1024;
+
+const MAX_XML_DEPTH = 20;
 
 const NOT_MOODLE_XML = 'ไม่ใช่ไฟล์ Moodle XML — ไฟล์ต้องมี <quiz> ครอบคำถามทั้งหมด (ใน Moodle ส่งออกคลังข้อสอบแบบ "Moodle XML format")';
 
@@ -67,8 +72,19 @@ export function readQuestionFile(format: ImportFormat, file: UploadedQuestionFil
  * preview offers is exactly what will be accepted; whatever the contract refuses joins the errors, in Thai.
  */
 export function toPreview(format: ImportFormat, reading: ImportReading): QuestionImportPreview {
-  const preview: QuestionImportPreview = { format, questions: [], errors: [...reading.errors] };
+  // A reason may quote the file's own words: what the bank cannot hold is shown as �.
+  const shown = (text: string | null) => (text === null ? null : withoutUnsafeCharacters(text));
+  const preview: QuestionImportPreview = {
+    format,
+    questions: [],
+    errors: reading.errors.map((e) => ({ position: e.position, title: shown(e.title), reason: withoutUnsafeCharacters(e.reason) })),
+  };
   for (const { position, title, ...question } of reading.questions) {
+    const texts = [question.topic, question.stem, question.explanation, ...question.options.map((o) => o.text)];
+    if (texts.some(hasUnsafeCharacter)) {
+      preview.errors.push({ position, title: shown(title), reason: `คำถามนี้${UNSAFE_CHARACTER_REASON}` });
+      continue;
+    }
     const checked = QuestionInputSchema.safeParse(question);
     if (checked.success) {
       const { options, points, ...rest } = checked.data;
@@ -85,6 +101,10 @@ export function toPreview(format: ImportFormat, reading: ImportReading): Questio
 /** Every `<question>` of a Moodle XML `<quiz>` in file order, read as the domain wants it. */
 export function moodleXmlQuestions(text: string): MoodleXmlQuestion[] {
   if (!text.trimStart().startsWith('<')) throw new DomainError('IMPORT_FILE_INVALID', NOT_MOODLE_XML);
+  // Moodle writes no DOCTYPE; one in an uploaded file can only declare entities, external or expanding.
+  if (/<!DOCTYPE/i.test(text)) {
+    throw new DomainError('IMPORT_FILE_INVALID', 'ไฟล์ Moodle XML ต้องไม่มี <!DOCTYPE> (การประกาศ entity ไม่รองรับ) — ส่งออกจาก Moodle ใหม่แล้วลองอีกครั้ง');
+  }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     throw new DomainError('IMPORT_FILE_INVALID', `ไฟล์ XML ไม่สมบูรณ์ (บรรทัดที่ ${valid.err.line}): ${valid.err.msg}`);
@@ -100,8 +120,15 @@ export function moodleXmlQuestions(text: string): MoodleXmlQuestion[] {
     // Numeric character references (&#3585;) as well as the XML ones; CDATA stays as written.
     htmlEntities: true,
     isArray: (_name, path) => path === 'quiz.question' || path === 'quiz.question.answer',
+    // Moodle nests five deep (quiz, question, answer, feedback, text); HTML inside is escaped or CDATA.
+    maxNestedTags: MAX_XML_DEPTH,
   });
-  const document: unknown = parser.parse(text);
+  let document: unknown;
+  try {
+    document = parser.parse(text);
+  } catch {
+    throw new DomainError('IMPORT_FILE_INVALID', `อ่านไฟล์ XML นี้ไม่ได้ — แท็กซ้อนกันเกิน ${MAX_XML_DEPTH} ชั้น หรือมีส่วนที่ Moodle ไม่ได้เขียน`);
+  }
   const quiz = field(document, 'quiz');
   if (quiz === undefined) throw new DomainError('IMPORT_FILE_INVALID', NOT_MOODLE_XML);
   const questions = field(quiz, 'question');

@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { UPLOAD_PART_LIMITS } from '../common/safe-input';
 import { MAX_QUESTION_FILE_BYTES, QuestionFileDownload, questionCsvTemplateText } from './question-files';
 import {
   BankQuestionDto,
@@ -25,7 +26,7 @@ import { QuestionsService } from './questions.service';
 const FILE_BODY: Parameters<typeof ApiBody>[0] = {
   schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
 };
-const FILE_LIMITS = { limits: { fileSize: MAX_QUESTION_FILE_BYTES, files: 1 } };
+const FILE_LIMITS = { limits: { ...UPLOAD_PART_LIMITS, fileSize: MAX_QUESTION_FILE_BYTES } };
 const NOT_FOUND = { description: 'No such program in your organization (PROGRAM_NOT_FOUND)' };
 
 /**

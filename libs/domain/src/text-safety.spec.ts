@@ -1,0 +1,23 @@
+import { hasUnsafeCharacter, withoutUnsafeCharacters } from './text-safety';
+
+describe('hasUnsafeCharacter: text no field can hold', () => {
+  it('finds NUL and a surrogate without its pair, at either end or inside', () => {
+    for (const text of ['x\u0000y', '\u0000', 'ก\ud800', '\udc00ข', 'a\ud800b', '\ud83d']) expect(hasUnsafeCharacter(text)).toBe(true);
+  });
+
+  it('passes Thai, emoji (a whole surrogate pair), tabs, line breaks and other control characters', () => {
+    for (const text of ['สมศรี ใจดี', 'ดีมาก 👍', 'a\tb\r\nc', '\u0001\u001f', '']) expect(hasUnsafeCharacter(text)).toBe(false);
+  });
+
+  it('shows the unsafe characters of a text as �, keeping the rest', () => {
+    expect(withoutUnsafeCharacters('ก\u0000ข\ud800ค👍')).toBe('ก\ufffdข\ufffdค👍');
+  });
+
+  it('takes time in proportion to the length, even for 1 MB of lone surrogates', () => {
+    const started = performance.now();
+    expect(hasUnsafeCharacter(`${'\ud800'.repeat(1024 * 1024)}`)).toBe(true);
+    expect(hasUnsafeCharacter('ก'.repeat(1024 * 1024))).toBe(false);
+    expect(withoutUnsafeCharacters('\udc00'.repeat(1024 * 1024))).toHaveLength(1024 * 1024);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
