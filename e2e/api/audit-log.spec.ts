@@ -1,3 +1,4 @@
+import { fiscalYearOf } from '@sujarit/domain';
 import { randomUUID } from 'node:crypto';
 import { createSession, openTest, startTestApp, TestApp, TestClock, TestOrganization, testIdOf } from '../support/test-app';
 
@@ -163,6 +164,56 @@ describe('the audit log', () => {
     await expect(t.db.query(`DELETE FROM audit_events WHERE organization_id = $1`, [org.id])).rejects.toThrow(/append-only/);
     await expect(t.db.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
     expect((await logOf(org)).events).toHaveLength(1);
+  });
+  it('records programs, yearly targets and pass marks, users and roles, and password changes', async () => {
+    const org = await t.createOrganization(undefined, { template: null });
+    const admin = await org.login('admin');
+    const organizer = await org.login('organizer');
+    const THIS_YEAR = fiscalYearOf(new Date());
+    const program = (
+      await organizer
+        .post('/api/programs')
+        .send({ code: '2.1.1', name: 'อบรมการจัดซื้อจัดจ้าง', audience: 'เจ้าหน้าที่พัสดุ', ownerUnit: 'กองคลัง', description: '' })
+        .expect(201)
+    ).body;
+    await organizer
+      .put(`/api/programs/${program.id}/years/${THIS_YEAR}`)
+      .send({ targetHeadcount: 40, sessionsRequired: 2, budgetBaht: 35000, passMarkPercent: 60, targetPassRatePercent: 80, indicatorBasis: 'pass_rate', ownerUnit: 'กองคลัง' })
+      .expect(200);
+    await organizer
+      .put(`/api/programs/${program.id}/years/${THIS_YEAR}`)
+      .send({ targetHeadcount: 40, sessionsRequired: 2, budgetBaht: 35000, passMarkPercent: 70, targetPassRatePercent: 80, indicatorBasis: 'pass_rate', ownerUnit: 'กองคลัง' })
+      .expect(200);
+    await organizer.post(`/api/programs/${program.id}/archive`).expect(200);
+    await organizer.post('/api/program-templates/pron-integrity-plan-2566-2570/apply').expect(200);
+
+    const invited = (await admin.post('/api/users').send({ displayName: 'สมศรี ตั้งใจ', email: `somsri-${Date.now()}@test.example`, role: 'organizer', unit: null }).expect(201)).body;
+    await admin.patch(`/api/users/${invited.user.id}`).send({ role: 'manager' }).expect(200);
+    await admin.post(`/api/users/${invited.user.id}/deactivate`).expect(200);
+    const newPassword = `รหัสผ่านใหม่ของผู้จัด-${Date.now()}`;
+    await organizer.post('/api/account/password').send({ currentPassword: org.password, newPassword }).expect(204);
+
+    const { events } = await logOf(org);
+    expect(events.map((e) => e.action)).toEqual([
+      'user.password_changed',
+      'user.deactivated',
+      'user.role_changed',
+      'user.invited',
+      'program.template_applied',
+      'program.archived',
+      'program_year.updated',
+      'program_year.updated',
+      'program.created',
+    ]);
+    const [passwordChanged, , roleChanged, , , , passMark, firstYear] = events;
+    expect(passwordChanged.actor.name).toContain(org.email('organizer'));
+    expect(roleChanged).toMatchObject({ subject: { label: invited.user.email }, changes: { role: { from: 'organizer', to: 'manager' } } });
+    expect(passMark.changes).toEqual({ passMarkPercent: { from: 60, to: 70 } });
+    expect(passMark.subject.label).toBe(`2.1.1 ปีงบประมาณ ${THIS_YEAR}`);
+    expect(firstYear.changes.targetHeadcount).toEqual({ from: null, to: 40 });
+    const everything = JSON.stringify(await t.db.query(`SELECT * FROM audit_events WHERE organization_id = $1`, [org.id]));
+    expect(everything).not.toContain(newPassword);
+    expect(everything).not.toContain(invited.link.url.split('#')[1]);
   });
 });
 

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'program.updated',
   'program.archived',
   'program.unarchived',
+  'program.deleted',
   'program.template_applied',
   'program_year.updated',
   'question.created',

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { ChangePasswordRequest } from '@sujarit/contracts';
 import { DataSource, Repository } from 'typeorm';
+import { actorOf, AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain.error';
 import { ThrottleService } from '../throttle/throttle.service';
@@ -19,6 +20,7 @@ export class AccountService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly auth: AuthService,
     private readonly throttle: ThrottleService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -49,11 +51,19 @@ export class AccountService {
     await this.db.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { passwordHash, mustChangePassword: false, passwordChangedAt: this.clock.now() });
       await this.auth.endSessions(user.id, { except: user.sessionId, manager });
+      await this.audit.record(manager, actorOf(user), {
+        action: 'user.password_changed',
+        subject: { id: user.id, label: user.email },
+        details: { how: 'own' },
+      });
     });
   }
 
   /** Signs the user out of every browser, this one included. */
   async signOutEverywhere(user: AuthenticatedUser): Promise<void> {
-    await this.auth.endSessions(user.id);
+    await this.db.transaction(async (manager) => {
+      await this.auth.endSessions(user.id, { manager });
+      await this.audit.record(manager, actorOf(user), { action: 'user.signed_out_everywhere', subject: { id: user.id, label: user.email } });
+    });
   }
 }

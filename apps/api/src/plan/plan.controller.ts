@@ -23,6 +23,6 @@ export class PlanController {
   @HttpCode(200)
   @ZodResponse({ type: CopyYearResultDto })
   copyYear(@CurrentUser() user: AuthenticatedUser, @Body() body: CopyYearRequestDto) {
-    return this.plan.copyYear(user.organizationId, body);
+    return this.plan.copyYear(user, body);
   }
 }

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CopyYearResult, Plan } from '@sujarit/contracts';
 import { fiscalYearOf } from '@sujarit/domain';
 import { Between, DataSource, In, IsNull } from 'typeorm';
+import { actorOf, AuditService, changedFields } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainError } from '../common/domain.error';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { ProgramYear } from '../programs/program-year.entity';
@@ -14,6 +16,7 @@ export class PlanService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly indicators: IndicatorsService,
+    private readonly audit: AuditService,
   ) {}
 
   async plan(organizationId: string, range: { from?: number; to?: number }): Promise<Plan> {
@@ -53,9 +56,10 @@ export class PlanService {
 
   /** Copies every program's settings of one year to another; existing ones are kept unless overwrite is set. */
   async copyYear(
-    organizationId: string,
+    user: AuthenticatedUser,
     request: { fromFiscalYear: number; toFiscalYear?: number; overwrite: boolean },
   ): Promise<CopyYearResult> {
+    const { organizationId } = user;
     const from = request.fromFiscalYear;
     const to = request.toFiscalYear ?? from + 1;
     if (to === from) throw new DomainError('VALIDATION_FAILED', 'ปีปลายทางต้องไม่ใช่ปีเดียวกับปีต้นทาง');
@@ -77,7 +81,8 @@ export class PlanService {
       const skipped: string[] = [];
       for (const settings of source) {
         const code = settings.program?.code ?? settings.programId;
-        if (existing.some((e) => e.programId === settings.programId) && !request.overwrite) {
+        const before = existing.find((e) => e.programId === settings.programId);
+        if (before && !request.overwrite) {
           skipped.push(code);
           continue;
         }
@@ -96,6 +101,15 @@ export class PlanService {
           },
           ['programId', 'fiscalYear'],
         );
+        const changes = changedFields(before ?? ({} as ProgramYear), settings, COPIED_FIELDS);
+        if (Object.keys(changes).length > 0) {
+          await this.audit.record(manager, actorOf(user), {
+            action: 'program_year.updated',
+            subject: { id: settings.programId, label: `${code} ปีงบประมาณ ${to}` },
+            changes,
+            details: { fiscalYear: to, copiedFrom: from },
+          });
+        }
         copied.push(code);
       }
       return { fromFiscalYear: from, toFiscalYear: to, copied: copied.sort(), skipped: skipped.sort() };
@@ -115,3 +129,6 @@ export class PlanService {
     return { from, to };
   }
 }
+
+/** What a copy carries from one year to the next, as the audit log compares it. */
+const COPIED_FIELDS = ['targetHeadcount', 'sessionsRequired', 'budgetBaht', 'passMarkPercent', 'targetPassRatePercent', 'indicatorBasis', 'ownerUnit'] as const;

@@ -25,6 +25,6 @@ export class ProgramTemplatesController {
   @ApiNotFoundResponse({ description: 'No such template (PROGRAM_TEMPLATE_NOT_FOUND)' })
   @ZodResponse({ type: ApplyProgramTemplateResultDto })
   apply(@CurrentUser() user: AuthenticatedUser, @Param() params: TemplateParamDto) {
-    return this.templates.applyForOrganization(user.organizationId, params.templateId);
+    return this.templates.applyForOrganization(user, params.templateId);
   }
 }

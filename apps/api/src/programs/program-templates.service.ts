@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApplyProgramTemplateResult, ProgramTemplate as ProgramTemplateView } from '@sujarit/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { actorOf, AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { notFound } from '../common/domain.error';
 import { addQuestionsToBank } from '../questions/add-questions';
 import { ProgramsService } from './programs.service';
@@ -14,6 +16,7 @@ export class ProgramTemplatesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly programs: ProgramsService,
+    private readonly audit: AuditService,
   ) {}
 
   list(): ProgramTemplateView[] {
@@ -21,8 +24,18 @@ export class ProgramTemplatesService {
   }
 
   /** Applies a template for the caller's organization in one transaction. */
-  applyForOrganization(organizationId: string, templateId: string): Promise<ApplyProgramTemplateResult> {
-    return this.db.transaction((manager) => this.applyTemplate(manager, organizationId, templateId));
+  applyForOrganization(user: AuthenticatedUser, templateId: string): Promise<ApplyProgramTemplateResult> {
+    return this.db.transaction(async (manager) => {
+      const result = await this.applyTemplate(manager, user.organizationId, templateId);
+      if (result.created.length > 0) {
+        await this.audit.record(manager, actorOf(user), {
+          action: 'program.template_applied',
+          subject: { id: null, label: PROGRAM_TEMPLATES.find((t) => t.id === templateId)?.name ?? templateId },
+          details: { created: result.created.join(', ') },
+        });
+      }
+      return result;
+    });
   }
 
   /**

@@ -35,7 +35,7 @@ export class ProgramsController {
   @ApiConflictResponse({ description: 'The code is used by another program of the organization (PROGRAM_CODE_TAKEN)' })
   @ZodResponse({ status: 201, type: ProgramDetailsDto })
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateProgramRequestDto) {
-    return this.programs.create(user.organizationId, body);
+    return this.programs.create(user, body);
   }
 
   @Roles('organizer', 'manager', 'admin')
@@ -50,7 +50,7 @@ export class ProgramsController {
   @ApiConflictResponse({ description: 'The code is used by another program of the organization (PROGRAM_CODE_TAKEN)' })
   @ZodResponse({ type: ProgramDetailsDto })
   update(@CurrentUser() user: AuthenticatedUser, @Param() params: ProgramParamDto, @Body() body: ProgramDetailsRequestDto) {
-    return this.programs.updateDetails(user.organizationId, params.programId, body);
+    return this.programs.updateDetails(user, params.programId, body);
   }
 
   @Roles('organizer', 'admin')
@@ -58,7 +58,7 @@ export class ProgramsController {
   @HttpCode(200)
   @ZodResponse({ type: ProgramDetailsDto })
   archive(@CurrentUser() user: AuthenticatedUser, @Param() params: ProgramParamDto) {
-    return this.programs.archive(user.organizationId, params.programId);
+    return this.programs.archive(user, params.programId);
   }
 
   @Roles('organizer', 'admin')
@@ -66,7 +66,7 @@ export class ProgramsController {
   @HttpCode(200)
   @ZodResponse({ type: ProgramDetailsDto })
   unarchive(@CurrentUser() user: AuthenticatedUser, @Param() params: ProgramParamDto) {
-    return this.programs.unarchive(user.organizationId, params.programId);
+    return this.programs.unarchive(user, params.programId);
   }
 
   @Roles('organizer', 'admin')
@@ -75,13 +75,13 @@ export class ProgramsController {
   @ApiNoContentResponse({ description: 'Deleted with its years and question bank' })
   @ApiConflictResponse({ description: 'The program has sessions: archive it instead (PROGRAM_HAS_SESSIONS)' })
   remove(@CurrentUser() user: AuthenticatedUser, @Param() params: ProgramParamDto) {
-    return this.programs.remove(user.organizationId, params.programId);
+    return this.programs.remove(user, params.programId);
   }
 
   @Roles('organizer', 'admin')
   @Put(':programId/years/:fiscalYear')
   @ZodResponse({ type: ProgramYearDto })
   updateYear(@CurrentUser() user: AuthenticatedUser, @Param() params: ProgramYearParamDto, @Body() body: UpdateProgramYearRequestDto) {
-    return this.programs.updateYear(user.organizationId, params.programId, params.fiscalYear, body);
+    return this.programs.updateYear(user, params.programId, params.fiscalYear, body);
   }
 }

@@ -10,6 +10,8 @@ import type {
 } from '@sujarit/contracts';
 import { fiscalYearOf } from '@sujarit/domain';
 import { DataSource, EntityManager, IsNull, MoreThanOrEqual, Not, QueryFailedError, Repository } from 'typeorm';
+import { actorOf, AuditService, changedFields } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
 import { conflict, notFound } from '../common/domain.error';
 import { IndicatorsService, ProgramProgress } from '../indicators/indicators.service';
@@ -43,6 +45,7 @@ export class ProgramsService {
     @InjectRepository(ProgramYear) private readonly years: Repository<ProgramYear>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly indicators: IndicatorsService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -81,11 +84,17 @@ export class ProgramsService {
   }
 
   /** A new program and, when given, its settings for one fiscal year. */
-  async create(organizationId: string, request: CreateProgramRequest): Promise<ProgramDetails> {
+  async create(user: AuthenticatedUser, request: CreateProgramRequest): Promise<ProgramDetails> {
+    const { organizationId } = user;
     const fields = programFields(request);
     return this.db.transaction(async (manager) => {
       const created = await this.insertProgram(manager, organizationId, fields, request.year ? [request.year] : []);
       if (!created) throw await this.codeTaken(manager, organizationId, fields.code);
+      await this.audit.record(manager, actorOf(user), {
+        action: 'program.created',
+        subject: { id: created.id, label: `${created.code} ${created.name}` },
+        details: request.year ? { fiscalYear: request.year.fiscalYear, targetHeadcount: request.year.targetHeadcount } : {},
+      });
       return this.details(manager, created);
     });
   }
@@ -142,7 +151,8 @@ export class ProgramsService {
    * Replaces a program's own details. A new owner unit also moves the current and later years that still
    * named the old one; past years keep the unit that ran them.
    */
-  async updateDetails(organizationId: string, programId: string, request: ProgramDetailsRequest): Promise<ProgramDetails> {
+  async updateDetails(user: AuthenticatedUser, programId: string, request: ProgramDetailsRequest): Promise<ProgramDetails> {
+    const { organizationId } = user;
     const fields = programFields(request);
     try {
       return await this.db.transaction(async (manager) => {
@@ -159,6 +169,14 @@ export class ProgramsService {
           );
         }
         await manager.update(Program, { id: programId }, fields);
+        const changes = changedFields(program, fields, ['code', 'name', 'audience', 'ownerUnit', 'description']);
+        if (Object.keys(changes).length > 0) {
+          await this.audit.record(manager, actorOf(user), {
+            action: 'program.updated',
+            subject: { id: programId, label: `${fields.code} ${fields.name}` },
+            changes,
+          });
+        }
         return this.details(manager, await manager.findOneByOrFail(Program, { id: programId }));
       });
     } catch (error) {
@@ -169,18 +187,24 @@ export class ProgramsService {
   }
 
   /** Takes the program out of the lists, session scheduling, the plan and the indicators; its data stays. */
-  async archive(organizationId: string, programId: string): Promise<ProgramDetails> {
+  async archive(user: AuthenticatedUser, programId: string): Promise<ProgramDetails> {
     return this.db.transaction(async (manager) => {
-      const program = await this.lock(manager, organizationId, programId);
-      if (!program.archivedAt) await manager.update(Program, { id: programId }, { archivedAt: this.clock.now() });
+      const program = await this.lock(manager, user.organizationId, programId);
+      if (!program.archivedAt) {
+        await manager.update(Program, { id: programId }, { archivedAt: this.clock.now() });
+        await this.audit.record(manager, actorOf(user), { action: 'program.archived', subject: programSubject(program) });
+      }
       return this.details(manager, await manager.findOneByOrFail(Program, { id: programId }));
     });
   }
 
-  async unarchive(organizationId: string, programId: string): Promise<ProgramDetails> {
+  async unarchive(user: AuthenticatedUser, programId: string): Promise<ProgramDetails> {
     return this.db.transaction(async (manager) => {
-      await this.lock(manager, organizationId, programId);
-      await manager.update(Program, { id: programId }, { archivedAt: null });
+      const program = await this.lock(manager, user.organizationId, programId);
+      if (program.archivedAt) {
+        await manager.update(Program, { id: programId }, { archivedAt: null });
+        await this.audit.record(manager, actorOf(user), { action: 'program.unarchived', subject: programSubject(program) });
+      }
       return this.details(manager, await manager.findOneByOrFail(Program, { id: programId }));
     });
   }
@@ -190,21 +214,36 @@ export class ProgramsService {
    * too) holds people's attendance and scores: it can only be archived. The row lock makes a session being
    * created at the same moment either wait and fail, or be counted here.
    */
-  async remove(organizationId: string, programId: string): Promise<void> {
+  async remove(user: AuthenticatedUser, programId: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      await this.lock(manager, organizationId, programId);
+      const program = await this.lock(manager, user.organizationId, programId);
       if ((await manager.countBy(TrainingSession, { programId })) > 0) {
         throw conflict('PROGRAM_HAS_SESSIONS', 'โครงการนี้มีรอบอบรมแล้วจึงลบไม่ได้ เก็บถาวรแทนได้ ข้อมูลการอบรมและผลสอบจะยังอยู่ครบ');
       }
       await manager.delete(Program, { id: programId });
+      await this.audit.record(manager, actorOf(user), { action: 'program.deleted', subject: programSubject(program) });
     });
   }
 
   /** Replaces a program's settings for one fiscal year, creating them when the year has none yet. */
-  async updateYear(organizationId: string, programId: string, fiscalYear: number, request: UpdateProgramYearRequest): Promise<ProgramYearView> {
-    await this.require(organizationId, programId);
-    await this.years.upsert({ organizationId, programId, fiscalYear, ...request }, ['programId', 'fiscalYear']);
-    return toProgramYearView(await this.years.findOneByOrFail({ programId, fiscalYear }));
+  async updateYear(user: AuthenticatedUser, programId: string, fiscalYear: number, request: UpdateProgramYearRequest): Promise<ProgramYearView> {
+    const { organizationId } = user;
+    const program = await this.require(organizationId, programId);
+    return this.db.transaction(async (manager) => {
+      const before = await manager.findOne(ProgramYear, { where: { programId, fiscalYear }, lock: { mode: 'pessimistic_write' } });
+      await manager.upsert(ProgramYear, { organizationId, programId, fiscalYear, ...request }, ['programId', 'fiscalYear']);
+      const after = await manager.findOneByOrFail(ProgramYear, { programId, fiscalYear });
+      const changes = changedFields(before ?? ({} as ProgramYear), after, YEAR_FIELDS);
+      if (Object.keys(changes).length > 0) {
+        await this.audit.record(manager, actorOf(user), {
+          action: 'program_year.updated',
+          subject: { id: programId, label: `${program.code} ปีงบประมาณ ${fiscalYear}` },
+          changes,
+          details: { fiscalYear },
+        });
+      }
+      return toProgramYearView(after);
+    });
   }
 
   /** The program, if it belongs to the caller's organization (archived or not). */
@@ -259,6 +298,11 @@ export class ProgramsService {
     return conflict('PROGRAM_CODE_TAKEN', `รหัสโครงการ ${holder.code} ถูกใช้แล้ว${who}${archived} กรุณาใช้รหัสอื่น`);
   }
 }
+
+/** The yearly settings the audit log compares: the targets and how the knowledge indicator is read. */
+const YEAR_FIELDS = ['targetHeadcount', 'sessionsRequired', 'budgetBaht', 'passMarkPercent', 'targetPassRatePercent', 'indicatorBasis', 'ownerUnit'] as const;
+
+const programSubject = (program: Program) => ({ id: program.id, label: `${program.code} ${program.name}` });
 
 function programFields(request: ProgramDetailsRequest): ProgramFields {
   return {

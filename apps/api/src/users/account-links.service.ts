@@ -8,6 +8,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { toAuthenticatedUser } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
 import { assertAcceptablePassword } from '../auth/password-policy';
+import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain.error';
 import { ThrottleService } from '../throttle/throttle.service';
@@ -52,6 +53,7 @@ export class AccountLinksService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly auth: AuthService,
     private readonly throttle: ThrottleService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -127,6 +129,11 @@ export class AccountLinksService {
         .execute();
       if (!updated.affected) throw linkInvalid();
       await this.auth.endSessions(user.id, { manager });
+      await this.audit.record(
+        manager,
+        { organizationId: link.organizationId, userId: user.id, name: user.displayName ? `${user.displayName} (${user.email})` : user.email },
+        { action: 'user.password_changed', subject: { id: user.id, label: user.email }, details: { how: link.purpose } },
+      );
       return this.auth.startSession(user.id, manager);
     });
     await this.throttle.reset(loginThrottleKeys(user.email, clientAddress));

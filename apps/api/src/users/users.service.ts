@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AccountLink, CreateUserRequest, UpdateUserRequest, User as UserView, UserList, UserWithLink } from '@sujarit/contracts';
 import { DataSource, EntityManager, IsNull, Not, QueryFailedError } from 'typeorm';
+import { actorOf, AuditService, changedFields } from '../audit/audit.service';
 import { AuthService, loginThrottleKeys } from '../auth/auth.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
@@ -34,6 +35,9 @@ export function toUserView(user: User): UserView {
 /** An admin who can sign in now: not deactivated and with a password (an invited admin may never come). */
 const isActiveAdmin = (user: User) => user.role === 'admin' && !user.deactivatedAt && user.passwordHash !== null;
 
+/** A staff account as the audit log names it: by its email. */
+const userSubject = (user: User) => ({ id: user.id, label: user.email });
+
 const userNotFound = () => notFound('USER_NOT_FOUND', 'ไม่พบผู้ใช้นี้ในองค์กร');
 
 /** An organization's accounts, managed by its admins. Every query is scoped by the admin's organization. */
@@ -45,6 +49,7 @@ export class UsersService {
     private readonly auth: AuthService,
     private readonly mail: MailService,
     private readonly throttle: ThrottleService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -56,7 +61,15 @@ export class UsersService {
 
   /** Creates the account and its invitation link, shown once to the admin and mailed when SMTP is set. */
   async create(admin: AuthenticatedUser, request: CreateUserRequest, mailBase: string): Promise<UserWithLink> {
-    const { user, link } = await this.db.transaction((manager) => this.invite(manager, admin.organizationId, request, admin.id));
+    const { user, link } = await this.db.transaction(async (manager) => {
+      const invited = await this.invite(manager, admin.organizationId, request, admin.id);
+      await this.audit.record(manager, actorOf(admin), {
+        action: 'user.invited',
+        subject: userSubject(invited.user),
+        details: { role: invited.user.role, unit: invited.user.unit },
+      });
+      return invited;
+    });
     return { user: toUserView(user), link: await this.deliverLink(user, link, mailBase) };
   }
 
@@ -102,10 +115,20 @@ export class UsersService {
       await this.lockAdmins(manager, admin.organizationId);
       const user = await this.find(manager, admin.organizationId, userId);
       if (request.role && request.role !== 'admin' && isActiveAdmin(user)) await this.assertAnotherActiveAdmin(manager, user);
+      const before = { displayName: user.displayName, unit: user.unit, role: user.role };
       if (request.displayName !== undefined) user.displayName = request.displayName;
       if (request.unit !== undefined) user.unit = request.unit || null;
       if (request.role !== undefined) user.role = request.role;
-      return toUserView(await manager.save(user));
+      const saved = await manager.save(user);
+      const changes = changedFields(before, { displayName: saved.displayName, unit: saved.unit, role: saved.role }, ['displayName', 'unit', 'role']);
+      if (Object.keys(changes).length > 0) {
+        await this.audit.record(manager, actorOf(admin), {
+          action: changes.role ? 'user.role_changed' : 'user.updated',
+          subject: userSubject(saved),
+          changes,
+        });
+      }
+      return toUserView(saved);
     });
   }
 
@@ -126,6 +149,7 @@ export class UsersService {
       await manager.save(user);
       await this.auth.endSessions(user.id, { manager });
       await this.links.revokeOpen(manager, user.id);
+      await this.audit.record(manager, actorOf(admin), { action: 'user.deactivated', subject: userSubject(user) });
       return toUserView(user);
     });
   }
@@ -133,7 +157,9 @@ export class UsersService {
   async reactivate(admin: AuthenticatedUser, userId: string): Promise<UserView> {
     return this.db.transaction(async (manager) => {
       const user = await this.find(manager, admin.organizationId, userId);
+      if (!user.deactivatedAt) return toUserView(user);
       user.deactivatedAt = null;
+      await this.audit.record(manager, actorOf(admin), { action: 'user.reactivated', subject: userSubject(user) });
       return toUserView(await manager.save(user));
     });
   }
@@ -148,7 +174,14 @@ export class UsersService {
       if (found.deactivatedAt) {
         throw conflict('USER_DEACTIVATED', 'บัญชีนี้ถูกปิดใช้งานอยู่ กรุณาเปิดใช้งานก่อนออกลิงก์ตั้งรหัสผ่าน');
       }
-      return { user: found, link: await this.links.issue(manager, found, found.passwordHash ? 'reset' : 'invite', admin.id) };
+      const purpose = found.passwordHash ? 'reset' : 'invite';
+      const issued = await this.links.issue(manager, found, purpose, admin.id);
+      await this.audit.record(manager, actorOf(admin), {
+        action: 'user.password_reset_issued',
+        subject: userSubject(found),
+        details: { purpose },
+      });
+      return { user: found, link: issued };
     });
     await this.throttle.reset(loginThrottleKeys(user.email));
     return { user: toUserView(user), link: await this.deliverLink(user, link, mailBase) };

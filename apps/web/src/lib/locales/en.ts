@@ -169,6 +169,7 @@ export const en: Messages = {
       'program.updated': 'Edited a program',
       'program.archived': 'Archived a program',
       'program.unarchived': 'Restored a program',
+      'program.deleted': 'Deleted an unused program',
       'program.template_applied': 'Added programs from a template',
       'program_year.updated': 'Changed yearly targets and marks',
       'question.created': 'Added a question',

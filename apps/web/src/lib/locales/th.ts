@@ -168,6 +168,7 @@ export const th = {
       'program.updated': 'แก้ไขโครงการ',
       'program.archived': 'เก็บโครงการเข้าคลัง',
       'program.unarchived': 'นำโครงการกลับมาใช้',
+      'program.deleted': 'ลบโครงการที่ยังไม่เคยใช้',
       'program.template_applied': 'เพิ่มโครงการจากแม่แบบ',
       'program_year.updated': 'แก้ไขเป้าหมายและเกณฑ์ประจำปี',
       'question.created': 'เพิ่มคำถาม',
