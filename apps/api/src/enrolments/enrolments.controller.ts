@@ -44,6 +44,15 @@ export class EnrolmentsController {
     return this.enrolments.changeStatus(user.organizationId, params.enrolmentId, body.status);
   }
 
+  /** ย้ายไปเครื่องใหม่: the phone holding this check-in loses it; the next phone that checks in by this name takes it. */
+  @Roles('organizer', 'admin')
+  @Post('enrolments/:enrolmentId/release-phone')
+  @HttpCode(200)
+  @ZodResponse({ type: EnrolmentListDto })
+  releasePhone(@CurrentUser() user: AuthenticatedUser, @Param() params: EnrolmentParamDto) {
+    return this.enrolments.releasePhone(user.organizationId, params.enrolmentId);
+  }
+
   @Roles('organizer', 'admin')
   @Post('sessions/:id/enrolments/import/preview')
   @HttpCode(200)

@@ -8,6 +8,7 @@ import { toPersonView } from '../people/people.mapper';
 import { PeopleService } from '../people/people.service';
 import { Person } from '../people/person.entity';
 import { TrainingSession } from '../sessions/training-session.entity';
+import { checkInCodeDrawer } from './check-in-code';
 import { Enrolment, EnrolmentStatus } from './enrolment.entity';
 import { ParsedRow, validateRow, ValidRow } from './import-file';
 
@@ -55,6 +56,7 @@ export class EnrolmentsService {
     for (const e of enrolments) counts[e.status] += 1;
     return {
       capacity: session.capacity,
+      checkInCodeRequired: session.requireCheckInCode,
       counts,
       enrolments: enrolments
         .sort((a, b) => collator.compare(a.person?.fullName ?? '', b.person?.fullName ?? ''))
@@ -63,6 +65,8 @@ export class EnrolmentsService {
           person: toPersonView(e.person as Person),
           status: e.status,
           checkedInAt: e.checkedInAt?.toISOString() ?? null,
+          onPhone: e.deviceTokenHash !== null,
+          checkInCode: e.checkInCode,
           waitlistPosition: e.status === 'waitlisted' ? waitlist.indexOf(e) + 1 : null,
           prePercent: score(e.id, 'pre_test'),
           postPercent: score(e.id, 'post_test'),
@@ -80,7 +84,26 @@ export class EnrolmentsService {
       if (existing && existing.status !== 'withdrawn') {
         throw conflict('ALREADY_ENROLLED', `${person.fullName} ลงทะเบียนในรอบนี้แล้ว`);
       }
-      await this.seatOrWaitlist(manager, session, personId, existing);
+      await this.seatOrWaitlist(manager, session, personId, existing, await checkInCodeDrawer(manager, session.id));
+    });
+    return this.list(organizationId, sessionId);
+  }
+
+  /**
+   * Moves a check-in to a new phone: the enrolment forgets the phone that holds it, which loses access at once
+   * (401 NOT_JOINED); the next phone that checks in with this name (and code, when the session asks for one)
+   * takes it over, with its attempts and saved answers. Nobody new is added to the registry.
+   */
+  async releasePhone(organizationId: string, enrolmentId: string): Promise<EnrolmentList> {
+    const sessionId = await this.db.transaction(async (manager) => {
+      const found = await manager.findOneBy(Enrolment, { id: enrolmentId, organizationId });
+      if (!found) throw notFound('ENROLMENT_NOT_FOUND', 'ไม่พบการลงทะเบียนนี้');
+      const session = await this.lockSession(manager, organizationId, found.sessionId);
+      if (!CHECK_IN_SESSION_STATUSES.includes(session.status)) {
+        throw conflict('INVALID_STATE', 'ย้ายไปเครื่องใหม่ได้เฉพาะรอบอบรมที่กำหนดการแล้วหรือกำลังอบรม');
+      }
+      await manager.update(Enrolment, { id: enrolmentId }, { deviceTokenHash: null });
+      return session.id;
     });
     return this.list(organizationId, sessionId);
   }
@@ -137,6 +160,7 @@ export class EnrolmentsService {
     return this.db.transaction(async (manager) => {
       const session = await this.lockSession(manager, organizationId, sessionId);
       const result: ImportResult = { enrolled: 0, waitlisted: 0, alreadyEnrolled: 0, newPeople: 0, errors };
+      const drawCheckInCode = await checkInCodeDrawer(manager, session.id);
       for (const row of valid) {
         let [person] = await this.people.findSame(manager, organizationId, row);
         if (!person) {
@@ -148,7 +172,7 @@ export class EnrolmentsService {
           result.alreadyEnrolled += 1;
           continue;
         }
-        const status = await this.seatOrWaitlist(manager, session, person.id, existing);
+        const status = await this.seatOrWaitlist(manager, session, person.id, existing, drawCheckInCode);
         result[status] += 1;
       }
       return result;
@@ -186,7 +210,13 @@ export class EnrolmentsService {
     return new Set(rows.map((r) => `${r.name_key}|${r.person_group}|${r.village ?? ''}`));
   }
 
-  private async seatOrWaitlist(manager: EntityManager, session: TrainingSession, personId: string, existing: Enrolment | null) {
+  private async seatOrWaitlist(
+    manager: EntityManager,
+    session: TrainingSession,
+    personId: string,
+    existing: Enrolment | null,
+    drawCheckInCode: () => string,
+  ) {
     if (!ENROLLING_SESSION_STATUSES.includes(session.status)) {
       throw conflict('INVALID_STATE', 'รอบอบรมนี้เสร็จสิ้นหรือถูกยกเลิกแล้ว ลงทะเบียนเพิ่มไม่ได้');
     }
@@ -194,7 +224,15 @@ export class EnrolmentsService {
     const status: 'enrolled' | 'waitlisted' = seated ? 'enrolled' : 'waitlisted';
     const values = { status, checkedInAt: null, waitlistedAt: seated ? null : new Date() };
     if (existing) await manager.update(Enrolment, { id: existing.id }, values);
-    else await manager.insert(Enrolment, { organizationId: session.organizationId, sessionId: session.id, personId, ...values });
+    else {
+      await manager.insert(Enrolment, {
+        organizationId: session.organizationId,
+        sessionId: session.id,
+        personId,
+        checkInCode: drawCheckInCode(),
+        ...values,
+      });
+    }
     return status;
   }
 

@@ -12,9 +12,10 @@ import { AttemptsService, scoringKey } from '../attempts/attempts.service';
 import { sha256 } from '../auth/auth.service';
 import { Clock } from '../common/clock';
 import { conflict, DomainError, notFound } from '../common/domain.error';
+import { Enrolment } from '../enrolments/enrolment.entity';
 import { Question } from '../questions/question.entity';
 import { firstDeadline, isRightOption, requireAnswerable, requireOpen, reviewAvailable, visibleScore } from './attempt-rules';
-import { requireTrainee } from './trainee-access';
+import { TraineeAccess } from './trainee-access';
 
 /** Questions whose options are kept in memory for saving answers (a few thousand banks' worth). */
 const QUESTION_CACHE_SIZE = 5000;
@@ -28,6 +29,7 @@ export class TraineeAttemptsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly attempts: AttemptsService,
+    private readonly access: TraineeAccess,
     private readonly clock: Clock,
   ) {}
 
@@ -37,9 +39,15 @@ export class TraineeAttemptsService {
    * Starts attempt number N, or resumes it with its answers, its question order and its deadline.
    * A retry of the same request finds the same attempt, so a lost response never makes a second one.
    */
-  async startAttempt(code: string, assessmentId: string, attemptNumber: number, deviceToken: string | undefined): Promise<TraineeAttempt> {
+  async startAttempt(
+    code: string,
+    assessmentId: string,
+    attemptNumber: number,
+    deviceToken: string | undefined,
+    address: string,
+  ): Promise<TraineeAttempt> {
     const now = this.clock.now();
-    const { session, enrolment } = await requireTrainee(this.db.manager, code, deviceToken);
+    const { session, enrolment } = await this.access.require(code, deviceToken, address);
     const assessment = await this.db.manager.findOneBy(Assessment, { id: assessmentId, sessionId: session.id });
     if (!assessment) throw notFound('ASSESSMENT_NOT_FOUND', 'ไม่พบแบบทดสอบนี้');
     await this.db.transaction((m) => this.attempts.finishOverdue(m, { enrolmentId: enrolment.id }, now));
@@ -97,12 +105,20 @@ export class TraineeAttemptsService {
    * Saves one answer as it is given; saving the same answer twice changes nothing. After the deadline and its
    * grace the attempt is finished with what it saved, and the phone is told so.
    */
-  async saveAnswer(code: string, attemptId: string, questionId: string, optionIds: string[], deviceToken: string | undefined) {
+  async saveAnswer(
+    code: string,
+    attemptId: string,
+    questionId: string,
+    optionIds: string[],
+    deviceToken: string | undefined,
+    address: string,
+  ) {
     const now = this.clock.now();
     if (deviceToken && (await this.saveInOneStatement(code, attemptId, questionId, optionIds, deviceToken, now))) return;
     // Anything else (not joined, submitted, past the deadline, closed, a wrong option) is sorted out here, with its reason.
+    const { enrolment } = await this.access.require(code, deviceToken, address);
     const overdue = await this.db.transaction(async (manager) => {
-      const { attempt, assessment } = await this.lockAttempt(manager, code, attemptId, deviceToken);
+      const { attempt, assessment } = await this.lockAttempt(manager, enrolment, attemptId);
       if (attempt.submittedAt) {
         if (attempt.finishReason === 'deadline') return true;
         throw conflict('ATTEMPT_ALREADY_SUBMITTED', 'ส่งคำตอบชุดนี้ไปแล้ว แก้ไขไม่ได้');
@@ -184,11 +200,14 @@ export class TraineeAttemptsService {
     answers: Record<string, string[]>,
     idempotencyKey: string,
     deviceToken: string | undefined,
+    address: string,
   ): Promise<AttemptResult> {
     const requestHash = hashAnswers(answers);
     const now = this.clock.now();
+    // Who the phone is, before the transaction: a refusal may count a wrong code, which takes a connection of its own.
+    const { enrolment } = await this.access.require(code, deviceToken, address);
     return this.db.transaction(async (manager) => {
-      const { attempt, assessment } = await this.lockAttempt(manager, code, attemptId, deviceToken);
+      const { attempt, assessment } = await this.lockAttempt(manager, enrolment, attemptId);
       if (attempt.submittedAt) {
         if (attempt.submitIdempotencyKey === idempotencyKey && attempt.submitRequestHash !== requestHash) {
           throw conflict('IDEMPOTENCY_KEY_REUSED', 'คำตอบชุดนี้ถูกส่งไปแล้วด้วยคำตอบที่ต่างออกไป ผลที่บันทึกไว้คือผลของการส่งครั้งแรก');
@@ -228,9 +247,9 @@ export class TraineeAttemptsService {
    * The right answers and explanations of a finished attempt: only once the test has closed, and only when its
    * settings show the review.
    */
-  async review(code: string, attemptId: string, deviceToken: string | undefined): Promise<AttemptReview> {
+  async review(code: string, attemptId: string, deviceToken: string | undefined, address: string): Promise<AttemptReview> {
     const now = this.clock.now();
-    const { enrolment } = await requireTrainee(this.db.manager, code, deviceToken);
+    const { enrolment } = await this.access.require(code, deviceToken, address);
     await this.db.transaction((m) => this.attempts.finishOverdue(m, { enrolmentId: enrolment.id }, now));
     const attempt = await this.db.manager.findOneBy(Attempt, { id: attemptId, enrolmentId: enrolment.id });
     if (!attempt) throw notFound('NOT_FOUND', 'ไม่พบการทำแบบทดสอบนี้');
@@ -272,8 +291,7 @@ export class TraineeAttemptsService {
     }
   }
 
-  private async lockAttempt(manager: EntityManager, code: string, attemptId: string, deviceToken: string | undefined) {
-    const { enrolment } = await requireTrainee(manager, code, deviceToken);
+  private async lockAttempt(manager: EntityManager, enrolment: Enrolment, attemptId: string) {
     const attempt = await manager.findOne(Attempt, {
       where: { id: attemptId, enrolmentId: enrolment.id },
       lock: { mode: 'pessimistic_write' },
