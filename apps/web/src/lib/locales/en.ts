@@ -376,6 +376,11 @@ export const en: Messages = {
       linkLabel: 'Join link',
       copy: 'Copy link',
       copied: 'Copied',
+      localhostWarning: 'Phones cannot open a localhost or 127.0.0.1 link (it works on this computer only)',
+      lanHint:
+        "The link and QR code below use this computer's address on the network: phones must be on the same Wi-Fi, or ask the administrator to set PUBLIC_URL to an address phones can open",
+      noLan: "This computer has no network address: connect it to the hall's Wi-Fi, or ask the administrator to set PUBLIC_URL",
+      lanLabel: "This computer's network addresses",
       qrAlt: 'QR code to join the session: {{url}}',
     },
     attendees: {
@@ -446,6 +451,9 @@ export const en: Messages = {
       walkIns: 'Walk-in registration',
       walkInsAllowed: 'People not enrolled beforehand may register on the day',
       walkInsNotAllowed: 'Only people enrolled beforehand',
+      checkInCode: 'Personal check-in code',
+      checkInCodeRequired: 'People on the list give the 4-digit code printed beside their name when they check in on a phone',
+      checkInCodeNotRequired: 'Not used (check-in by name and group)',
     },
     overlap: {
       heading: 'This time overlaps another session at the same venue',
@@ -491,6 +499,9 @@ export const en: Messages = {
       notes: 'Notes',
       allowWalkIns: 'Allow people not enrolled beforehand to register on the day',
       allowWalkInsHint: 'If unticked, only people already enrolled can join',
+      requireCheckInCode: 'People on the list give their personal check-in code when they check in on a phone',
+      requireCheckInCodeHint:
+        "Each person's 4-digit code is printed beside their name on the attendance sheet and the check-in list, so nobody checks in as someone else by name. Walk-ins need no code",
       draft: 'Save as draft',
       draftHint: 'Not announced: trainees cannot join until the schedule is announced',
     },
@@ -543,6 +554,13 @@ export const en: Messages = {
       guardianName: 'Full name of the consenting parent or guardian',
       guardianHint: 'The parent or guardian agrees to this training and to keeping the name for it (under 20)',
       submit: 'Register',
+      checkInCode: 'Personal check-in code (4 digits)',
+      checkInCodeHint: 'It is beside your name on the list at the registration desk, or ask the organizer',
+      checkInCodeHintWalkIns:
+        'It is beside your name on the list at the registration desk, or ask the organizer. Leave it empty if you register on the spot',
+      onAnotherPhone: 'This name is already checked in on another phone',
+      seeOrganizer:
+        'Please see the organizer, who can move the check-in to this phone (your answers are kept), then press "Register" again.',
       closed: 'This session no longer takes registrations. Please ask the organizer.',
       privacy:
         'We keep only your name and group (for children and youth registering on the spot, also the age band and, under 20, the name of the consenting guardian), as the record of this training and to evaluate the program (Thai PDPA). Ask the organizer to have them erased.',
@@ -607,6 +625,10 @@ export const en: Messages = {
     },
     score: '{{score}} of {{max}} points ({{percent}})',
     connectionLost: 'Connection lost. This page may be out of date; retrying…',
+    noLongerJoined: {
+      heading: 'This phone is no longer checked in to this session',
+      body: 'The organizer moved the check-in to another phone; the answers given are kept. To use this phone, please see the organizer.',
+    },
   },
   test: {
     counter: 'Question {{current}} of {{total}}',
@@ -660,6 +682,15 @@ export const en: Messages = {
     waitlistPosition: 'Waitlist no. {{n}}',
     village: 'Village {{n}}',
     checkedInAt: 'Checked in {{time}}',
+    checkInCode: 'Check-in code',
+    onPhone: 'Checked in on a phone',
+    moveToNewPhone: {
+      action: 'Move to a new phone',
+      confirmText:
+        'The phone {{name}} checked in with stops working at once. They check in again with the same name on the new phone; their answers are kept.',
+      confirm: 'Move',
+      cancel: 'Keep',
+    },
     scores: 'Pre {{pre}} · Post {{post}}',
     filter: 'Find a name',
     listLabel: 'Check-in list',
