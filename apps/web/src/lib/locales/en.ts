@@ -690,6 +690,7 @@ export const en: Messages = {
         'The phone {{name}} checked in with stops working at once. They check in again with the same name on the new phone; their answers are kept.',
       confirm: 'Move',
       cancel: 'Keep',
+      done: 'Moved: the trainee presses "Register" with the same name on the new phone',
     },
     scores: 'Pre {{pre}} · Post {{post}}',
     filter: 'Find a name',

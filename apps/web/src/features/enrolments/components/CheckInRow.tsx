@@ -40,6 +40,7 @@ interface CheckInRowProps {
 export function CheckInRow({ sessionId, enrolment, showCheckInCode }: CheckInRowProps) {
   const { t } = useTranslation();
   const changeMutation = useChangeEnrolmentStatus(sessionId);
+  const [moved, setMoved] = useState(false);
   const { person } = enrolment;
   const details = [
     t(`groups.${person.group}`),
@@ -86,8 +87,15 @@ export function CheckInRow({ sessionId, enrolment, showCheckInCode }: CheckInRow
             </button>
           );
         })}
-        {enrolment.onPhone && <MoveToNewPhone sessionId={sessionId} enrolmentId={enrolment.id} name={person.fullName} />}
+        {enrolment.onPhone && (
+          <MoveToNewPhone sessionId={sessionId} enrolmentId={enrolment.id} name={person.fullName} onMoved={() => setMoved(true)} />
+        )}
       </div>
+      {moved && !enrolment.onPhone && (
+        <p className="checkin-row__note" role="status">
+          {t('enrolment.moveToNewPhone.done')}
+        </p>
+      )}
       {changeMutation.isError && (
         <div className="checkin-row__error">
           <ErrorAlert error={changeMutation.error} />
@@ -101,7 +109,14 @@ export function CheckInRow({ sessionId, enrolment, showCheckInCode }: CheckInRow
  * ย้ายไปเครื่องใหม่, after a confirmation: the phone holding the check-in loses it, and the person checks in again by
  * name on the new phone. Their answers stay with the enrolment.
  */
-function MoveToNewPhone({ sessionId, enrolmentId, name }: { sessionId: string; enrolmentId: string; name: string }) {
+interface MoveToNewPhoneProps {
+  sessionId: string;
+  enrolmentId: string;
+  name: string;
+  onMoved: () => void;
+}
+
+function MoveToNewPhone({ sessionId, enrolmentId, name, onMoved }: MoveToNewPhoneProps) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const release = useReleasePhone(sessionId);
@@ -125,7 +140,14 @@ function MoveToNewPhone({ sessionId, enrolmentId, name }: { sessionId: string; e
         className="button button--primary"
         disabled={release.isPending}
         aria-busy={release.isPending || undefined}
-        onClick={() => release.mutate(enrolmentId, { onSuccess: () => setConfirming(false) })}
+        onClick={() =>
+          release.mutate(enrolmentId, {
+            onSuccess: () => {
+              setConfirming(false);
+              onMoved();
+            },
+          })
+        }
       >
         {t('enrolment.moveToNewPhone.confirm')}
       </button>
