@@ -31,7 +31,8 @@ const session = (title: string) => ({
 
 /** The app as `npm start` runs it, with its own environment; the caller stops it. */
 function startApp(env: Record<string, string | undefined>): { server: ChildProcess; output: string[] } {
-  const { PUBLIC_URL: _unset, ...inherited } = process.env;
+  // Only what this test sets: the runner's own PUBLIC_URL, if any, is not passed on.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'PUBLIC_URL'));
   const server = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { ...inherited, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
