@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { sha256 } from '../auth/auth.service';
 import { DomainError, notFound } from '../common/domain.error';
 import { Enrolment } from '../enrolments/enrolment.entity';
@@ -50,13 +49,20 @@ const tooManyCheckInCodes = () =>
     HttpStatus.TOO_MANY_REQUESTS,
   );
 
-export const notJoined = () => new DomainError('NOT_JOINED', 'กรุณาลงชื่อเข้าร่วมรอบอบรมนี้ก่อน', HttpStatus.UNAUTHORIZED);
+const notJoined = () => new DomainError('NOT_JOINED', 'กรุณาลงชื่อเข้าร่วมรอบอบรมนี้ก่อน', HttpStatus.UNAUTHORIZED);
 
-/** A phone's view of a session: the session of the code, and this phone's enrolment in it (null: not joined). */
-export interface TraineeAccessResult {
-  session: TrainingSession;
-  enrolment: Enrolment | null;
+/**
+ * A code that matches no session, or a personal check-in code that matches no enrolment of the name, found inside a
+ * request's transaction: counted by `answer` once that transaction is over, so a request never holds one
+ * connection while it waits for another.
+ */
+class WrongCode extends Error {
+  constructor(readonly kind: 'join' | 'check-in', readonly sessionId: string | null = null) {
+    super(`wrong ${kind} code`);
+  }
 }
+
+export const wrongCheckInCode = (sessionId: string) => new WrongCode('check-in', sessionId);
 
 /**
  * How a phone is known: the session by its join code, the trainee by the device token in the cookie. Wrong join
@@ -66,50 +72,63 @@ export interface TraineeAccessResult {
  */
 @Injectable()
 export class TraineeAccess {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly throttle: ThrottleService,
-  ) {}
+  constructor(private readonly throttle: ThrottleService) {}
 
-  /** The session and this phone's enrolment, which may be missing (GET and check-in). */
-  async open(code: string, deviceToken: string | undefined, address: string): Promise<TraineeAccessResult> {
-    const session = await this.db.manager.findOneBy(TrainingSession, { joinCode: code });
-    if (!session) return this.wrongJoinCode(address);
-    const enrolment = await enrolmentFor(this.db.manager, session, deviceToken);
-    if (!enrolment) await this.refuseWhenLimited(address);
+  /** Runs one request of a phone; a wrong code met inside it is counted afterwards and answered 404/400, or 429. */
+  async answer<T>(address: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof WrongCode)) throw error;
+      if (error.kind === 'check-in' && error.sessionId) return this.countWrongCheckInCode(error.sessionId, address);
+      return this.countWrongJoinCode(address);
+    }
+  }
+
+  /** The session and this phone's enrolment, which may be missing (the page and check-in). Inside `answer`. */
+  async open(
+    manager: EntityManager,
+    code: string,
+    deviceToken: string | undefined,
+    address: string,
+    options: { lock?: boolean } = {},
+  ): Promise<{ session: TrainingSession; enrolment: Enrolment | null }> {
+    const session = await manager.findOne(TrainingSession, {
+      where: { joinCode: code },
+      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!session) throw new WrongCode('join');
+    const enrolment = await enrolmentFor(manager, session, deviceToken);
+    if (!enrolment && !(await this.throttle.isLimited(wrongJoinCodes(address), manager)).allowed) throw tooManyJoinCodes();
     return { session, enrolment };
   }
 
   /** The session and this phone's enrolment, or 401 NOT_JOINED (429 from an address that guessed too often). */
-  async require(code: string, deviceToken: string | undefined, address: string): Promise<{ session: TrainingSession; enrolment: Enrolment }> {
-    const { session, enrolment } = await this.open(code, deviceToken, address);
+  async require(manager: EntityManager, code: string, deviceToken: string | undefined, address: string) {
+    const { session, enrolment } = await this.open(manager, code, deviceToken, address);
     if (!enrolment) throw notJoined();
     return { session, enrolment };
   }
 
   /** Before a personal check-in code is compared: an address that guessed too often is refused, right code or not. */
-  async refuseWhenCheckInCodesLimited(sessionId: string, address: string): Promise<void> {
-    if (!(await this.throttle.isLimited(wrongCheckInCodes(sessionId, address))).allowed) throw tooManyCheckInCodes();
-  }
-
-  /** A wrong personal check-in code: counted, and answered 400 while the allowance lasts, then 429. */
-  async wrongCheckInCode(sessionId: string, address: string): Promise<never> {
-    if (!(await this.throttle.take([wrongCheckInCodes(sessionId, address)])).allowed) throw tooManyCheckInCodes();
-    throw new DomainError('CHECK_IN_CODE_WRONG', 'รหัสเช็กอินส่วนตัวไม่ตรงกับชื่อนี้ ตรวจสอบรหัสข้างชื่อของท่านในรายชื่อ หรือติดต่อผู้จัดการอบรม');
-  }
-
-  private async refuseWhenLimited(address: string): Promise<void> {
-    if (!(await this.throttle.isLimited(wrongJoinCodes(address))).allowed) throw tooManyJoinCodes();
+  async refuseWhenCheckInCodesLimited(manager: EntityManager, sessionId: string, address: string): Promise<void> {
+    if (!(await this.throttle.isLimited(wrongCheckInCodes(sessionId, address), manager)).allowed) throw tooManyCheckInCodes();
   }
 
   /**
    * An unknown code is counted; while the address's allowance lasts it is answered 404, then 429. A limited address
-   * is refused by the same peek as a right code from a phone not joined, so neither answer nor timing tells them apart.
+   * is refused by the same peek as a right code from a phone not joined, so the answer tells them apart by nothing.
    */
-  private async wrongJoinCode(address: string): Promise<never> {
-    await this.refuseWhenLimited(address);
+  private async countWrongJoinCode(address: string): Promise<never> {
+    if (!(await this.throttle.isLimited(wrongJoinCodes(address))).allowed) throw tooManyJoinCodes();
     if (!(await this.throttle.take([wrongJoinCodes(address)])).allowed) throw tooManyJoinCodes();
     throw notFound('JOIN_CODE_NOT_FOUND', 'ไม่พบรอบอบรมของรหัสนี้ ตรวจสอบรหัสอีกครั้ง');
+  }
+
+  /** A wrong personal check-in code: counted, and answered 400 while the allowance lasts, then 429. */
+  private async countWrongCheckInCode(sessionId: string, address: string): Promise<never> {
+    if (!(await this.throttle.take([wrongCheckInCodes(sessionId, address)])).allowed) throw tooManyCheckInCodes();
+    throw new DomainError('CHECK_IN_CODE_WRONG', 'รหัสเช็กอินส่วนตัวไม่ตรงกับชื่อนี้ ตรวจสอบรหัสข้างชื่อของท่านในรายชื่อ หรือติดต่อผู้จัดการอบรม');
   }
 }
 

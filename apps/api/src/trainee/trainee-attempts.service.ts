@@ -12,7 +12,6 @@ import { AttemptsService, scoringKey } from '../attempts/attempts.service';
 import { sha256 } from '../auth/auth.service';
 import { Clock } from '../common/clock';
 import { conflict, DomainError, notFound } from '../common/domain.error';
-import { Enrolment } from '../enrolments/enrolment.entity';
 import { Question } from '../questions/question.entity';
 import { firstDeadline, isRightOption, requireAnswerable, requireOpen, reviewAvailable, visibleScore } from './attempt-rules';
 import { TraineeAccess } from './trainee-access';
@@ -39,7 +38,17 @@ export class TraineeAttemptsService {
    * Starts attempt number N, or resumes it with its answers, its question order and its deadline.
    * A retry of the same request finds the same attempt, so a lost response never makes a second one.
    */
-  async startAttempt(
+  startAttempt(
+    code: string,
+    assessmentId: string,
+    attemptNumber: number,
+    deviceToken: string | undefined,
+    address: string,
+  ): Promise<TraineeAttempt> {
+    return this.access.answer(address, () => this.startOrResume(code, assessmentId, attemptNumber, deviceToken, address));
+  }
+
+  private async startOrResume(
     code: string,
     assessmentId: string,
     attemptNumber: number,
@@ -47,7 +56,7 @@ export class TraineeAttemptsService {
     address: string,
   ): Promise<TraineeAttempt> {
     const now = this.clock.now();
-    const { session, enrolment } = await this.access.require(code, deviceToken, address);
+    const { session, enrolment } = await this.access.require(this.db.manager, code, deviceToken, address);
     const assessment = await this.db.manager.findOneBy(Assessment, { id: assessmentId, sessionId: session.id });
     if (!assessment) throw notFound('ASSESSMENT_NOT_FOUND', 'ไม่พบแบบทดสอบนี้');
     await this.db.transaction((m) => this.attempts.finishOverdue(m, { enrolmentId: enrolment.id }, now));
@@ -116,24 +125,25 @@ export class TraineeAttemptsService {
     const now = this.clock.now();
     if (deviceToken && (await this.saveInOneStatement(code, attemptId, questionId, optionIds, deviceToken, now))) return;
     // Anything else (not joined, submitted, past the deadline, closed, a wrong option) is sorted out here, with its reason.
-    const { enrolment } = await this.access.require(code, deviceToken, address);
-    const overdue = await this.db.transaction(async (manager) => {
-      const { attempt, assessment } = await this.lockAttempt(manager, enrolment, attemptId);
-      if (attempt.submittedAt) {
-        if (attempt.finishReason === 'deadline') return true;
-        throw conflict('ATTEMPT_ALREADY_SUBMITTED', 'ส่งคำตอบชุดนี้ไปแล้ว แก้ไขไม่ได้');
-      }
-      const deadline = effectiveDeadline(attempt.deadlineAt, assessment);
-      if (pastGrace(deadline, now)) {
-        await this.attempts.finish(manager, attempt, assessment, deadline as Date, 'deadline');
-        return true;
-      }
-      requireAnswerable(assessment, now);
-      await this.validateAnswer(manager, assessment, questionId, optionIds);
-      attempt.answers = { ...attempt.answers, [questionId]: [...new Set(optionIds)] };
-      await manager.save(attempt);
-      return false;
-    });
+    const overdue = await this.access.answer(address, () =>
+      this.db.transaction(async (manager) => {
+        const { attempt, assessment } = await this.lockAttempt(manager, code, attemptId, deviceToken, address);
+        if (attempt.submittedAt) {
+          if (attempt.finishReason === 'deadline') return true;
+          throw conflict('ATTEMPT_ALREADY_SUBMITTED', 'ส่งคำตอบชุดนี้ไปแล้ว แก้ไขไม่ได้');
+        }
+        const deadline = effectiveDeadline(attempt.deadlineAt, assessment);
+        if (pastGrace(deadline, now)) {
+          await this.attempts.finish(manager, attempt, assessment, deadline as Date, 'deadline');
+          return true;
+        }
+        requireAnswerable(assessment, now);
+        await this.validateAnswer(manager, assessment, questionId, optionIds);
+        attempt.answers = { ...attempt.answers, [questionId]: [...new Set(optionIds)] };
+        await manager.save(attempt);
+        return false;
+      }),
+    );
     if (overdue) {
       throw conflict('ATTEMPT_DEADLINE_PASSED', 'หมดเวลาทำแบบทดสอบแล้ว ระบบส่งคำตอบที่บันทึกไว้ให้แล้ว');
     }
@@ -204,52 +214,56 @@ export class TraineeAttemptsService {
   ): Promise<AttemptResult> {
     const requestHash = hashAnswers(answers);
     const now = this.clock.now();
-    // Who the phone is, before the transaction: a refusal may count a wrong code, which takes a connection of its own.
-    const { enrolment } = await this.access.require(code, deviceToken, address);
-    return this.db.transaction(async (manager) => {
-      const { attempt, assessment } = await this.lockAttempt(manager, enrolment, attemptId);
-      if (attempt.submittedAt) {
-        if (attempt.submitIdempotencyKey === idempotencyKey && attempt.submitRequestHash !== requestHash) {
-          throw conflict('IDEMPOTENCY_KEY_REUSED', 'คำตอบชุดนี้ถูกส่งไปแล้วด้วยคำตอบที่ต่างออกไป ผลที่บันทึกไว้คือผลของการส่งครั้งแรก');
-        }
-      } else {
-        const deadline = effectiveDeadline(attempt.deadlineAt, assessment);
-        attempt.submitIdempotencyKey = idempotencyKey;
-        attempt.submitRequestHash = requestHash;
-        if (pastGrace(deadline, now)) {
-          await this.attempts.finish(manager, attempt, assessment, deadline as Date, 'deadline');
-        } else {
-          // Until the deadline's grace ends the phone's answers count; once the organizer has closed the test,
-          // the saved answers are scored as they stand and late changes are not taken.
-          if (assessment.status === 'open') {
-            for (const [questionId, optionIds] of Object.entries(answers)) {
-              await this.validateAnswer(manager, assessment, questionId, optionIds);
-              attempt.answers = { ...attempt.answers, [questionId]: [...new Set(optionIds)] };
-            }
+    return this.access.answer(address, () =>
+      this.db.transaction(async (manager) => {
+        const { attempt, assessment } = await this.lockAttempt(manager, code, attemptId, deviceToken, address);
+        if (attempt.submittedAt) {
+          if (attempt.submitIdempotencyKey === idempotencyKey && attempt.submitRequestHash !== requestHash) {
+            throw conflict('IDEMPOTENCY_KEY_REUSED', 'คำตอบชุดนี้ถูกส่งไปแล้วด้วยคำตอบที่ต่างออกไป ผลที่บันทึกไว้คือผลของการส่งครั้งแรก');
           }
-          // A phone handing in as its time runs out (within the grace) finished by the deadline, not by choice.
-          const reason = deadline && now > deadline ? 'deadline' : 'submitted';
-          await this.attempts.finish(manager, attempt, assessment, now, reason);
+        } else {
+          const deadline = effectiveDeadline(attempt.deadlineAt, assessment);
+          attempt.submitIdempotencyKey = idempotencyKey;
+          attempt.submitRequestHash = requestHash;
+          if (pastGrace(deadline, now)) {
+            await this.attempts.finish(manager, attempt, assessment, deadline as Date, 'deadline');
+          } else {
+            // Until the deadline's grace ends the phone's answers count; once the organizer has closed the test,
+            // the saved answers are scored as they stand and late changes are not taken.
+            if (assessment.status === 'open') {
+              for (const [questionId, optionIds] of Object.entries(answers)) {
+                await this.validateAnswer(manager, assessment, questionId, optionIds);
+                attempt.answers = { ...attempt.answers, [questionId]: [...new Set(optionIds)] };
+              }
+            }
+            // A phone handing in as its time runs out (within the grace) finished by the deadline, not by choice.
+            const reason = deadline && now > deadline ? 'deadline' : 'submitted';
+            await this.attempts.finish(manager, attempt, assessment, now, reason);
+          }
         }
-      }
-      return {
-        attemptId: attempt.id,
-        kind: assessment.kind,
-        ...visibleScore(assessment, attempt, now),
-        resultsVisibility: assessment.resultsVisibility,
-        finishReason: attempt.finishReason ?? 'submitted',
-        submittedAt: (attempt.submittedAt as Date).toISOString(),
-      };
-    });
+        return {
+          attemptId: attempt.id,
+          kind: assessment.kind,
+          ...visibleScore(assessment, attempt, now),
+          resultsVisibility: assessment.resultsVisibility,
+          finishReason: attempt.finishReason ?? 'submitted',
+          submittedAt: (attempt.submittedAt as Date).toISOString(),
+        };
+      }),
+    );
   }
 
   /**
    * The right answers and explanations of a finished attempt: only once the test has closed, and only when its
    * settings show the review.
    */
-  async review(code: string, attemptId: string, deviceToken: string | undefined, address: string): Promise<AttemptReview> {
+  review(code: string, attemptId: string, deviceToken: string | undefined, address: string): Promise<AttemptReview> {
+    return this.access.answer(address, () => this.reviewOf(code, attemptId, deviceToken, address));
+  }
+
+  private async reviewOf(code: string, attemptId: string, deviceToken: string | undefined, address: string): Promise<AttemptReview> {
     const now = this.clock.now();
-    const { enrolment } = await this.access.require(code, deviceToken, address);
+    const { enrolment } = await this.access.require(this.db.manager, code, deviceToken, address);
     await this.db.transaction((m) => this.attempts.finishOverdue(m, { enrolmentId: enrolment.id }, now));
     const attempt = await this.db.manager.findOneBy(Attempt, { id: attemptId, enrolmentId: enrolment.id });
     if (!attempt) throw notFound('NOT_FOUND', 'ไม่พบการทำแบบทดสอบนี้');
@@ -291,7 +305,8 @@ export class TraineeAttemptsService {
     }
   }
 
-  private async lockAttempt(manager: EntityManager, enrolment: Enrolment, attemptId: string) {
+  private async lockAttempt(manager: EntityManager, code: string, attemptId: string, deviceToken: string | undefined, address: string) {
+    const { enrolment } = await this.access.require(manager, code, deviceToken, address);
     const attempt = await manager.findOne(Attempt, {
       where: { id: attemptId, enrolmentId: enrolment.id },
       lock: { mode: 'pessimistic_write' },

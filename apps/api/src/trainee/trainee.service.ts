@@ -18,7 +18,7 @@ import { Person } from '../people/person.entity';
 import { PeopleService } from '../people/people.service';
 import { TrainingSession } from '../sessions/training-session.entity';
 import { reviewAvailable, visibleScore } from './attempt-rules';
-import { TraineeAccess } from './trainee-access';
+import { TraineeAccess, wrongCheckInCode } from './trainee-access';
 
 const WALK_IN_STATUSES = ['scheduled', 'open'];
 
@@ -36,9 +36,11 @@ export class TraineeService {
     private readonly clock: Clock,
   ) {}
 
-  async view(code: string, deviceToken: string | undefined, address: string): Promise<TraineeSession> {
-    const { session, enrolment } = await this.access.open(code, deviceToken, address);
-    return this.toView(session, enrolment, deviceToken);
+  view(code: string, deviceToken: string | undefined, address: string): Promise<TraineeSession> {
+    return this.access.answer(address, async () => {
+      const { session, enrolment } = await this.access.open(this.db.manager, code, deviceToken, address);
+      return this.toView(session, enrolment, deviceToken);
+    });
   }
 
   /**
@@ -47,25 +49,18 @@ export class TraineeService {
    * session takes walk-ins. The device is remembered for the session. A listed name already held by another phone
    * is refused (see the organizer, who can move it): a name never becomes a second person.
    */
-  async join(code: string, request: JoinRequest, deviceToken: string | undefined, address: string) {
-    const { session: found, enrolment: existing } = await this.access.open(code, deviceToken, address);
-    if (existing) return { token: deviceToken as string, view: await this.toView(found, existing, deviceToken) };
-    if (found.requireCheckInCode && request.checkInCode !== null) {
-      await this.access.refuseWhenCheckInCodesLimited(found.id, address);
-    }
-    try {
-      return await this.checkIn(found.id, request);
-    } catch (error) {
-      // Counted outside the check-in's transaction, which has rolled back by now.
-      if (error instanceof WrongCheckInCode) return this.access.wrongCheckInCode(found.id, address);
-      throw error;
-    }
+  join(code: string, request: JoinRequest, deviceToken: string | undefined, address: string) {
+    return this.access.answer(address, () => this.checkIn(code, request, deviceToken, address));
   }
 
-  private checkIn(sessionId: string, request: JoinRequest) {
+  /** On one connection, under the session's row lock (a hall checks in at once): wrong codes are counted after. */
+  private checkIn(code: string, request: JoinRequest, deviceToken: string | undefined, address: string) {
     return this.db.transaction(async (manager) => {
-      const session = await manager.findOne(TrainingSession, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
-      if (!session) throw notFound('JOIN_CODE_NOT_FOUND', 'ไม่พบรอบอบรมของรหัสนี้ ตรวจสอบรหัสอีกครั้ง');
+      const { session, enrolment: existing } = await this.access.open(manager, code, deviceToken, address, { lock: true });
+      if (existing) return { token: deviceToken as string, view: await this.toView(session, existing, deviceToken, manager) };
+      if (session.requireCheckInCode && request.checkInCode !== null) {
+        await this.access.refuseWhenCheckInCodesLimited(manager, session.id, address);
+      }
       if (!WALK_IN_STATUSES.includes(session.status)) {
         throw conflict('SESSION_CLOSED_FOR_JOINING', 'รอบอบรมนี้ไม่เปิดรับผู้เข้าร่วมแล้ว');
       }
@@ -171,7 +166,7 @@ export class TraineeService {
         );
       }
       chosen = candidates.find((e) => e.checkInCode === request.checkInCode);
-      if (!chosen) throw new WrongCheckInCode();
+      if (!chosen) throw wrongCheckInCode(session.id);
     } else {
       const free = candidates.filter((e) => e.deviceTokenHash === null);
       chosen = free.find((e) => e.status !== 'withdrawn') ?? free[0];
@@ -253,13 +248,6 @@ function hasConsentOrIsAdult(person: Person | null): boolean {
   if (person.group !== 'youth') return true;
   if (person.ageBand === null) return false;
   return !MINOR_AGE_BANDS.includes(person.ageBand) || person.guardianConsentRecordedAt !== null;
-}
-
-/** A personal check-in code that matches none of the name's enrolments; counted once the transaction is over. */
-class WrongCheckInCode extends Error {
-  constructor() {
-    super('wrong check-in code');
-  }
 }
 
 const notOnList = () =>
