@@ -215,6 +215,28 @@ describe('the audit log', () => {
     expect(everything).not.toContain(newPassword);
     expect(everything).not.toContain(invited.link.url.split('#')[1]);
   });
+  it('records enrolments, check-ins by the organizer and moving a check-in to a new phone, naming people by registry id only', async () => {
+    const org = await t.createOrganization();
+    const organizer = await org.login('organizer');
+    const session = await createSession(organizer, '1.1.1');
+    const person = (await organizer.post('/api/people').send({ fullName: 'นางสาวไม่ควร อยู่ในบันทึก', group: 'staff' }).expect(201)).body.person;
+    const listed = (await organizer.post(`/api/sessions/${session.id}/enrolments`).send({ personId: person.id }).expect(201)).body;
+    const enrolment = listed.enrolments[0];
+    await organizer.patch(`/api/enrolments/${enrolment.id}`).send({ status: 'attended' }).expect(200);
+    await organizer.post(`/api/enrolments/${enrolment.id}/release-phone`).expect(200);
+
+    const { events } = await logOf(org, '?subject=enrolment');
+    expect(events.map((e) => [e.action, e.subject.id, e.subject.label])).toEqual([
+      ['enrolment.moved_to_new_phone', enrolment.id, 'รุ่นที่ 1'],
+      ['enrolment.status_changed', enrolment.id, 'รุ่นที่ 1'],
+      ['enrolment.created', enrolment.id, 'รุ่นที่ 1'],
+    ]);
+    expect(events[1].changes).toEqual({ status: { from: 'enrolled', to: 'attended' } });
+    expect(events[2].details).toEqual({ personId: person.id, status: 'enrolled' });
+    const everything = JSON.stringify(await t.db.query(`SELECT * FROM audit_events WHERE organization_id = $1`, [org.id]));
+    expect(everything).not.toContain('ไม่ควร');
+  });
+
 });
 
 /** The settings a PUT takes, from the detail the GET returns. */

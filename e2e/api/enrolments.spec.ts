@@ -88,9 +88,9 @@ describe('enrolment: registry, capacity and waitlist, check-in, import', () => {
 
     const stranger = await t.http().post(`/api/join/${session.joinCode}`).send({ fullName: 'คนแปลก หน้า', group: 'staff' }).expect(404);
     expect(stranger.body.code).toBe('NOT_ON_LIST');
-    // The same name from a second phone is not let in as the same person again.
-    const twice = await t.http().post(`/api/join/${session.joinCode}`).send({ fullName: 'สมศรี ใจดี', group: 'staff' }).expect(404);
-    expect(twice.body.code).toBe('NOT_ON_LIST');
+    // The same name from a second phone is not let in as the same person again: that phone is sent to the organizer.
+    const twice = await t.http().post(`/api/join/${session.joinCode}`).send({ fullName: 'สมศรี ใจดี', group: 'staff' }).expect(409);
+    expect(twice.body.code).toBe('CHECKED_IN_ON_ANOTHER_PHONE');
   });
 
   it('counts a walk-in who comes to a second session once toward the target', async () => {

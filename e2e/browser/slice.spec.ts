@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
-import { baseUrl, type Chooser, DEMO_MANAGER, DEMO_ORGANIZER, desktopContext, launchChromium, phoneContext, renderedFonts, rightOptions, scrollsSideways, testCard } from '../support/browser';
+import { type Chooser, DEMO_MANAGER, DEMO_ORGANIZER, decodeQr, desktopContext, launchChromium, phoneContext, publicUrl, renderedFonts, rightOptions, scrollsSideways, testCard } from '../support/browser';
 
 const ARTIFACTS = join(__dirname, '../artifacts');
 /** Fonts from fonts-thai-tlwg and other Thai families; DejaVu or Liberation alone would draw boxes. */
@@ -39,9 +37,9 @@ describe('the slice in a real browser', () => {
     await organizer.waitForURL('**/sessions/**');
     const joinCode = (await organizer.getByTestId('join-code').innerText()).trim();
     expect(joinCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
-    // The QR code, read back as a phone camera would, opens this session's join page.
+    // The QR code, read back as a phone camera would, opens this session's join page at PUBLIC_URL.
     const qr = organizer.getByRole('img', { name: /คิวอาร์โค้ด/ });
-    expect(decodeQr(await qr.getAttribute('src'))).toBe(`${baseUrl()}/j/${joinCode}`);
+    expect(decodeQr(await qr.getAttribute('src'))).toBe(`${publicUrl()}/j/${joinCode}`);
     await organizer.screenshot({ path: join(ARTIFACTS, 'organizer-session.png'), fullPage: true });
 
     await testCard(organizer, 'แบบทดสอบก่อนอบรม').getByRole('button', { name: 'เปิดแบบทดสอบ' }).click();
@@ -139,11 +137,6 @@ async function takeTest(phone: Page, label: 'pre' | 'post', choose: Chooser) {
 /** As the page shows percentages: Thai locale, at most one decimal. */
 function formatPercent(value: number): string {
   return new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 }).format(value);
-}
-
-function decodeQr(dataUrl: string | null): string | undefined {
-  const png = PNG.sync.read(Buffer.from((dataUrl ?? '').replace(/^data:image\/png;base64,/, ''), 'base64'));
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
 function tomorrowInBangkok(): string {

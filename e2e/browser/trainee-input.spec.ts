@@ -18,10 +18,17 @@ describe('a trainee on a weak connection and with bad input', () => {
     const { joinCode } = await openSessionWithPreTest(browser);
     const phone = await (await phoneContext(browser)).newPage();
 
+    const lookups: string[] = [];
+    phone.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/join/ZZZZZZ') lookups.push(request.url());
+    });
     await phone.goto('/j');
     await phone.getByLabel('รหัสเข้าร่วม').fill('zzzzzz');
     await phone.getByRole('button', { name: 'ไปยังรอบอบรม' }).click();
     await phone.getByText('ไม่พบรอบอบรมของรหัสนี้ ตรวจสอบรหัสอีกครั้ง').waitFor();
+    // A page left open on a wrong code does not keep asking: each ask would count as another wrong code.
+    await phone.waitForTimeout(6_500);
+    expect(lookups).toHaveLength(1);
 
     await phone.goto(`/j/${joinCode.toLowerCase()}`);
     await phone.getByRole('button', { name: 'ลงทะเบียนเข้าร่วม' }).click();

@@ -20,10 +20,13 @@ export default async function setup(): Promise<void> {
   }
   const db = await createTestDatabase();
   const port = await freePort();
+  // The same server under another name than the one the tests browse: a join link or QR code that reads
+  // PUBLIC_URL is told apart from one built from the page's own address.
+  const publicUrl = `http://localhost:${port}`;
   const server = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     // A real server (DATABASE_URL) starts empty unless asked for the demo, which the tests sign in as.
-    env: { ...process.env, DATABASE_URL: db.url, SUJARIT_DEMO: '1', PORT: String(port), NODE_ENV: 'test' },
+    env: { ...process.env, DATABASE_URL: db.url, SUJARIT_DEMO: '1', PORT: String(port), NODE_ENV: 'test', PUBLIC_URL: publicUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -42,6 +45,7 @@ export default async function setup(): Promise<void> {
   }
   globalThis.__SUJARIT_BROWSER__ = { db, server };
   process.env.SUJARIT_BASE_URL = baseUrl;
+  process.env.SUJARIT_PUBLIC_URL = publicUrl;
   // Lets a test read what only the server knows (answer keys) to play a trainee who studied.
   process.env.SUJARIT_TEST_DATABASE_URL = db.url;
   // Lets the benchmark read the server's memory.
@@ -49,7 +53,7 @@ export default async function setup(): Promise<void> {
   console.log(`\nBrowser tests against ${baseUrl} on ${db.description}`);
 }
 
-async function waitUntilUp(baseUrl: string, server: ChildProcess, output: string[]): Promise<void> {
+export async function waitUntilUp(baseUrl: string, server: ChildProcess, output: string[]): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The app exited (${server.exitCode}):\n${output.join('')}`);
@@ -75,7 +79,7 @@ function statusOf(url: string): Promise<number> {
   });
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

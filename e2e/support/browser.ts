@@ -1,7 +1,9 @@
 import { CHROMIUM_ARGS } from '@sujarit/api/attendance-sheets/pdf-printer';
 import { hashPassword } from '@sujarit/api/auth/password';
 import { randomUUID } from 'node:crypto';
+import jsQR from 'jsqr';
 import { Client } from 'pg';
+import { PNG } from 'pngjs';
 import { APIRequestContext, Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { demoAccount } from './demo-accounts';
 
@@ -16,6 +18,13 @@ export function launchChromium(): Promise<Browser> {
 export function baseUrl(): string {
   const url = process.env.SUJARIT_BASE_URL;
   if (!url) throw new Error('SUJARIT_BASE_URL is not set: run through e2e/jest.browser.config.js');
+  return url;
+}
+
+/** The PUBLIC_URL the app was started with: join links and QR codes point there. */
+export function publicUrl(): string {
+  const url = process.env.SUJARIT_PUBLIC_URL;
+  if (!url) throw new Error('SUJARIT_PUBLIC_URL is not set: run through e2e/jest.browser.config.js');
   return url;
 }
 
@@ -134,4 +143,10 @@ export async function createEmptyOrganization(name = `อบต.ทดสอบ 
     await db.end();
   }
   return organizer;
+}
+
+/** The text of a QR code image (a PNG data URL), read as a phone camera would. */
+export function decodeQr(dataUrl: string | null): string | undefined {
+  const png = PNG.sync.read(Buffer.from((dataUrl ?? '').replace(/^data:image\/png;base64,/, ''), 'base64'));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }

@@ -4,12 +4,15 @@ import { NestFactory } from '@nestjs/core';
 import { resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { parsePublicUrl } from './common/public-url';
 import { resolveDatabase } from './database/database.config';
 import { DEMO_USERS } from './seed/demo-organization.seed';
 import { demoWanted } from './seed/demo-setting';
 
 async function bootstrap() {
   const logger = new Logger('Sujarit');
+  // A bad PUBLIC_URL stops the start with its reason, before any database is started.
+  const publicUrl = parsePublicUrl(process.env.PUBLIC_URL);
   const database = await resolveDatabase();
   logger.log(`Database: ${database.description}`);
   const webRoot = resolve(__dirname, '../../../../web');
@@ -29,6 +32,11 @@ async function bootstrap() {
   const port = Number(process.env.PORT ?? 3000);
   await app.listen(port);
   logger.log(`Sujarit is ready: http://localhost:${port} (API under /api, OpenAPI at /api/docs)`);
+  logger.log(
+    publicUrl
+      ? `Join links and QR codes use PUBLIC_URL: ${publicUrl}`
+      : 'PUBLIC_URL is not set: join links use the address the organizer opened the app at (phones cannot open localhost)',
+  );
   if (demoWanted()) {
     logger.log(
       `Demo logins (for trying it out only; each chooses a new password at first sign-in): ${DEMO_USERS.map((u) => `${u.role} ${u.email} / ${u.password}`).join('; ')}`,

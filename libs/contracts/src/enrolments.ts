@@ -9,6 +9,10 @@ export const EnrolmentSchema = z.object({
   person: PersonSchema,
   status: z.enum(ENROLMENT_STATUSES),
   checkedInAt: z.string().nullable(),
+  /** Checked in on a phone, which now holds this enrolment (the organizer may move it to another phone). */
+  onPhone: z.boolean(),
+  /** The personal check-in code printed on the list; asked for only when the session requires it. */
+  checkInCode: z.string(),
   /** 1 for the first in line; null unless waitlisted. */
   waitlistPosition: z.number().int().nullable(),
   prePercent: z.number().nullable(),
@@ -26,6 +30,8 @@ export const EnrolmentListSchema = z.object({
     withdrawn: z.number().int(),
   }),
   capacity: z.number().int(),
+  /** The session asks listed people for their personal check-in code. */
+  checkInCodeRequired: z.boolean(),
 });
 export type EnrolmentList = z.infer<typeof EnrolmentListSchema>;
 

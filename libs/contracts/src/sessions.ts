@@ -48,6 +48,8 @@ export const CreateSessionRequestSchema = z
     notes: notes.default(''),
     /** Whether people not enrolled beforehand may register themselves by the join code. */
     allowWalkIns: z.boolean().default(true),
+    /** People on the list check in from a phone with their name and a personal code printed on the list. */
+    requireCheckInCode: z.boolean().default(false),
     /** A draft is not yet announced: nobody can join it. */
     status: z.enum(['draft', 'scheduled'], { message: 'สถานะเริ่มต้นต้องเป็นฉบับร่างหรือกำหนดการแล้ว' }).default('scheduled'),
   })
@@ -66,6 +68,7 @@ export const UpdateSessionRequestSchema = z
     speakers: speakers.optional(),
     notes: notes.optional(),
     allowWalkIns: z.boolean().optional(),
+    requireCheckInCode: z.boolean().optional(),
   })
   .refine(endsAfterStart.check, endsAfterStart.error);
 export type UpdateSessionRequest = z.infer<typeof UpdateSessionRequestSchema>;
@@ -121,6 +124,7 @@ export const SessionSchema = z.object({
   speakers: z.array(z.object({ name: z.string(), affiliation: z.string() })),
   notes: z.string(),
   allowWalkIns: z.boolean(),
+  requireCheckInCode: z.boolean(),
   status: z.enum(SESSION_STATUSES),
   joinCode: z.string(),
   /** Path of the trainee's join page, relative to the app's origin. */
@@ -148,3 +152,13 @@ export const AttendeeSchema = z.object({
 });
 export const AttendeeListSchema = z.object({ attendees: z.array(AttendeeSchema) });
 export type AttendeeList = z.infer<typeof AttendeeListSchema>;
+
+/**
+ * Where phones reach the app: `publicUrl` is PUBLIC_URL (absolute, no trailing slash) or null when unset;
+ * `lanUrls` are the server's own IPv4 addresses on its networks with its port, for a hall on one Wi-Fi.
+ */
+export const JoinAddressSchema = z.object({
+  publicUrl: z.string().nullable(),
+  lanUrls: z.array(z.string()),
+});
+export type JoinAddress = z.infer<typeof JoinAddressSchema>;

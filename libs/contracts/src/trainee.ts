@@ -19,8 +19,19 @@ export const AGE_BANDS = ['under_12', '12_14', '15_17', '18_19', '20_25'] as con
 export type AgeBand = (typeof AGE_BANDS)[number];
 export const MINOR_AGE_BANDS: readonly AgeBand[] = ['under_12', '12_14', '15_17', '18_19'];
 
+/** Thai digits (๐–๙), as a Thai keyboard types them, read as 0–9. */
+const toArabicDigits = (text: string) => text.replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+
+/** The personal check-in code printed beside a person's name on the enrolment list: 4 digits. */
+export const CHECK_IN_CODE_LENGTH = 4;
+export const CheckInCodeSchema = z
+  .string()
+  .trim()
+  .overwrite(toArabicDigits)
+  .regex(/^[0-9]{4}$/, { message: 'รหัสเช็กอินส่วนตัวมีตัวเลข 4 หลัก ดูได้จากรายชื่อที่โต๊ะลงทะเบียน' });
+
 /**
- * Checking in from a phone: the name and group. A child or youth not on the list (a walk-in) also gives an age
+ * Checking in from a phone: the name and group, and the personal check-in code when the session asks for one. A child or youth not on the list (a walk-in) also gives an age
  * band and, below 20, the name of the guardian who consents; the server asks for them (AGE_BAND_REQUIRED) only then.
  */
 export const JoinRequestSchema = z
@@ -33,6 +44,7 @@ export const JoinRequestSchema = z
     group: z.enum(PERSON_GROUPS, { message: 'กรุณาเลือกกลุ่มผู้เข้าอบรม' }),
     ageBand: z.enum(AGE_BANDS, { message: 'กรุณาเลือกช่วงอายุ' }).nullable().default(null),
     guardianName: z.string().trim().max(120, { message: 'ชื่อยาวเกินไป' }).nullable().default(null),
+    checkInCode: CheckInCodeSchema.nullable().default(null),
   })
   .refine((r) => r.ageBand === null || r.group === 'youth', {
     message: 'ช่วงอายุใช้กับกลุ่มเด็กและเยาวชนเท่านั้น',
@@ -97,6 +109,13 @@ export const TraineeSessionSchema = z.object({
   acceptingWalkIns: z.boolean(),
   /** People not on the list may register themselves; otherwise only listed names check in. */
   walkInsAllowed: z.boolean(),
+  /** People on the list check in with their name and the personal code printed beside it; walk-ins need none. */
+  checkInCodeRequired: z.boolean(),
+  /**
+   * This phone had checked in to this session, and the organizer has since moved that check-in to another phone
+   * (or it was removed): the phone is told so instead of silently showing the check-in form.
+   */
+  noLongerJoined: z.boolean(),
   me: z.object({ fullName: z.string(), checkedInAt: z.string().nullable() }).nullable(),
   assessments: z.array(TraineeAssessmentStateSchema),
 });

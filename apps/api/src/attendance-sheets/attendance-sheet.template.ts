@@ -5,6 +5,8 @@ export interface AttendanceSheetRow {
   fullName: string;
   group: string;
   village: string;
+  /** The personal check-in code, printed only when the session asks for it. */
+  checkInCode: string;
 }
 
 /** Everything printed on an attendance sheet (ใบลงชื่อเข้าร่วมอบรม), as Thai text. */
@@ -18,6 +20,8 @@ export interface AttendanceSheet {
   schedule: string;
   venue: string;
   rows: AttendanceSheetRow[];
+  /** The session asks for personal check-in codes: each listed person's is printed beside their name. */
+  showCheckInCodes: boolean;
   /** Empty numbered lines after the list, for walk-ins. */
   blankRows: number;
   printedAt: string;
@@ -25,6 +29,13 @@ export interface AttendanceSheet {
 
 export const SHEET_TITLE = 'ใบลงชื่อเข้าร่วมอบรม';
 export const COLUMN_HEADERS = ['ลำดับ', 'ชื่อ-นามสกุล', 'กลุ่ม', 'หมู่ที่', 'ลายมือชื่อ', 'หมายเหตุ'] as const;
+export const CHECK_IN_CODE_HEADER = 'รหัสเช็กอิน';
+
+/** The table's columns: the personal check-in code comes after the village when the session asks for it. */
+export function columnHeaders(sheet: Pick<AttendanceSheet, 'showCheckInCodes'>): string[] {
+  const [number, name, group, village, ...rest] = COLUMN_HEADERS;
+  return sheet.showCheckInCodes ? [number, name, group, village, CHECK_IN_CODE_HEADER, ...rest] : [...COLUMN_HEADERS];
+}
 export const ORGANIZER_SIGNATURE = 'ลงชื่อ ........................................................ ผู้จัดการอบรม';
 export const ORGANIZER_NAME_LINE = '( ........................................................ )';
 
@@ -69,6 +80,12 @@ const STYLE = `
   col.village { width: 7%; }
   col.signature { width: 24%; }
   col.note { width: 13%; }
+  .with-codes col.name { width: 27%; }
+  .with-codes col.group { width: 16%; }
+  .with-codes col.code { width: 10%; }
+  .with-codes col.signature { width: 22%; }
+  .with-codes col.note { width: 11%; }
+  td.code { text-align: center; font-family: monospace, ${FONT_STACK}; letter-spacing: 0.5mm; }
   .signoff { break-inside: avoid; page-break-inside: avoid; margin-top: 10mm; margin-left: auto; width: 100mm; text-align: center; }
   .signoff p { margin: 0 0 2mm; white-space: nowrap; }
   .printed-at { margin-top: 6mm; font-size: 9pt; color: #333; }
@@ -88,13 +105,14 @@ const STYLE = `
  * With `printButton`, the page carries a button that prints it in the user's own browser (for servers without Chromium).
  */
 export function renderAttendanceSheetHtml(sheet: AttendanceSheet, options: { printButton: boolean }): string {
+  const codeCell = (code: string) => (sheet.showCheckInCodes ? `<td class="code">${escapeHtml(code)}</td>` : '');
   const listed = sheet.rows.map(
     (row, index) => `<tr>
         <td class="number">${index + 1}</td>
         <td class="name">${escapeHtml(row.fullName)}</td>
         <td class="group">${escapeHtml(row.group)}</td>
         <td class="village">${escapeHtml(row.village)}</td>
-        <td class="signature"></td>
+        ${codeCell(row.checkInCode)}<td class="signature"></td>
         <td class="note"></td>
       </tr>`,
   );
@@ -102,7 +120,7 @@ export function renderAttendanceSheetHtml(sheet: AttendanceSheet, options: { pri
     { length: sheet.blankRows },
     (_, index) => `<tr>
         <td class="number">${sheet.rows.length + index + 1}</td>
-        <td class="name"></td><td class="group"></td><td class="village"></td><td class="signature"></td><td class="note"></td>
+        <td class="name"></td><td class="group"></td><td class="village"></td>${codeCell('')}<td class="signature"></td><td class="note"></td>
       </tr>`,
   );
   const toolbar = options.printButton
@@ -128,12 +146,12 @@ export function renderAttendanceSheetHtml(sheet: AttendanceSheet, options: { pri
       <p>${escapeHtml(sheet.schedule)}</p>
       <p>สถานที่ ${escapeHtml(sheet.venue)}</p>
     </header>
-    <table>
+    <table${sheet.showCheckInCodes ? ' class="with-codes"' : ''}>
       <colgroup>
-        <col class="number"><col class="name"><col class="group"><col class="village"><col class="signature"><col class="note">
+        <col class="number"><col class="name"><col class="group"><col class="village">${sheet.showCheckInCodes ? '<col class="code">' : ''}<col class="signature"><col class="note">
       </colgroup>
       <thead>
-        <tr>${COLUMN_HEADERS.map((header) => `<th>${header}</th>`).join('')}</tr>
+        <tr>${columnHeaders(sheet).map((header) => `<th>${header}</th>`).join('')}</tr>
       </thead>
       <tbody>
       ${[...listed, ...blank].join('\n      ')}

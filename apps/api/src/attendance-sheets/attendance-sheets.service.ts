@@ -8,7 +8,7 @@ import { ERASED_NAME } from '../people/people.service';
 import { TrainingSession } from '../sessions/training-session.entity';
 import {
   AttendanceSheet,
-  COLUMN_HEADERS,
+  columnHeaders,
   HTML_CONTENT_SECURITY_POLICY,
   ORGANIZER_NAME_LINE,
   ORGANIZER_SIGNATURE,
@@ -85,10 +85,11 @@ export class AttendanceSheetsService {
       relations: { person: true },
     });
     const collator = new Intl.Collator('th');
-    const people = enrolments.flatMap((e) => (e.person ? [e.person] : []));
+    const people = enrolments.flatMap((e) => (e.person ? [{ ...e.person, checkInCode: e.checkInCode }] : []));
     // Erased people have no name left to look up, so they come after everyone who does.
     const named = people.filter((p) => !p.erasedAt).sort((a, b) => collator.compare(a.fullName, b.fullName));
     const erased = people.filter((p) => p.erasedAt);
+    const showCheckInCodes = session.requireCheckInCode;
     const now = new Date();
     return {
       organizationName: session.program.organization.name,
@@ -99,9 +100,16 @@ export class AttendanceSheetsService {
       schedule: schedule(session.startsAt, session.endsAt),
       venue: session.venue,
       rows: [
-        ...named.map((p) => ({ fullName: p.fullName, group: GROUP_NAMES[p.group], village: p.village === null ? '' : String(p.village) })),
-        ...erased.map((p) => ({ fullName: ERASED_NAME, group: GROUP_NAMES[p.group], village: '' })),
+        ...named.map((p) => ({
+          fullName: p.fullName,
+          group: GROUP_NAMES[p.group],
+          village: p.village === null ? '' : String(p.village),
+          checkInCode: showCheckInCodes ? p.checkInCode : '',
+        })),
+        // Nobody can check in as an erased person: no code is printed for them.
+        ...erased.map((p) => ({ fullName: ERASED_NAME, group: GROUP_NAMES[p.group], village: '', checkInCode: '' })),
       ],
+      showCheckInCodes,
       blankRows: WALK_IN_ROWS,
       printedAt: `${bangkokDate.format(now)} เวลา ${bangkokTime.format(now)} น.`,
     };
@@ -150,8 +158,12 @@ async function toWorkbook(sheet: AttendanceSheet): Promise<Buffer> {
     },
     headerFooter: { oddFooter: 'หน้า &P / &N' },
   });
-  ws.columns = [{ width: 7 }, { width: 34 }, { width: 19 }, { width: 8 }, { width: 28 }, { width: 18 }];
-  const lastColumn = COLUMN_HEADERS.length;
+  const headers = columnHeaders(sheet);
+  ws.columns = sheet.showCheckInCodes
+    ? [{ width: 7 }, { width: 31 }, { width: 17 }, { width: 8 }, { width: 11 }, { width: 26 }, { width: 14 }]
+    : [{ width: 7 }, { width: 34 }, { width: 19 }, { width: 8 }, { width: 28 }, { width: 18 }];
+  const lastColumn = headers.length;
+  const centred = new Set(sheet.showCheckInCodes ? [1, 4, 5] : [1, 4]);
 
   const banner = (text: string, options: { bold?: boolean; size?: number } = {}) => {
     const row = ws.addRow([text]);
@@ -169,7 +181,7 @@ async function toWorkbook(sheet: AttendanceSheet): Promise<Buffer> {
   banner(`สถานที่ ${sheet.venue}`);
   ws.addRow([]);
 
-  const header = ws.addRow([...COLUMN_HEADERS]);
+  const header = ws.addRow(headers);
   header.height = 24;
   header.eachCell((cell) => {
     cell.font = { ...FONT, bold: true };
@@ -181,18 +193,19 @@ async function toWorkbook(sheet: AttendanceSheet): Promise<Buffer> {
   ws.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
 
   const lines = [
-    ...sheet.rows.map((r) => [r.fullName, r.group, r.village]),
-    ...Array.from({ length: sheet.blankRows }, () => ['', '', '']),
+    ...sheet.rows.map((r) => [r.fullName, r.group, r.village, r.checkInCode]),
+    ...Array.from({ length: sheet.blankRows }, () => ['', '', '', '']),
   ];
-  lines.forEach(([fullName, group, village], index) => {
-    const row = ws.addRow([index + 1, fullName, group, village, '', '']);
+  lines.forEach(([fullName, group, village, checkInCode], index) => {
+    // The code stays text, so Excel keeps its leading zeros.
+    const row = ws.addRow([index + 1, fullName, group, village, ...(sheet.showCheckInCodes ? [checkInCode] : []), '', '']);
     // About 12 mm: room for a signature.
     row.height = 34;
     for (let c = 1; c <= lastColumn; c++) {
       const cell = row.getCell(c);
       cell.font = FONT;
       cell.border = BORDER;
-      cell.alignment = { vertical: 'middle', horizontal: c === 1 || c === 4 ? 'center' : 'left', wrapText: c === 2 || c === 3 };
+      cell.alignment = { vertical: 'middle', horizontal: centred.has(c) ? 'center' : 'left', wrapText: c === 2 || c === 3 };
     }
   });
 

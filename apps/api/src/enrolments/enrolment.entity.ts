@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Person } from '../people/person.entity';
 import { TrainingSession } from '../sessions/training-session.entity';
 
@@ -7,6 +7,8 @@ export type EnrolmentStatus = 'enrolled' | 'waitlisted' | 'attended' | 'absent' 
 /** A person in a session. */
 @Entity({ name: 'enrolments' })
 @Index(['sessionId', 'personId'], { unique: true })
+@Index('UQ_enrolments_session_check_in_code', ['sessionId', 'checkInCode'], { unique: true })
+@Check('CHK_enrolments_check_in_code', `"check_in_code" ~ '^[0-9]{4}$'`)
 export class Enrolment {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -44,6 +46,13 @@ export class Enrolment {
   @Index({ unique: true })
   @Column({ name: 'device_token_hash', type: 'text', nullable: true })
   deviceTokenHash: string | null;
+
+  /**
+   * The personal check-in code printed beside the name on the list: 4 digits, unique within the session, drawn
+   * for every enrolment so a session can start asking for it at any time.
+   */
+  @Column({ name: 'check_in_code', type: 'text' })
+  checkInCode: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

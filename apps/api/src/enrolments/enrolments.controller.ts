@@ -35,14 +35,23 @@ export class EnrolmentsController {
   @Post('sessions/:id/enrolments')
   @ZodResponse({ status: 201, type: EnrolmentListDto })
   enrol(@CurrentUser() user: AuthenticatedUser, @Param() params: SessionParamDto, @Body() body: EnrolPersonRequestDto) {
-    return this.enrolments.enrol(user.organizationId, params.id, body.personId);
+    return this.enrolments.enrol(user, params.id, body.personId);
   }
 
   @Roles('organizer', 'admin')
   @Patch('enrolments/:enrolmentId')
   @ZodResponse({ type: EnrolmentListDto })
   changeStatus(@CurrentUser() user: AuthenticatedUser, @Param() params: EnrolmentParamDto, @Body() body: ChangeEnrolmentStatusRequestDto) {
-    return this.enrolments.changeStatus(user.organizationId, params.enrolmentId, body.status);
+    return this.enrolments.changeStatus(user, params.enrolmentId, body.status);
+  }
+
+  /** ย้ายไปเครื่องใหม่: the phone holding this check-in loses it; the next phone that checks in by this name takes it. */
+  @Roles('organizer', 'admin')
+  @Post('enrolments/:enrolmentId/release-phone')
+  @HttpCode(200)
+  @ZodResponse({ type: EnrolmentListDto })
+  releasePhone(@CurrentUser() user: AuthenticatedUser, @Param() params: EnrolmentParamDto) {
+    return this.enrolments.releasePhone(user, params.enrolmentId);
   }
 
   @Roles('organizer', 'admin')
@@ -66,7 +75,7 @@ export class EnrolmentsController {
   @HttpCode(200)
   @ZodResponse({ type: ImportResultDto })
   confirm(@CurrentUser() user: AuthenticatedUser, @Param() params: SessionParamDto, @Body() body: ImportConfirmRequestDto) {
-    return this.enrolments.confirm(user.organizationId, params.id, body.rows);
+    return this.enrolments.confirm(user, params.id, body.rows);
   }
 
   @Roles('organizer', 'admin')

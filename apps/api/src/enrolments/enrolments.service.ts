@@ -3,11 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EnrolmentList, ImportPreview, ImportResult, ImportRowError } from '@sujarit/contracts';
 import { thaiNameKey } from '@sujarit/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { actorOf, AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Clock } from '../common/clock';
 import { conflict, notFound } from '../common/domain.error';
 import { toPersonView } from '../people/people.mapper';
 import { PeopleService } from '../people/people.service';
 import { Person } from '../people/person.entity';
 import { TrainingSession } from '../sessions/training-session.entity';
+import { checkInCodeDrawer } from './check-in-code';
 import { Enrolment, EnrolmentStatus } from './enrolment.entity';
 import { ParsedRow, validateRow, ValidRow } from './import-file';
 
@@ -26,6 +30,8 @@ export class EnrolmentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly people: PeopleService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(organizationId: string, sessionId: string): Promise<EnrolmentList> {
@@ -55,6 +61,7 @@ export class EnrolmentsService {
     for (const e of enrolments) counts[e.status] += 1;
     return {
       capacity: session.capacity,
+      checkInCodeRequired: session.requireCheckInCode,
       counts,
       enrolments: enrolments
         .sort((a, b) => collator.compare(a.person?.fullName ?? '', b.person?.fullName ?? ''))
@@ -63,6 +70,8 @@ export class EnrolmentsService {
           person: toPersonView(e.person as Person),
           status: e.status,
           checkedInAt: e.checkedInAt?.toISOString() ?? null,
+          onPhone: e.deviceTokenHash !== null,
+          checkInCode: e.checkInCode,
           waitlistPosition: e.status === 'waitlisted' ? waitlist.indexOf(e) + 1 : null,
           prePercent: score(e.id, 'pre_test'),
           postPercent: score(e.id, 'post_test'),
@@ -71,7 +80,8 @@ export class EnrolmentsService {
   }
 
   /** Enrols a person from the registry: a seat if there is one, otherwise the waitlist. */
-  async enrol(organizationId: string, sessionId: string, personId: string): Promise<EnrolmentList> {
+  async enrol(user: AuthenticatedUser, sessionId: string, personId: string): Promise<EnrolmentList> {
+    const { organizationId } = user;
     await this.db.transaction(async (manager) => {
       const session = await this.lockSession(manager, organizationId, sessionId);
       const person = await this.people.require(manager, organizationId, personId);
@@ -80,13 +90,46 @@ export class EnrolmentsService {
       if (existing && existing.status !== 'withdrawn') {
         throw conflict('ALREADY_ENROLLED', `${person.fullName} ลงทะเบียนในรอบนี้แล้ว`);
       }
-      await this.seatOrWaitlist(manager, session, personId, existing);
+      const status = await this.seatOrWaitlist(manager, session, personId, existing, await checkInCodeDrawer(manager, session.id));
+      const enrolment = await manager.findOneByOrFail(Enrolment, { sessionId, personId });
+      // The person by registry id only: the log keeps nothing an erasure would have to remove.
+      await this.audit.record(manager, actorOf(user), {
+        action: 'enrolment.created',
+        subject: { id: enrolment.id, label: session.title },
+        details: { personId, status },
+      });
+    });
+    return this.list(organizationId, sessionId);
+  }
+
+  /**
+   * Moves a check-in to a new phone: the enrolment forgets the phone that holds it, which loses access at once
+   * (401 NOT_JOINED); the next phone that checks in with this name (and code, when the session asks for one)
+   * takes it over, with its attempts and saved answers. Nobody new is added to the registry.
+   */
+  async releasePhone(user: AuthenticatedUser, enrolmentId: string): Promise<EnrolmentList> {
+    const { organizationId } = user;
+    const sessionId = await this.db.transaction(async (manager) => {
+      const found = await manager.findOneBy(Enrolment, { id: enrolmentId, organizationId });
+      if (!found) throw notFound('ENROLMENT_NOT_FOUND', 'ไม่พบการลงทะเบียนนี้');
+      const session = await this.lockSession(manager, organizationId, found.sessionId);
+      if (!CHECK_IN_SESSION_STATUSES.includes(session.status)) {
+        throw conflict('INVALID_STATE', 'ย้ายไปเครื่องใหม่ได้เฉพาะรอบอบรมที่กำหนดการแล้วหรือกำลังอบรม');
+      }
+      await manager.update(Enrolment, { id: enrolmentId }, { deviceTokenHash: null });
+      await this.audit.record(manager, actorOf(user), {
+        action: 'enrolment.moved_to_new_phone',
+        subject: { id: enrolmentId, label: session.title },
+        details: { personId: found.personId },
+      });
+      return session.id;
     });
     return this.list(organizationId, sessionId);
   }
 
   /** Check-in, absent, withdrawal, or back to enrolled. A withdrawal gives its seat to the first on the waitlist. */
-  async changeStatus(organizationId: string, enrolmentId: string, status: 'enrolled' | 'attended' | 'absent' | 'withdrawn') {
+  async changeStatus(user: AuthenticatedUser, enrolmentId: string, status: 'enrolled' | 'attended' | 'absent' | 'withdrawn') {
+    const { organizationId } = user;
     const sessionId = await this.db.transaction(async (manager) => {
       const found = await manager.findOneBy(Enrolment, { id: enrolmentId, organizationId });
       if (!found) throw notFound('ENROLMENT_NOT_FOUND', 'ไม่พบการลงทะเบียนนี้');
@@ -100,10 +143,10 @@ export class EnrolmentsService {
           throw conflict('INVALID_STATE', 'เช็กอินได้เฉพาะรอบอบรมที่กำหนดการแล้วหรือกำลังอบรม');
         }
         if (!hadSeat && seatsFree <= 0) throw conflict('SESSION_FULL', 'รอบอบรมเต็มแล้ว เช็กอินผู้อยู่ในรายชื่อสำรองไม่ได้');
-        await manager.update(Enrolment, { id: enrolmentId }, { status, checkedInAt: new Date(), waitlistedAt: null });
+        await manager.update(Enrolment, { id: enrolmentId }, { status, checkedInAt: this.clock.now(), waitlistedAt: null });
       } else if (status === 'enrolled') {
         if (!hadSeat && seatsFree <= 0) {
-          await manager.update(Enrolment, { id: enrolmentId }, { status: 'waitlisted', waitlistedAt: new Date(), checkedInAt: null });
+          await manager.update(Enrolment, { id: enrolmentId }, { status: 'waitlisted', waitlistedAt: this.clock.now(), checkedInAt: null });
         } else {
           await manager.update(Enrolment, { id: enrolmentId }, { status, checkedInAt: null, waitlistedAt: null });
         }
@@ -111,6 +154,13 @@ export class EnrolmentsService {
         await manager.update(Enrolment, { id: enrolmentId }, { status, checkedInAt: null, waitlistedAt: null });
         if (hadSeat) await this.promoteFromWaitlist(manager, session);
       }
+      const changed = await manager.findOneByOrFail(Enrolment, { id: enrolmentId });
+      await this.audit.record(manager, actorOf(user), {
+        action: 'enrolment.status_changed',
+        subject: { id: enrolmentId, label: session.title },
+        changes: { status: { from: enrolment.status, to: changed.status } },
+        details: { personId: enrolment.personId },
+      });
       return session.id;
     });
     return this.list(organizationId, sessionId);
@@ -132,11 +182,13 @@ export class EnrolmentsService {
    * Imports the valid rows: each person is found in the registry (same name key, group, village) or
    * added, then enrolled unless already. Importing the same rows twice creates nothing new.
    */
-  async confirm(organizationId: string, sessionId: string, rows: ValidRow[]): Promise<ImportResult> {
+  async confirm(user: AuthenticatedUser, sessionId: string, rows: ValidRow[]): Promise<ImportResult> {
+    const { organizationId } = user;
     const { valid, errors } = this.check(rows.map((r) => ({ line: r.line, values: toTextValues(r) })));
     return this.db.transaction(async (manager) => {
       const session = await this.lockSession(manager, organizationId, sessionId);
       const result: ImportResult = { enrolled: 0, waitlisted: 0, alreadyEnrolled: 0, newPeople: 0, errors };
+      const drawCheckInCode = await checkInCodeDrawer(manager, session.id);
       for (const row of valid) {
         let [person] = await this.people.findSame(manager, organizationId, row);
         if (!person) {
@@ -148,9 +200,14 @@ export class EnrolmentsService {
           result.alreadyEnrolled += 1;
           continue;
         }
-        const status = await this.seatOrWaitlist(manager, session, person.id, existing);
+        const status = await this.seatOrWaitlist(manager, session, person.id, existing, drawCheckInCode);
         result[status] += 1;
       }
+      await this.audit.record(manager, actorOf(user), {
+        action: 'enrolments.imported',
+        subject: { id: session.id, label: session.title },
+        details: { enrolled: result.enrolled, waitlisted: result.waitlisted, alreadyEnrolled: result.alreadyEnrolled, newPeople: result.newPeople },
+      });
       return result;
     });
   }
@@ -186,15 +243,29 @@ export class EnrolmentsService {
     return new Set(rows.map((r) => `${r.name_key}|${r.person_group}|${r.village ?? ''}`));
   }
 
-  private async seatOrWaitlist(manager: EntityManager, session: TrainingSession, personId: string, existing: Enrolment | null) {
+  private async seatOrWaitlist(
+    manager: EntityManager,
+    session: TrainingSession,
+    personId: string,
+    existing: Enrolment | null,
+    drawCheckInCode: () => string,
+  ) {
     if (!ENROLLING_SESSION_STATUSES.includes(session.status)) {
       throw conflict('INVALID_STATE', 'รอบอบรมนี้เสร็จสิ้นหรือถูกยกเลิกแล้ว ลงทะเบียนเพิ่มไม่ได้');
     }
     const seated = (await this.seatsTaken(manager, session.id)) < session.capacity;
     const status: 'enrolled' | 'waitlisted' = seated ? 'enrolled' : 'waitlisted';
-    const values = { status, checkedInAt: null, waitlistedAt: seated ? null : new Date() };
+    const values = { status, checkedInAt: null, waitlistedAt: seated ? null : this.clock.now() };
     if (existing) await manager.update(Enrolment, { id: existing.id }, values);
-    else await manager.insert(Enrolment, { organizationId: session.organizationId, sessionId: session.id, personId, ...values });
+    else {
+      await manager.insert(Enrolment, {
+        organizationId: session.organizationId,
+        sessionId: session.id,
+        personId,
+        checkInCode: drawCheckInCode(),
+        ...values,
+      });
+    }
     return status;
   }
 

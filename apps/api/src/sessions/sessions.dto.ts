@@ -5,6 +5,7 @@ import {
   AttendeeListSchema,
   CreateSessionRequestSchema,
   FiscalYearSchema,
+  JoinAddressSchema,
   SessionListSchema,
   SessionSchema,
 } from '@sujarit/contracts';
@@ -28,3 +29,4 @@ export class ExpenseParamDto extends createZodDto(
 ) {}
 export class UpdateSessionRequestDto extends createZodDto(UpdateSessionRequestSchema) {}
 export class ChangeSessionStatusRequestDto extends createZodDto(ChangeSessionStatusRequestSchema) {}
+export class JoinAddressDto extends createZodDto(JoinAddressSchema) {}

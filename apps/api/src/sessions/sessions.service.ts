@@ -55,6 +55,7 @@ export class SessionsService {
             speakers: request.speakers,
             notes: request.notes,
             allowWalkIns: request.allowWalkIns,
+            requireCheckInCode: request.requireCheckInCode,
             status: request.status,
             joinCode: newJoinCode(),
           });
@@ -150,6 +151,7 @@ export class SessionsService {
         ...(request.speakers !== undefined && { speakers: request.speakers }),
         ...(request.notes !== undefined && { notes: request.notes }),
         ...(request.allowWalkIns !== undefined && { allowWalkIns: request.allowWalkIns }),
+        ...(request.requireCheckInCode !== undefined && { requireCheckInCode: request.requireCheckInCode }),
         startsAt,
         endsAt,
         fiscalYear: fiscalYearOf(startsAt),
@@ -231,6 +233,7 @@ export class SessionsService {
       speakers: s.speakers,
       notes: s.notes,
       allowWalkIns: s.allowWalkIns,
+      requireCheckInCode: s.requireCheckInCode,
       ...expenseView(expenses.filter((e) => e.sessionId === s.id)),
       overlaps: overlaps.filter((o) => o.of === s.id).map(({ of: _of, ...other }) => other),
     }));

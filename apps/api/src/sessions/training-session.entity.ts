@@ -49,6 +49,10 @@ export class TrainingSession {
   @Column({ name: 'allow_walk_ins', type: 'boolean', default: true })
   allowWalkIns: boolean;
 
+  /** People on the list check in from a phone with their name and the personal code printed beside it. */
+  @Column({ name: 'require_check_in_code', type: 'boolean', default: false })
+  requireCheckInCode: boolean;
+
   @Column({ type: 'text', default: 'scheduled' })
   status: SessionStatus;
 

@@ -55,9 +55,12 @@ export class ThrottleService implements OnApplicationBootstrap, OnApplicationShu
     });
   }
 
-  /** Whether a key's limit is used up now, without counting a try. */
-  async isLimited(limit: ThrottleLimit): Promise<ThrottleDecision> {
-    const rows: { hits: number; expires_at: Date }[] = await this.db.query(
+  /**
+   * Whether a key's limit is used up now, without counting a try. With `manager`, on the caller's own connection
+   * (inside its transaction), so a request holding one connection never waits for a second.
+   */
+  async isLimited(limit: ThrottleLimit, manager: EntityManager = this.db.manager): Promise<ThrottleDecision> {
+    const rows: { hits: number; expires_at: Date }[] = await manager.query(
       `SELECT hits, expires_at FROM throttle_buckets WHERE key = $1 AND expires_at > $2`,
       [throttleKey(limit.key), this.clock.now()],
     );

@@ -1,18 +1,135 @@
-import { HttpStatus } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { sha256 } from '../auth/auth.service';
 import { DomainError, notFound } from '../common/domain.error';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { TrainingSession } from '../sessions/training-session.entity';
+import { ThrottleService } from '../throttle/throttle.service';
 
-/** How a phone is known: the session by its join code, the trainee by the device token in the cookie. */
-export async function sessionByCode(manager: EntityManager, code: string, lock = false): Promise<TrainingSession> {
-  const session = await manager.findOne(TrainingSession, {
-    where: { joinCode: code },
-    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-  });
-  if (!session) throw notFound('JOIN_CODE_NOT_FOUND', 'ไม่พบรอบอบรมของรหัสนี้ ตรวจสอบรหัสอีกครั้ง');
-  return session;
+/**
+ * Wrong join codes answered per client address in a window. A meeting hall may put 190 phones behind one Wi-Fi
+ * address: most scan the QR code, some type the code and a few of those mistype it once or twice, so a hall
+ * makes a few dozen wrong codes at worst; 100 leaves room for several halls' worth. Someone guessing codes gets
+ * 100 per 15 minutes (about 9,600 a day) instead of every one they send, among about 887 million codes.
+ */
+export const WRONG_JOIN_CODE_LIMIT = 100;
+export const WRONG_JOIN_CODE_WINDOW_MS = 15 * 60 * 1000;
+
+/**
+ * Wrong personal check-in codes per session and address in a window. A hall's honest typos of a 4-digit code
+ * are a handful; 30 lets someone who knows a listed name hit that person's code (1 in 10,000) with a chance of
+ * about 0.3 % per window.
+ */
+export const WRONG_CHECK_IN_CODE_LIMIT = 30;
+export const WRONG_CHECK_IN_CODE_WINDOW_MS = 15 * 60 * 1000;
+
+const wrongJoinCodes = (address: string) => ({
+  key: `join-code\n${address}`,
+  limit: WRONG_JOIN_CODE_LIMIT,
+  windowMs: WRONG_JOIN_CODE_WINDOW_MS,
+});
+
+const wrongCheckInCodes = (sessionId: string, address: string) => ({
+  key: `check-in-code\n${sessionId}\n${address}`,
+  limit: WRONG_CHECK_IN_CODE_LIMIT,
+  windowMs: WRONG_CHECK_IN_CODE_WINDOW_MS,
+});
+
+const tooManyJoinCodes = () =>
+  new DomainError(
+    'TOO_MANY_JOIN_CODE_ATTEMPTS',
+    'กรอกรหัสเข้าร่วมผิดหลายครั้งเกินไปจากเครือข่ายนี้ กรุณารอ 15 นาทีแล้วลองใหม่ หรือสแกนคิวอาร์โค้ดจากผู้จัดการอบรม',
+    HttpStatus.TOO_MANY_REQUESTS,
+  );
+
+const tooManyCheckInCodes = () =>
+  new DomainError(
+    'TOO_MANY_CHECK_IN_CODE_ATTEMPTS',
+    'กรอกรหัสเช็กอินส่วนตัวผิดหลายครั้งเกินไป กรุณาติดต่อผู้จัดการอบรมที่โต๊ะลงทะเบียน',
+    HttpStatus.TOO_MANY_REQUESTS,
+  );
+
+const notJoined = () => new DomainError('NOT_JOINED', 'กรุณาลงชื่อเข้าร่วมรอบอบรมนี้ก่อน', HttpStatus.UNAUTHORIZED);
+
+/**
+ * A code that matches no session, or a personal check-in code that matches no enrolment of the name, found inside a
+ * request's transaction: counted by `answer` once that transaction is over, so a request never holds one
+ * connection while it waits for another.
+ */
+class WrongCode extends Error {
+  constructor(readonly kind: 'join' | 'check-in', readonly sessionId: string | null = null) {
+    super(`wrong ${kind} code`);
+  }
+}
+
+export const wrongCheckInCode = (sessionId: string) => new WrongCode('check-in', sessionId);
+
+/**
+ * How a phone is known: the session by its join code, the trainee by the device token in the cookie. Wrong join
+ * codes are counted per client address; once an address has used up its allowance, every request from it that
+ * is not from a phone already joined to that session is refused alike (429), whether its code is right or not, so
+ * the answer tells nothing about the code. A phone that joined keeps working and costs no extra query.
+ */
+@Injectable()
+export class TraineeAccess {
+  constructor(private readonly throttle: ThrottleService) {}
+
+  /** Runs one request of a phone; a wrong code met inside it is counted afterwards and answered 404/400, or 429. */
+  async answer<T>(address: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof WrongCode)) throw error;
+      if (error.kind === 'check-in' && error.sessionId) return this.countWrongCheckInCode(error.sessionId, address);
+      return this.countWrongJoinCode(address);
+    }
+  }
+
+  /** The session and this phone's enrolment, which may be missing (the page and check-in). Inside `answer`. */
+  async open(
+    manager: EntityManager,
+    code: string,
+    deviceToken: string | undefined,
+    address: string,
+    options: { lock?: boolean } = {},
+  ): Promise<{ session: TrainingSession; enrolment: Enrolment | null }> {
+    const session = await manager.findOne(TrainingSession, {
+      where: { joinCode: code },
+      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!session) throw new WrongCode('join');
+    const enrolment = await enrolmentFor(manager, session, deviceToken);
+    if (!enrolment && !(await this.throttle.isLimited(wrongJoinCodes(address), manager)).allowed) throw tooManyJoinCodes();
+    return { session, enrolment };
+  }
+
+  /** The session and this phone's enrolment, or 401 NOT_JOINED (429 from an address that guessed too often). */
+  async require(manager: EntityManager, code: string, deviceToken: string | undefined, address: string) {
+    const { session, enrolment } = await this.open(manager, code, deviceToken, address);
+    if (!enrolment) throw notJoined();
+    return { session, enrolment };
+  }
+
+  /** Before a personal check-in code is compared: an address that guessed too often is refused, right code or not. */
+  async refuseWhenCheckInCodesLimited(manager: EntityManager, sessionId: string, address: string): Promise<void> {
+    if (!(await this.throttle.isLimited(wrongCheckInCodes(sessionId, address), manager)).allowed) throw tooManyCheckInCodes();
+  }
+
+  /**
+   * An unknown code is counted; while the address's allowance lasts it is answered 404, then 429. A limited address
+   * is refused by the same peek as a right code from a phone not joined, so the answer tells them apart by nothing.
+   */
+  private async countWrongJoinCode(address: string): Promise<never> {
+    if (!(await this.throttle.isLimited(wrongJoinCodes(address))).allowed) throw tooManyJoinCodes();
+    if (!(await this.throttle.take([wrongJoinCodes(address)])).allowed) throw tooManyJoinCodes();
+    throw notFound('JOIN_CODE_NOT_FOUND', 'ไม่พบรอบอบรมของรหัสนี้ ตรวจสอบรหัสอีกครั้ง');
+  }
+
+  /** A wrong personal check-in code: counted, and answered 400 while the allowance lasts, then 429. */
+  private async countWrongCheckInCode(sessionId: string, address: string): Promise<never> {
+    if (!(await this.throttle.take([wrongCheckInCodes(sessionId, address)])).allowed) throw tooManyCheckInCodes();
+    throw new DomainError('CHECK_IN_CODE_WRONG', 'รหัสเช็กอินส่วนตัวไม่ตรงกับชื่อนี้ ตรวจสอบรหัสข้างชื่อของท่านในรายชื่อ หรือติดต่อผู้จัดการอบรม');
+  }
 }
 
 export async function enrolmentFor(manager: EntityManager, session: TrainingSession, deviceToken: string | undefined) {
@@ -21,14 +138,4 @@ export async function enrolmentFor(manager: EntityManager, session: TrainingSess
     where: { sessionId: session.id, deviceTokenHash: sha256(deviceToken) },
     relations: { person: true },
   });
-}
-
-/** The session and this phone's enrolment in it, or 401 NOT_JOINED. */
-export async function requireTrainee(manager: EntityManager, code: string, deviceToken: string | undefined) {
-  const session = await sessionByCode(manager, code);
-  const enrolment = await enrolmentFor(manager, session, deviceToken);
-  if (!enrolment) {
-    throw new DomainError('NOT_JOINED', 'กรุณาลงชื่อเข้าร่วมรอบอบรมนี้ก่อน', HttpStatus.UNAUTHORIZED);
-  }
-  return { session, enrolment };
 }

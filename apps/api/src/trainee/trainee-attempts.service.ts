@@ -14,7 +14,7 @@ import { Clock } from '../common/clock';
 import { conflict, DomainError, notFound } from '../common/domain.error';
 import { Question } from '../questions/question.entity';
 import { firstDeadline, isRightOption, requireAnswerable, requireOpen, reviewAvailable, visibleScore } from './attempt-rules';
-import { requireTrainee } from './trainee-access';
+import { TraineeAccess } from './trainee-access';
 
 /** Questions whose options are kept in memory for saving answers (a few thousand banks' worth). */
 const QUESTION_CACHE_SIZE = 5000;
@@ -28,6 +28,7 @@ export class TraineeAttemptsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly attempts: AttemptsService,
+    private readonly access: TraineeAccess,
     private readonly clock: Clock,
   ) {}
 
@@ -37,9 +38,25 @@ export class TraineeAttemptsService {
    * Starts attempt number N, or resumes it with its answers, its question order and its deadline.
    * A retry of the same request finds the same attempt, so a lost response never makes a second one.
    */
-  async startAttempt(code: string, assessmentId: string, attemptNumber: number, deviceToken: string | undefined): Promise<TraineeAttempt> {
+  startAttempt(
+    code: string,
+    assessmentId: string,
+    attemptNumber: number,
+    deviceToken: string | undefined,
+    address: string,
+  ): Promise<TraineeAttempt> {
+    return this.access.answer(address, () => this.startOrResume(code, assessmentId, attemptNumber, deviceToken, address));
+  }
+
+  private async startOrResume(
+    code: string,
+    assessmentId: string,
+    attemptNumber: number,
+    deviceToken: string | undefined,
+    address: string,
+  ): Promise<TraineeAttempt> {
     const now = this.clock.now();
-    const { session, enrolment } = await requireTrainee(this.db.manager, code, deviceToken);
+    const { session, enrolment } = await this.access.require(this.db.manager, code, deviceToken, address);
     const assessment = await this.db.manager.findOneBy(Assessment, { id: assessmentId, sessionId: session.id });
     if (!assessment) throw notFound('ASSESSMENT_NOT_FOUND', 'ไม่พบแบบทดสอบนี้');
     await this.db.transaction((m) => this.attempts.finishOverdue(m, { enrolmentId: enrolment.id }, now));
@@ -97,27 +114,36 @@ export class TraineeAttemptsService {
    * Saves one answer as it is given; saving the same answer twice changes nothing. After the deadline and its
    * grace the attempt is finished with what it saved, and the phone is told so.
    */
-  async saveAnswer(code: string, attemptId: string, questionId: string, optionIds: string[], deviceToken: string | undefined) {
+  async saveAnswer(
+    code: string,
+    attemptId: string,
+    questionId: string,
+    optionIds: string[],
+    deviceToken: string | undefined,
+    address: string,
+  ) {
     const now = this.clock.now();
     if (deviceToken && (await this.saveInOneStatement(code, attemptId, questionId, optionIds, deviceToken, now))) return;
     // Anything else (not joined, submitted, past the deadline, closed, a wrong option) is sorted out here, with its reason.
-    const overdue = await this.db.transaction(async (manager) => {
-      const { attempt, assessment } = await this.lockAttempt(manager, code, attemptId, deviceToken);
-      if (attempt.submittedAt) {
-        if (attempt.finishReason === 'deadline') return true;
-        throw conflict('ATTEMPT_ALREADY_SUBMITTED', 'ส่งคำตอบชุดนี้ไปแล้ว แก้ไขไม่ได้');
-      }
-      const deadline = effectiveDeadline(attempt.deadlineAt, assessment);
-      if (pastGrace(deadline, now)) {
-        await this.attempts.finish(manager, attempt, assessment, deadline as Date, 'deadline');
-        return true;
-      }
-      requireAnswerable(assessment, now);
-      await this.validateAnswer(manager, assessment, questionId, optionIds);
-      attempt.answers = { ...attempt.answers, [questionId]: [...new Set(optionIds)] };
-      await manager.save(attempt);
-      return false;
-    });
+    const overdue = await this.access.answer(address, () =>
+      this.db.transaction(async (manager) => {
+        const { attempt, assessment } = await this.lockAttempt(manager, code, attemptId, deviceToken, address);
+        if (attempt.submittedAt) {
+          if (attempt.finishReason === 'deadline') return true;
+          throw conflict('ATTEMPT_ALREADY_SUBMITTED', 'ส่งคำตอบชุดนี้ไปแล้ว แก้ไขไม่ได้');
+        }
+        const deadline = effectiveDeadline(attempt.deadlineAt, assessment);
+        if (pastGrace(deadline, now)) {
+          await this.attempts.finish(manager, attempt, assessment, deadline as Date, 'deadline');
+          return true;
+        }
+        requireAnswerable(assessment, now);
+        await this.validateAnswer(manager, assessment, questionId, optionIds);
+        attempt.answers = { ...attempt.answers, [questionId]: [...new Set(optionIds)] };
+        await manager.save(attempt);
+        return false;
+      }),
+    );
     if (overdue) {
       throw conflict('ATTEMPT_DEADLINE_PASSED', 'หมดเวลาทำแบบทดสอบแล้ว ระบบส่งคำตอบที่บันทึกไว้ให้แล้ว');
     }
@@ -184,53 +210,60 @@ export class TraineeAttemptsService {
     answers: Record<string, string[]>,
     idempotencyKey: string,
     deviceToken: string | undefined,
+    address: string,
   ): Promise<AttemptResult> {
     const requestHash = hashAnswers(answers);
     const now = this.clock.now();
-    return this.db.transaction(async (manager) => {
-      const { attempt, assessment } = await this.lockAttempt(manager, code, attemptId, deviceToken);
-      if (attempt.submittedAt) {
-        if (attempt.submitIdempotencyKey === idempotencyKey && attempt.submitRequestHash !== requestHash) {
-          throw conflict('IDEMPOTENCY_KEY_REUSED', 'คำตอบชุดนี้ถูกส่งไปแล้วด้วยคำตอบที่ต่างออกไป ผลที่บันทึกไว้คือผลของการส่งครั้งแรก');
-        }
-      } else {
-        const deadline = effectiveDeadline(attempt.deadlineAt, assessment);
-        attempt.submitIdempotencyKey = idempotencyKey;
-        attempt.submitRequestHash = requestHash;
-        if (pastGrace(deadline, now)) {
-          await this.attempts.finish(manager, attempt, assessment, deadline as Date, 'deadline');
-        } else {
-          // Until the deadline's grace ends the phone's answers count; once the organizer has closed the test,
-          // the saved answers are scored as they stand and late changes are not taken.
-          if (assessment.status === 'open') {
-            for (const [questionId, optionIds] of Object.entries(answers)) {
-              await this.validateAnswer(manager, assessment, questionId, optionIds);
-              attempt.answers = { ...attempt.answers, [questionId]: [...new Set(optionIds)] };
-            }
+    return this.access.answer(address, () =>
+      this.db.transaction(async (manager) => {
+        const { attempt, assessment } = await this.lockAttempt(manager, code, attemptId, deviceToken, address);
+        if (attempt.submittedAt) {
+          if (attempt.submitIdempotencyKey === idempotencyKey && attempt.submitRequestHash !== requestHash) {
+            throw conflict('IDEMPOTENCY_KEY_REUSED', 'คำตอบชุดนี้ถูกส่งไปแล้วด้วยคำตอบที่ต่างออกไป ผลที่บันทึกไว้คือผลของการส่งครั้งแรก');
           }
-          // A phone handing in as its time runs out (within the grace) finished by the deadline, not by choice.
-          const reason = deadline && now > deadline ? 'deadline' : 'submitted';
-          await this.attempts.finish(manager, attempt, assessment, now, reason);
+        } else {
+          const deadline = effectiveDeadline(attempt.deadlineAt, assessment);
+          attempt.submitIdempotencyKey = idempotencyKey;
+          attempt.submitRequestHash = requestHash;
+          if (pastGrace(deadline, now)) {
+            await this.attempts.finish(manager, attempt, assessment, deadline as Date, 'deadline');
+          } else {
+            // Until the deadline's grace ends the phone's answers count; once the organizer has closed the test,
+            // the saved answers are scored as they stand and late changes are not taken.
+            if (assessment.status === 'open') {
+              for (const [questionId, optionIds] of Object.entries(answers)) {
+                await this.validateAnswer(manager, assessment, questionId, optionIds);
+                attempt.answers = { ...attempt.answers, [questionId]: [...new Set(optionIds)] };
+              }
+            }
+            // A phone handing in as its time runs out (within the grace) finished by the deadline, not by choice.
+            const reason = deadline && now > deadline ? 'deadline' : 'submitted';
+            await this.attempts.finish(manager, attempt, assessment, now, reason);
+          }
         }
-      }
-      return {
-        attemptId: attempt.id,
-        kind: assessment.kind,
-        ...visibleScore(assessment, attempt, now),
-        resultsVisibility: assessment.resultsVisibility,
-        finishReason: attempt.finishReason ?? 'submitted',
-        submittedAt: (attempt.submittedAt as Date).toISOString(),
-      };
-    });
+        return {
+          attemptId: attempt.id,
+          kind: assessment.kind,
+          ...visibleScore(assessment, attempt, now),
+          resultsVisibility: assessment.resultsVisibility,
+          finishReason: attempt.finishReason ?? 'submitted',
+          submittedAt: (attempt.submittedAt as Date).toISOString(),
+        };
+      }),
+    );
   }
 
   /**
    * The right answers and explanations of a finished attempt: only once the test has closed, and only when its
    * settings show the review.
    */
-  async review(code: string, attemptId: string, deviceToken: string | undefined): Promise<AttemptReview> {
+  review(code: string, attemptId: string, deviceToken: string | undefined, address: string): Promise<AttemptReview> {
+    return this.access.answer(address, () => this.reviewOf(code, attemptId, deviceToken, address));
+  }
+
+  private async reviewOf(code: string, attemptId: string, deviceToken: string | undefined, address: string): Promise<AttemptReview> {
     const now = this.clock.now();
-    const { enrolment } = await requireTrainee(this.db.manager, code, deviceToken);
+    const { enrolment } = await this.access.require(this.db.manager, code, deviceToken, address);
     await this.db.transaction((m) => this.attempts.finishOverdue(m, { enrolmentId: enrolment.id }, now));
     const attempt = await this.db.manager.findOneBy(Attempt, { id: attemptId, enrolmentId: enrolment.id });
     if (!attempt) throw notFound('NOT_FOUND', 'ไม่พบการทำแบบทดสอบนี้');
@@ -272,8 +305,8 @@ export class TraineeAttemptsService {
     }
   }
 
-  private async lockAttempt(manager: EntityManager, code: string, attemptId: string, deviceToken: string | undefined) {
-    const { enrolment } = await requireTrainee(manager, code, deviceToken);
+  private async lockAttempt(manager: EntityManager, code: string, attemptId: string, deviceToken: string | undefined, address: string) {
+    const { enrolment } = await this.access.require(manager, code, deviceToken, address);
     const attempt = await manager.findOne(Attempt, {
       where: { id: attemptId, enrolmentId: enrolment.id },
       lock: { mode: 'pessimistic_write' },

@@ -24,6 +24,9 @@ import { TraineeService } from './trainee.service';
 export const TRAINEE_COOKIE = 'sj_trainee';
 const DEVICE_COOKIE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
+/** The client's address as Express sees it (TRUST_PROXY is honoured): wrong codes are counted by it. */
+const clientAddress = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? '';
+
 /** The trainee's phone: no account, identified per session by a device cookie scoped to the session's path. */
 const deviceToken = (req: Request): string | undefined => {
   const token: unknown = req.cookies?.[TRAINEE_COOKIE];
@@ -42,7 +45,7 @@ export class TraineeController {
   @Get()
   @ZodResponse({ type: TraineeSessionDto })
   view(@Param() params: JoinCodeParamDto, @Req() req: Request) {
-    return this.trainee.view(params.code, deviceToken(req));
+    return this.trainee.view(params.code, deviceToken(req), clientAddress(req));
   }
 
   @Post()
@@ -54,7 +57,7 @@ export class TraineeController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { token, view } = await this.trainee.join(params.code, body, deviceToken(req));
+    const { token, view } = await this.trainee.join(params.code, body, deviceToken(req), clientAddress(req));
     res.cookie(TRAINEE_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
@@ -69,19 +72,19 @@ export class TraineeController {
   @HttpCode(200)
   @ZodResponse({ type: TraineeAttemptDto })
   start(@Param() params: TraineeAssessmentParamDto, @Body() body: StartAttemptRequestDto, @Req() req: Request) {
-    return this.attempts.startAttempt(params.code, params.assessmentId, body.attemptNumber, deviceToken(req));
+    return this.attempts.startAttempt(params.code, params.assessmentId, body.attemptNumber, deviceToken(req), clientAddress(req));
   }
 
   @Get('attempts/:attemptId/review')
   @ZodResponse({ type: AttemptReviewDto })
   review(@Param() params: TraineeAttemptParamDto, @Req() req: Request) {
-    return this.attempts.review(params.code, params.attemptId, deviceToken(req));
+    return this.attempts.review(params.code, params.attemptId, deviceToken(req), clientAddress(req));
   }
 
   @Put('attempts/:attemptId/answers/:questionId')
   @HttpCode(204)
   async save(@Param() params: TraineeAnswerParamDto, @Body() body: SaveAnswerRequestDto, @Req() req: Request) {
-    await this.attempts.saveAnswer(params.code, params.attemptId, params.questionId, body.optionIds, deviceToken(req));
+    await this.attempts.saveAnswer(params.code, params.attemptId, params.questionId, body.optionIds, deviceToken(req), clientAddress(req));
   }
 
   @Post('attempts/:attemptId/submit')
@@ -94,6 +97,6 @@ export class TraineeController {
     @IdempotencyKey() idempotencyKey: string,
     @Req() req: Request,
   ) {
-    return this.attempts.submit(params.code, params.attemptId, body.answers, idempotencyKey, deviceToken(req));
+    return this.attempts.submit(params.code, params.attemptId, body.answers, idempotencyKey, deviceToken(req), clientAddress(req));
   }
 }

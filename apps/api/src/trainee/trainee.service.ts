@@ -12,12 +12,13 @@ import { AttemptsService } from '../attempts/attempts.service';
 import { sha256 } from '../auth/auth.service';
 import { Clock } from '../common/clock';
 import { conflict, DomainError, notFound } from '../common/domain.error';
+import { checkInCodeDrawer } from '../enrolments/check-in-code';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Person } from '../people/person.entity';
 import { PeopleService } from '../people/people.service';
 import { TrainingSession } from '../sessions/training-session.entity';
 import { reviewAvailable, visibleScore } from './attempt-rules';
-import { enrolmentFor, sessionByCode } from './trainee-access';
+import { TraineeAccess, wrongCheckInCode } from './trainee-access';
 
 const WALK_IN_STATUSES = ['scheduled', 'open'];
 
@@ -31,30 +32,39 @@ export class TraineeService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly attempts: AttemptsService,
     private readonly people: PeopleService,
+    private readonly access: TraineeAccess,
     private readonly clock: Clock,
   ) {}
 
-  async view(code: string, deviceToken: string | undefined): Promise<TraineeSession> {
-    const session = await sessionByCode(this.db.manager, code);
-    const enrolment = await enrolmentFor(this.db.manager, session, deviceToken);
-    return this.toView(session, enrolment);
+  view(code: string, deviceToken: string | undefined, address: string): Promise<TraineeSession> {
+    return this.access.answer(address, async () => {
+      const { session, enrolment } = await this.access.open(this.db.manager, code, deviceToken, address);
+      return this.toView(session, enrolment, deviceToken);
+    });
   }
 
   /**
-   * Check-in from the trainee's own phone. A person already on the session's list checks in by
-   * their name and group; anyone else registers as a walk-in when the session takes walk-ins.
-   * The device is remembered for the session.
+   * Check-in from the trainee's own phone. A person already on the session's list checks in by their name and
+   * group (and their personal code when the session asks for it); anyone else registers as a walk-in when the
+   * session takes walk-ins. The device is remembered for the session. A listed name already held by another phone
+   * is refused (see the organizer, who can move it): a name never becomes a second person.
    */
-  async join(code: string, request: JoinRequest, deviceToken: string | undefined) {
+  join(code: string, request: JoinRequest, deviceToken: string | undefined, address: string) {
+    return this.access.answer(address, () => this.checkIn(code, request, deviceToken, address));
+  }
+
+  /** On one connection, under the session's row lock (a hall checks in at once): wrong codes are counted after. */
+  private checkIn(code: string, request: JoinRequest, deviceToken: string | undefined, address: string) {
     return this.db.transaction(async (manager) => {
-      const session = await sessionByCode(manager, code, true);
-      const existing = await enrolmentFor(manager, session, deviceToken);
-      if (existing) return { token: deviceToken as string, view: await this.toView(session, existing, manager) };
+      const { session, enrolment: existing } = await this.access.open(manager, code, deviceToken, address, { lock: true });
+      if (existing) return { token: deviceToken as string, view: await this.toView(session, existing, deviceToken, manager) };
+      if (session.requireCheckInCode && request.checkInCode !== null) {
+        await this.access.refuseWhenCheckInCodesLimited(manager, session.id, address);
+      }
       if (!WALK_IN_STATUSES.includes(session.status)) {
         throw conflict('SESSION_CLOSED_FOR_JOINING', 'รอบอบรมนี้ไม่เปิดรับผู้เข้าร่วมแล้ว');
       }
       const token = randomBytes(32).toString('base64url');
-      const checkIn = { status: 'attended' as const, checkedInAt: new Date(), waitlistedAt: null, deviceTokenHash: sha256(token) };
       const taken = () => manager.count(Enrolment, { where: { sessionId: session.id, status: In(['enrolled', 'attended']) } });
 
       const listed = await this.listedEnrolment(manager, session, request);
@@ -62,18 +72,30 @@ export class TraineeService {
         if (listed.status === 'waitlisted' && (await taken()) >= session.capacity) {
           throw conflict('SESSION_FULL', 'ท่านอยู่ในรายชื่อสำรองและรอบนี้เต็มแล้ว กรุณาติดต่อผู้จัดการอบรม');
         }
-        await manager.update(Enrolment, { id: listed.id }, checkIn);
+        if (listed.status === 'withdrawn') {
+          // Taken off the list: back only as a walk-in would be, with the same enrolment and person.
+          if (!session.allowWalkIns) throw notOnList();
+          if ((await taken()) >= session.capacity) throw conflict('SESSION_FULL', 'รอบอบรมนี้เต็มแล้ว กรุณาติดต่อผู้จัดการอบรม');
+        }
+        await manager.update(Enrolment, { id: listed.id }, {
+          status: 'attended',
+          // Checked in at the door by the organizer already: that time stands.
+          checkedInAt: listed.status === 'attended' && listed.checkedInAt ? listed.checkedInAt : new Date(),
+          waitlistedAt: null,
+          deviceTokenHash: sha256(token),
+        });
         const enrolment = await manager.findOneOrFail(Enrolment, { where: { id: listed.id }, relations: { person: true } });
-        return { token, view: await this.toView(session, enrolment, manager) };
+        return { token, view: await this.toView(session, enrolment, token, manager) };
       }
-      if (!session.allowWalkIns) {
-        throw notFound('NOT_ON_LIST', 'ไม่พบชื่อของท่านในรายชื่อผู้ลงทะเบียนรอบนี้ ตรวจสอบการสะกดชื่อ หรือติดต่อผู้จัดการอบรม');
-      }
+      if (!session.allowWalkIns) throw notOnList();
       if ((await taken()) >= session.capacity) throw conflict('SESSION_FULL', 'รอบอบรมนี้เต็มแล้ว กรุณาติดต่อผู้จัดการอบรม');
       // The same person from an earlier session is reused, so they count once toward the year's target.
       const [known] = await this.people.findSame(manager, session.organizationId, { ...request, village: null });
-      const inThisSession = known ? await manager.findOneBy(Enrolment, { sessionId: session.id, personId: known.id }) : null;
-      const reused = known && !inThisSession ? known : null;
+      if (known && (await manager.findOneBy(Enrolment, { sessionId: session.id, personId: known.id }))) {
+        // Unreachable while the listed match above covers every enrolment of this name; never a second person.
+        throw checkedInOnAnotherPhone();
+      }
+      const reused = known ?? null;
       // A child or youth new to the registry: their age band, and below 20 a guardian's consent, before any of
       // their data is kept (PDPA). The schema already requires the guardian once a minor's band is given.
       if (request.group === 'youth' && request.ageBand === null && !hasConsentOrIsAdult(reused)) {
@@ -102,30 +124,63 @@ export class TraineeService {
           guardianName,
         });
       }
+      // A walk-in has no code on the printed list yet; theirs shows on the organizer's list from now on.
+      const drawCheckInCode = await checkInCodeDrawer(manager, session.id);
       const enrolment = await manager.getRepository(Enrolment).save({
         organizationId: session.organizationId,
         sessionId: session.id,
         personId: person.id,
-        ...checkIn,
+        status: 'attended' as const,
+        checkedInAt: new Date(),
+        waitlistedAt: null,
+        deviceTokenHash: sha256(token),
+        checkInCode: drawCheckInCode(),
       });
       enrolment.person = person;
-      return { token, view: await this.toView(session, enrolment, manager) };
+      return { token, view: await this.toView(session, enrolment, token, manager) };
     });
   }
 
-  /** The enrolment of this name and group on the session's list that no device has claimed yet. */
-  private async listedEnrolment(manager: EntityManager, session: TrainingSession, request: JoinRequest) {
+  /**
+   * The enrolment on the session's list that this name and group check in to. Every enrolment of the name counts,
+   * whatever its status and whether a phone holds it, so a name already in the session never becomes a walk-in
+   * (a second person). When the session asks for personal codes, the code picks the enrolment; otherwise the first
+   * one no phone holds. One that another phone holds is refused: the organizer can move it.
+   */
+  private async listedEnrolment(manager: EntityManager, session: TrainingSession, request: JoinRequest): Promise<Enrolment | null> {
     const rows: { id: string }[] = await manager.query(
       `SELECT e.id FROM enrolments e JOIN people p ON p.id = e.person_id
-        WHERE e.session_id = $1 AND e.device_token_hash IS NULL AND e.status IN ('enrolled', 'waitlisted', 'absent')
-          AND p.name_key = $2 AND p.person_group = $3 AND p.erased_at IS NULL
-        ORDER BY e.created_at LIMIT 1`,
+        WHERE e.session_id = $1 AND p.name_key = $2 AND p.person_group = $3 AND p.erased_at IS NULL
+        ORDER BY e.created_at`,
       [session.id, thaiNameKey(request.fullName), request.group],
     );
-    return rows[0] ? manager.findOneByOrFail(Enrolment, { id: rows[0].id }) : null;
+    if (rows.length === 0) return null;
+    const candidates = await manager.findBy(Enrolment, { id: In(rows.map((r) => r.id)) });
+    candidates.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    let chosen: Enrolment | undefined;
+    if (session.requireCheckInCode) {
+      if (request.checkInCode === null) {
+        throw new DomainError(
+          'CHECK_IN_CODE_REQUIRED',
+          'รอบอบรมนี้ใช้รหัสเช็กอินส่วนตัว กรุณากรอกรหัส 4 หลักที่อยู่ข้างชื่อของท่านในรายชื่อ หรือขอจากผู้จัดการอบรม',
+        );
+      }
+      chosen = candidates.find((e) => e.checkInCode === request.checkInCode);
+      if (!chosen) throw wrongCheckInCode(session.id);
+    } else {
+      const free = candidates.filter((e) => e.deviceTokenHash === null);
+      chosen = free.find((e) => e.status !== 'withdrawn') ?? free[0];
+    }
+    if (!chosen || chosen.deviceTokenHash !== null) throw checkedInOnAnotherPhone();
+    return chosen;
   }
 
-  private async toView(session: TrainingSession, enrolment: Enrolment | null, manager: EntityManager = this.db.manager): Promise<TraineeSession> {
+  private async toView(
+    session: TrainingSession,
+    enrolment: Enrolment | null,
+    deviceToken: string | undefined,
+    manager: EntityManager = this.db.manager,
+  ): Promise<TraineeSession> {
     const now = this.clock.now();
     if (enrolment) await this.attempts.finishOverdue(manager, { enrolmentId: enrolment.id }, now);
     const [program, assessments] = await Promise.all([
@@ -147,6 +202,9 @@ export class TraineeService {
       venue: session.venue,
       acceptingWalkIns: WALK_IN_STATUSES.includes(session.status),
       walkInsAllowed: session.allowWalkIns,
+      checkInCodeRequired: session.requireCheckInCode,
+      // The cookie is scoped to this session's path, so a token that matches nothing here was this session's.
+      noLongerJoined: enrolment === null && deviceToken !== undefined,
       me: enrolment
         ? { fullName: enrolment.person?.fullName ?? '', checkedInAt: enrolment.checkedInAt?.toISOString() ?? null }
         : null,
@@ -191,3 +249,12 @@ function hasConsentOrIsAdult(person: Person | null): boolean {
   if (person.ageBand === null) return false;
   return !MINOR_AGE_BANDS.includes(person.ageBand) || person.guardianConsentRecordedAt !== null;
 }
+
+const notOnList = () =>
+  notFound('NOT_ON_LIST', 'ไม่พบชื่อของท่านในรายชื่อผู้ลงทะเบียนรอบนี้ ตรวจสอบการสะกดชื่อ หรือติดต่อผู้จัดการอบรม');
+
+const checkedInOnAnotherPhone = () =>
+  conflict(
+    'CHECKED_IN_ON_ANOTHER_PHONE',
+    'ชื่อนี้ลงชื่อเข้าร่วมจากโทรศัพท์เครื่องอื่นแล้ว กรุณาติดต่อผู้จัดการอบรม ซึ่งย้ายการลงชื่อมายังเครื่องนี้ได้',
+  );

@@ -9,7 +9,7 @@ import { CheckInRow } from './CheckInRow';
 const searchKey = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/g, '');
 
 /** The list an organizer works through at the door, with a box to find one name among many. */
-export function CheckInList({ sessionId, enrolments }: { sessionId: string; enrolments: Enrolment[] }) {
+export function CheckInList({ sessionId, enrolments, showCheckInCodes }: { sessionId: string; enrolments: Enrolment[]; showCheckInCodes: boolean }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState('');
   const key = searchKey(filter);
@@ -25,7 +25,7 @@ export function CheckInList({ sessionId, enrolments }: { sessionId: string; enro
       </p>
       <ul className="checkin-list" aria-label={t('enrolment.listLabel')}>
         {shown.map((enrolment) => (
-          <CheckInRow key={enrolment.id} sessionId={sessionId} enrolment={enrolment} />
+          <CheckInRow key={enrolment.id} sessionId={sessionId} enrolment={enrolment} showCheckInCode={showCheckInCodes} />
         ))}
       </ul>
     </div>

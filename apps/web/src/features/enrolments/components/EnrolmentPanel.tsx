@@ -29,7 +29,11 @@ export function EnrolmentPanel({ sessionId, addPeople }: EnrolmentPanelProps) {
       {enrolments.data && (
         <>
           <EnrolmentCounts list={enrolments.data} />
-          <CheckInList sessionId={sessionId} enrolments={enrolments.data.enrolments} />
+          <CheckInList
+            sessionId={sessionId}
+            enrolments={enrolments.data.enrolments}
+            showCheckInCodes={enrolments.data.checkInCodeRequired}
+          />
         </>
       )}
       {addPeople && (

@@ -35,6 +35,7 @@ export function CreateSessionForm({ programId }: { programId: string }) {
           speakers: [emptySpeaker()],
           notes: '',
           allowWalkIns: true,
+          requireCheckInCode: false,
           draft: false,
         }}
         onSubmit={(request) =>

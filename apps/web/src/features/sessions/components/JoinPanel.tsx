@@ -1,20 +1,45 @@
 import type { Session } from '@sujarit/contracts';
 import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useJoinAddress } from '../api/get-join-address';
+
+/** Addresses only this computer can open: a phone that follows such a link reaches itself. */
+const isLoopback = (hostname: string) =>
+  hostname === 'localhost' || hostname.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === '[::1]';
+
+/**
+ * The address phones open: PUBLIC_URL when the server has one; else, when this browser is on the server itself
+ * (localhost), one of the server's LAN addresses, with a warning; else the address this browser used.
+ */
+function useJoinBase() {
+  const address = useJoinAddress();
+  const onThisComputer = isLoopback(window.location.hostname);
+  const [chosenLan, setChosenLan] = useState<string | null>(null);
+  if (address.isPending) return { base: null, warning: false, lanUrls: [], chosenLan, setChosenLan };
+  const publicUrl = address.data?.publicUrl ?? null;
+  const lanUrls = address.data?.lanUrls ?? [];
+  if (publicUrl) return { base: publicUrl, warning: false, lanUrls: [], chosenLan, setChosenLan };
+  if (!onThisComputer) return { base: window.location.origin, warning: false, lanUrls: [], chosenLan, setChosenLan };
+  const lan = chosenLan && lanUrls.includes(chosenLan) ? chosenLan : (lanUrls[0] ?? null);
+  return { base: lan ?? window.location.origin, warning: true, lanUrls, chosenLan: lan, setChosenLan };
+}
 
 /** The code to read out in the hall, the link to send, and the QR code to put on the projector. */
 export function JoinPanel({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const joinUrl = `${window.location.origin}${session.joinPath}`;
-  const [qrDataUrl, setQrDataUrl] = useState<string | null>(null);
+  const { base, warning, lanUrls, chosenLan, setChosenLan } = useJoinBase();
+  const joinUrl = base === null ? null : `${base}${session.joinPath}`;
+  const [qr, setQr] = useState<{ url: string; dataUrl: string } | null>(null);
   const [copied, setCopied] = useState(false);
+  const lanGroup = useId();
 
   useEffect(() => {
+    if (joinUrl === null) return;
     let current = true;
     QRCode.toDataURL(joinUrl, { errorCorrectionLevel: 'M', margin: 2, width: 480 })
-      .then((url) => current && setQrDataUrl(url))
-      .catch(() => current && setQrDataUrl(null));
+      .then((dataUrl) => current && setQr({ url: joinUrl, dataUrl }))
+      .catch(() => current && setQr(null));
     return () => {
       current = false;
     };
@@ -22,10 +47,13 @@ export function JoinPanel({ session }: { session: Session }) {
 
   const canCopy = typeof navigator !== 'undefined' && navigator.clipboard !== undefined;
   const copy = () =>
+    joinUrl &&
     void navigator.clipboard.writeText(joinUrl).then(
       () => setCopied(true),
       () => setCopied(false),
     );
+  // Never show a QR code of another address than the link beside it.
+  const shownQr = qr && qr.url === joinUrl ? qr.dataUrl : null;
 
   return (
     <section className="card join-panel" aria-labelledby="join-heading">
@@ -35,21 +63,42 @@ export function JoinPanel({ session }: { session: Session }) {
         <p className="join-code" data-testid="join-code">
           {session.joinCode}
         </p>
+        {warning && (
+          <div className="alert alert--warning" role="alert" data-testid="join-address-warning">
+            <p>
+              <strong>{t('sessions.join.localhostWarning')}</strong>
+            </p>
+            <p>{lanUrls.length > 0 ? t('sessions.join.lanHint') : t('sessions.join.noLan')}</p>
+          </div>
+        )}
+        {warning && lanUrls.length > 0 && (
+          <fieldset className="join-panel__lan">
+            <legend className="field__label">{t('sessions.join.lanLabel')}</legend>
+            {lanUrls.map((url) => (
+              <label key={url} className="join-panel__lan-option">
+                <input type="radio" name={lanGroup} value={url} checked={url === chosenLan} onChange={() => setChosenLan(url)} />{' '}
+                <span className="join-link">{url}</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
         <p className="muted">{t('sessions.join.linkLabel')}</p>
         <p className="join-link">
-          <a href={joinUrl} data-testid="join-link">
-            {joinUrl}
-          </a>
+          {joinUrl && (
+            <a href={joinUrl} data-testid="join-link">
+              {joinUrl}
+            </a>
+          )}
         </p>
-        {canCopy && (
+        {canCopy && joinUrl && (
           <button type="button" className="button button--small" onClick={copy}>
             {copied ? t('sessions.join.copied') : t('sessions.join.copy')}
           </button>
         )}
       </div>
       <div className="join-panel__qr">
-        {qrDataUrl ? (
-          <img src={qrDataUrl} alt={t('sessions.join.qrAlt', { url: joinUrl })} width={240} height={240} />
+        {shownQr && joinUrl ? (
+          <img src={shownQr} alt={t('sessions.join.qrAlt', { url: joinUrl })} width={240} height={240} />
         ) : (
           <div className="qr-placeholder" aria-hidden="true" />
         )}

@@ -22,6 +22,11 @@ export function SessionFormFields() {
       <SpeakerFields />
       <NotesField />
       <CheckboxField name="allowWalkIns" label={t('sessionAdmin.form.allowWalkIns')} hint={t('sessionAdmin.form.allowWalkInsHint')} />
+      <CheckboxField
+        name="requireCheckInCode"
+        label={t('sessionAdmin.form.requireCheckInCode')}
+        hint={t('sessionAdmin.form.requireCheckInCodeHint')}
+      />
     </>
   );
 }

@@ -90,6 +90,10 @@ export function SessionPage({ sessionId, canManage, attendance }: SessionPagePro
             <dt>{t('sessionAdmin.details.walkIns')}</dt>
             <dd>{t(s.allowWalkIns ? 'sessionAdmin.details.walkInsAllowed' : 'sessionAdmin.details.walkInsNotAllowed')}</dd>
           </div>
+          <div className="facts__wide">
+            <dt>{t('sessionAdmin.details.checkInCode')}</dt>
+            <dd>{t(s.requireCheckInCode ? 'sessionAdmin.details.checkInCodeRequired' : 'sessionAdmin.details.checkInCodeNotRequired')}</dd>
+          </div>
           {s.notes && (
             <div className="facts__wide">
               <dt>{t('sessionAdmin.details.notes')}</dt>

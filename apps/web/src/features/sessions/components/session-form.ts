@@ -18,6 +18,7 @@ const sessionFormFields = z.object({
   speakers: z.array(z.object({ name: z.string(), affiliation: z.string() })),
   notes: z.string(),
   allowWalkIns: z.boolean(),
+  requireCheckInCode: z.boolean(),
   /** Only the create form asks; a new session saved as a draft is not yet announced. */
   draft: z.boolean(),
 });
@@ -33,6 +34,7 @@ export interface SessionFields {
   speakers: { name: string; affiliation: string }[];
   notes: string;
   allowWalkIns: boolean;
+  requireCheckInCode: boolean;
 }
 
 type ContractCheck<TRequest> =
@@ -48,6 +50,7 @@ const FORM_FIELD_OF: Record<string, string> = {
   endsAt: 'endTime',
   notes: 'notes',
   allowWalkIns: 'allowWalkIns',
+  requireCheckInCode: 'requireCheckInCode',
   status: 'draft',
 };
 
@@ -80,6 +83,7 @@ export function useSessionFormSchema<TRequest>(
           speakers: speakerRows.map((row) => values.speakers[row]),
           notes: values.notes,
           allowWalkIns: values.allowWalkIns,
+          requireCheckInCode: values.requireCheckInCode,
         };
         // The contract checks the order of the times only once every other field is valid; say it at once.
         if (fields.startsAt && fields.endsAt && Date.parse(fields.endsAt) <= Date.parse(fields.startsAt)) {
@@ -122,5 +126,6 @@ export const formValuesOf = (session: Session): SessionFormValues => ({
   speakers: session.speakers.length > 0 ? session.speakers.map((s) => ({ ...s })) : [emptySpeaker()],
   notes: session.notes,
   allowWalkIns: session.allowWalkIns,
+  requireCheckInCode: session.requireCheckInCode,
   draft: session.status === 'draft',
 });

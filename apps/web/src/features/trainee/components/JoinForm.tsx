@@ -19,7 +19,7 @@ function useJoinFormSchema() {
   return useMemo(
     () =>
       z
-        .object({ fullName: z.string(), group: z.string(), ageBand: z.string(), guardianName: z.string() })
+        .object({ fullName: z.string(), group: z.string(), ageBand: z.string(), guardianName: z.string(), checkInCode: z.string() })
         .transform((values, ctx): JoinRequest => {
           const youth = values.group === 'youth';
           const request = {
@@ -27,6 +27,8 @@ function useJoinFormSchema() {
             group: values.group,
             ageBand: youth && values.ageBand ? values.ageBand : null,
             guardianName: youth && values.guardianName.trim() ? values.guardianName : null,
+            // Walk-ins have no code yet and leave it empty; the server asks a listed name for it.
+            checkInCode: values.checkInCode.trim() ? values.checkInCode : null,
           };
           const parsed = JoinRequestSchema.safeParse(request);
           if (parsed.success) return parsed.data;
@@ -74,27 +76,58 @@ function YouthConsentFields() {
   );
 }
 
-/** Listed people check in by their name and group; walk-ins register the same way when the session allows it. */
-export function JoinForm({ code, walkInsAllowed }: { code: string; walkInsAllowed: boolean }) {
+interface JoinFormProps {
+  code: string;
+  walkInsAllowed: boolean;
+  /** Listed people also give the personal code printed beside their name. */
+  checkInCodeRequired: boolean;
+}
+
+/**
+ * Listed people check in by their name and group (and their personal code when the session asks for it); walk-ins
+ * register the same way when the session allows it. A name already held by another phone is sent to the organizer.
+ */
+export function JoinForm({ code, walkInsAllowed, checkInCodeRequired }: JoinFormProps) {
   const { t } = useTranslation();
   const schema = useJoinFormSchema();
   const joinMutation = useJoinSession(code);
   const groups = PERSON_GROUPS.map((group) => ({ value: group, label: t(`groups.${group}`) }));
-  const askedForAge = joinMutation.error instanceof ApiError && joinMutation.error.code === 'AGE_BAND_REQUIRED';
+  const errorCode = joinMutation.error instanceof ApiError ? joinMutation.error.code : null;
+  const askedForAge = errorCode === 'AGE_BAND_REQUIRED';
   return (
     <section className="card stack" aria-labelledby="join-form-heading">
       <h2 id="join-form-heading">{t('trainee.join.heading')}</h2>
       <p className="muted">{walkInsAllowed ? t('trainee.join.intro') : t('trainee.join.listedOnly')}</p>
       <Form
         schema={schema}
-        defaultValues={{ fullName: '', group: '', ageBand: '', guardianName: '' }}
+        defaultValues={{ fullName: '', group: '', ageBand: '', guardianName: '', checkInCode: '' }}
         aria-label={t('trainee.join.heading')}
         onSubmit={(request) => joinMutation.mutate(request)}
       >
         <TextField name="fullName" label={t('trainee.join.fullName')} autoComplete="name" />
         <SelectField name="group" label={t('trainee.join.group')} placeholder={t('trainee.join.groupPlaceholder')} options={groups} />
+        {checkInCodeRequired || errorCode === 'CHECK_IN_CODE_REQUIRED' ? (
+          <TextField
+            name="checkInCode"
+            label={t('trainee.join.checkInCode')}
+            hint={walkInsAllowed ? t('trainee.join.checkInCodeHintWalkIns') : t('trainee.join.checkInCodeHint')}
+            className="input input--code"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={4}
+          />
+        ) : null}
         {askedForAge ? <YouthConsentFields /> : null}
-        <ErrorAlert error={joinMutation.error} />
+        {errorCode === 'CHECKED_IN_ON_ANOTHER_PHONE' ? (
+          <div className="alert alert--warning" role="alert">
+            <p>
+              <strong>{t('trainee.join.onAnotherPhone')}</strong>
+            </p>
+            <p>{t('trainee.join.seeOrganizer')}</p>
+          </div>
+        ) : (
+          <ErrorAlert error={joinMutation.error} />
+        )}
         <SubmitButton pending={joinMutation.isPending} pendingLabel={t('common.saving')}>
           {t('trainee.join.submit')}
         </SubmitButton>

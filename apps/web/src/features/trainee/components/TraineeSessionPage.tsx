@@ -40,12 +40,25 @@ function TraineeSessionView({ code }: { code: string }) {
   return (
     <main className="page page--narrow stack">
       {/* A failed poll keeps the last good view on screen; a weak line in the hall is normal. */}
-      {session.isError && <p className="alert alert--warning">{t('trainee.connectionLost')}</p>}
+      {session.isError &&
+        (isApiError(session.error) && session.error.status === 429 ? (
+          <ErrorAlert error={session.error} />
+        ) : (
+          <p className="alert alert--warning">{t('trainee.connectionLost')}</p>
+        ))}
       <SessionInfo session={s} />
+      {s.noLongerJoined && !s.me && (
+        <div className="alert alert--warning" role="alert">
+          <p>
+            <strong>{t('trainee.noLongerJoined.heading')}</strong>
+          </p>
+          <p>{t('trainee.noLongerJoined.body')}</p>
+        </div>
+      )}
       {s.me ? (
         <Joined code={code} session={s} me={s.me} />
       ) : s.acceptingWalkIns ? (
-        <JoinForm code={code} walkInsAllowed={s.walkInsAllowed} />
+        <JoinForm code={code} walkInsAllowed={s.walkInsAllowed} checkInCodeRequired={s.checkInCodeRequired} />
       ) : (
         <p className="alert alert--warning">{t('trainee.join.closed')}</p>
       )}
