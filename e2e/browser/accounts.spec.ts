@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, desktopContext, launchChromium, phoneContext, scrollsSideways, signedIn } from '../support/browser';
+import { baseUrl, desktopContext, launchChromium, phoneContext, publicUrl, scrollsSideways, signedIn } from '../support/browser';
 import { chooseDemoPassword, demoAccount, seededDemoAccount } from '../support/demo-accounts';
 
 /** Accounts as people meet them: the demo's forced first password, an admin inviting a colleague, everyone's account page. */
@@ -83,7 +83,8 @@ describe('accounts in a real browser', () => {
     const panel = admin.getByRole('region', { name: `ลิงก์เชิญสำหรับ ${name}` });
     await panel.getByText('แสดงเพียงครั้งนี้').waitFor();
     const shown = await panel.getByLabel('ลิงก์ใช้ครั้งเดียว').inputValue();
-    expect(shown).toMatch(new RegExp(`^${baseUrl()}/set-password#[A-Za-z0-9_-]{43}$`));
+    // Built on PUBLIC_URL, the address the tests' server was given for links (not the one the admin browses).
+    expect(shown).toMatch(new RegExp(`^${publicUrl()}/set-password#[A-Za-z0-9_-]{43}$`));
     await panel.getByRole('button', { name: 'คัดลอกลิงก์' }).click();
     await panel.getByRole('button', { name: 'คัดลอกแล้ว' }).waitFor();
     const link = await admin.evaluate(() => navigator.clipboard.readText());
