@@ -13,3 +13,4 @@ export * from './assessments';
 export * from './audit';
 export * from './organizations';
 export * from './users';
+export * from './setup';
