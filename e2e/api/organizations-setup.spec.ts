@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
+import { createSiblingDatabase, TestDatabase } from '../support/test-database';
 
 const ROOT = join(__dirname, '../..');
 const PLAN_TEMPLATE = 'pron-integrity-plan-2566-2570';
@@ -13,27 +13,6 @@ const setupBody = (overrides: Record<string, unknown> = {}) => ({
   templateId: PLAN_TEMPLATE,
   ...overrides,
 });
-
-/** A database of its own on the test server: the set-up needs one with no organization at all. */
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const server = new URL(process.env.SUJARIT_TEST_DATABASE_URL as string);
-  const name = `sujarit_setup_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new Client({ connectionString: server.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(server.toString());
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: server.toString() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
 
 /** `npm run org:create -- …` as the operator runs it, from the current sources. */
 function orgCreate(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -53,17 +32,18 @@ function orgCreate(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numb
 }
 
 describe('a new deployment: the first-run set-up and the operator command', () => {
-  let db: { url: string; drop(): Promise<void> };
+  let db: TestDatabase;
   let t: TestApp;
   beforeAll(async () => {
-    db = await freshDatabase();
+    // A database of its own: the set-up needs one with no organization at all.
+    db = await createSiblingDatabase('sujarit_setup');
     // A real server without the demo: no organization at all, so the set-up is offered.
     process.env.SUJARIT_DEMO = '0';
     t = await startTestApp({ databaseUrl: db.url });
   });
   afterAll(async () => {
     await t?.close();
-    await db?.drop();
+    await db?.dispose();
   });
 
   it('offers the set-up once: the first organization and its admin, who is signed in and finds the template applied', async () => {
