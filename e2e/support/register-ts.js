@@ -11,3 +11,15 @@ require.extensions['.ts'] = (module, filename) => {
   const { code } = transformSync(readFileSync(filename, 'utf8'), { ...options, filename, sourceMaps: 'inline' });
   module._compile(code, filename);
 };
+
+// The shared libraries from their sources too (as jest's moduleNameMapper does), not from a build that may be stale.
+const Module = require('node:module');
+const { join } = require('node:path');
+const LIBRARIES = {
+  '@sujarit/contracts': join(__dirname, '../../libs/contracts/src/index.ts'),
+  '@sujarit/domain': join(__dirname, '../../libs/domain/src/index.ts'),
+};
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return resolveFilename.call(this, LIBRARIES[request] ?? request, ...rest);
+};

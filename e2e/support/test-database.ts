@@ -57,3 +57,19 @@ function withDatabase(serverUrl: string, database: string): string {
   url.pathname = `/${database}`;
   return url.toString();
 }
+
+/**
+ * Another fresh database on the server of the run's own (`SUJARIT_TEST_DATABASE_URL`), for a test that needs one
+ * to itself, e.g. an empty one; works on a server and on the embedded one alike, from inside a test file.
+ */
+export async function createSiblingDatabase(prefix = 'sujarit_sibling'): Promise<TestDatabase> {
+  const runUrl = process.env.SUJARIT_TEST_DATABASE_URL;
+  if (!runUrl) throw new Error('SUJARIT_TEST_DATABASE_URL is not set: run through a jest config of e2e/');
+  const name = `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  await adminQuery(runUrl, `CREATE DATABASE "${name}"`);
+  return {
+    url: withDatabase(runUrl, name),
+    description: `database ${name} on ${new URL(runUrl).host}`,
+    dispose: () => adminQuery(runUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}

@@ -19,6 +19,7 @@ import { ProgramsModule } from './programs/programs.module';
 import { QuestionsModule } from './questions/questions.module';
 import { SeedModule } from './seed/seed.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { SetupModule } from './setup/setup.module';
 import { ThrottleModule } from './throttle/throttle.module';
 import { TraineeModule } from './trainee/trainee.module';
 import { UsersModule } from './users/users.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ThrottleModule,
         AuditModule,
         OrganizationsModule,
+        SetupModule,
         AuthModule,
         ProgramsModule,
         SessionsModule,

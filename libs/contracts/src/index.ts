@@ -14,3 +14,4 @@ export * from './assessments';
 export * from './audit';
 export * from './organizations';
 export * from './users';
+export * from './setup';

@@ -8,13 +8,17 @@ import {
   type OrganizationProfileFields,
 } from '@sujarit/contracts';
 import { imageSize } from 'image-size';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { actorOf, AuditService, changedFields } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
+import { ProgramTemplatesService } from '../programs/program-templates.service';
 import { DomainError, notFound } from '../common/domain.error';
 import { OrganizationLogo } from './organization-logo.entity';
 import { Organization } from './organization.entity';
+
+/** Held while a first organization is made (the demo or the set-up), so only one of them ever is. */
+export const FIRST_ORGANIZATION_LOCK = 'sujarit:seed';
 
 const PROFILE_FIELDS = ['name', 'shortName', 'nameEn', 'province', 'address', 'signatoryName', 'signatoryPosition'] as const;
 
@@ -27,8 +31,23 @@ export class OrganizationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly templates: ProgramTemplatesService,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * A new organization (tenant) with its names and province, started from a program template or with no
+   * programs, in the caller's transaction: the first-run set-up and the operator's command both use it.
+   */
+  async createOrganization(
+    manager: EntityManager,
+    fields: Pick<OrganizationProfileFields, 'name' | 'shortName' | 'province'>,
+    templateId: string | null,
+  ): Promise<{ organization: Organization; programsCreated: string[] }> {
+    const organization = await manager.save(Organization, manager.create(Organization, { ...fields }));
+    const applied = templateId ? await this.templates.applyTemplate(manager, organization.id, templateId) : null;
+    return { organization, programsCreated: applied?.created ?? [] };
+  }
 
   async profile(organizationId: string): Promise<OrganizationProfile> {
     const organization = await this.db.getRepository(Organization).findOneBy({ id: organizationId });

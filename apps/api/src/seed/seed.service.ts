@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { Organization } from '../organizations/organization.entity';
+import { FIRST_ORGANIZATION_LOCK } from '../organizations/organizations.service';
 import { ProgramTemplatesService } from '../programs/program-templates.service';
 import { User } from '../users/user.entity';
 import { DEMO_ORGANIZATION_NAME, DEMO_ORGANIZATION_PROFILE, DEMO_TEMPLATE_ID, DEMO_USERS } from './demo-organization.seed';
@@ -25,7 +26,7 @@ export class SeedService {
     if (!demoWanted(env)) return false;
     return this.db.transaction(async (manager) => {
       // Two processes starting at once on one empty database seed it once.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['sujarit:seed']);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [FIRST_ORGANIZATION_LOCK]);
       if ((await manager.count(Organization)) > 0) return false;
       const demo = await this.seedOrganization(
         manager,

@@ -14,7 +14,11 @@ export const router = createBrowserRouter([
       { path: '/', element: <HomeRedirect /> },
       {
         path: '/login',
-        lazy: () => import('../features/auth/components/LoginPage').then((m) => ({ Component: m.LoginPage })),
+        lazy: () => import('./routes/setup-route').then((m) => ({ Component: m.LoginRoute })),
+      },
+      {
+        path: '/setup',
+        lazy: () => import('../features/setup/components/SetupPage').then((m) => ({ Component: m.SetupPage })),
       },
       {
         // A one-time invitation or reset link; its secret is in the fragment (#…).

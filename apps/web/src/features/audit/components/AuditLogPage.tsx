@@ -116,13 +116,13 @@ function AuditEventItem({ event }: { event: AuditEvent }) {
         <ul className="audit-list__changes">
           {changes.map(([field, change]) => (
             <li key={field}>
-              {fieldName(t, field)}: {isEmpty(change.from) ? '—' : <del>{describe(t, change.from)}</del>} → {describe(t, change.to)}
+              {fieldName(t, field)}: {isEmpty(change.from) ? '—' : <del>{describe(t, change.from, field)}</del>} → {describe(t, change.to, field)}
             </li>
           ))}
         </ul>
       )}
       {details.length > 0 && (
-        <p className="muted">{details.map(([key, value]) => (value === true ? fieldName(t, key) : `${fieldName(t, key)} ${describe(t, value)}`)).join(' · ')}</p>
+        <p className="muted">{details.map(([key, value]) => (value === true ? fieldName(t, key) : `${fieldName(t, key)} ${describe(t, value, key)}`)).join(' · ')}</p>
       )}
     </li>
   );
@@ -141,16 +141,19 @@ function known(t: Translate, key: string): string | null {
 /** The field's name in the reader's language where the app knows it; its code otherwise. */
 const fieldName = (t: Translate, field: string) => (/^[a-zA-Z]+$/.test(field) && known(t, `audit.fields.${field}`)) || field;
 
+/** Numbers that are names rather than amounts: a year reads 2570, not 2,570. */
+const PLAIN_NUMBERS = new Set(['fiscalYear', 'copiedFrom', 'version']);
+
 /** A recorded value as a person reads it: dates in the Buddhist Era, known codes in words, free text as it is. */
-function describe(t: Translate, value: unknown): string {
+function describe(t: Translate, value: unknown, field = ''): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return known(t, value ? 'audit.yes' : 'audit.no') ?? String(value);
-  if (typeof value === 'number') return value.toLocaleString('th-TH');
+  if (typeof value === 'number') return PLAIN_NUMBERS.has(field) ? String(value) : value.toLocaleString('th-TH');
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
     return (/^[a-z_]+$/.test(value) && known(t, `audit.values.${value}`)) || value;
   }
-  if (Array.isArray(value)) return value.map((v) => describe(t, v)).join(', ');
+  if (Array.isArray(value)) return value.map((v) => describe(t, v, field)).join(', ');
   if (typeof value === 'object' && 'text' in value) return String((value as { text: unknown }).text);
   return JSON.stringify(value);
 }

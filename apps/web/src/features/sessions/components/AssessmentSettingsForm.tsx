@@ -17,7 +17,7 @@ import {
 } from './assessment-settings-form';
 import { placeServerIssues, ServerErrorSummary } from './ServerErrorSummary';
 import { LockedSelection, QuestionSelectionFields } from './QuestionSelectionFields';
-import { RadioGroupField } from './RadioGroupField';
+import { RadioGroupField } from '../../../components/RadioGroupField';
 import { FormLevelError } from './SessionFormFields';
 
 interface AssessmentSettingsFormProps {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/fields';
 import { formatCount } from '../../../lib/numbers';
 import { countOf, suitsKind, type BankTopic, type PickerQuestion, type SelectionMode } from './assessment-selection';
-import { RadioGroupField } from './RadioGroupField';
+import { RadioGroupField } from '../../../components/RadioGroupField';
 
 interface QuestionSelectionFieldsProps {
   kind: AssessmentKind;
