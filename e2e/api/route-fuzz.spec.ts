@@ -6,6 +6,7 @@ import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import type { ZodType } from 'zod';
 import { createSession, openTest, startTestApp, testIdOf, type TestApp, type TestOrganization } from '../support/test-app';
+import { createSiblingDatabase } from '../support/test-database';
 
 /**
  * Every route of the OpenAPI document, sent hostile but well-formed requests derived from its own parameters and
@@ -127,6 +128,10 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
   let t: TestApp;
   let doc: OpenApiDocument;
   const logged: string[] = [];
+  const capture = (level: string) => (message: unknown, ...rest: unknown[]) => {
+    logged.push(`${level} ${[message, ...rest].map(String).join(' ')}`);
+  };
+  const logger: LoggerService = { log: capture('log'), error: capture('error'), warn: capture('warn'), debug: capture('debug'), verbose: capture('verbose') };
   let stderr: jest.SpyInstance;
 
   let own: TestOrganization;
@@ -141,10 +146,6 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
   beforeAll(async () => {
     process.env.TRUST_PROXY = 'loopback';
     t = await startTestApp();
-    const capture = (level: string) => (message: unknown, ...rest: unknown[]) => {
-      logged.push(`${level} ${[message, ...rest].map(String).join(' ')}`);
-    };
-    const logger: LoggerService = { log: capture('log'), error: capture('error'), warn: capture('warn'), debug: capture('debug'), verbose: capture('verbose') };
     t.app.useLogger(logger);
     stderr = jest.spyOn(process.stderr, 'write');
     doc = (await t.http().get('/api/docs-json').expect(200)).body as OpenApiDocument;
@@ -325,6 +326,11 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
         selection: { mode: 'fixed', questionIds: [mine.question] },
       },
       'POST /api/sessions/{id}/assessments': { title: 'แบบสำรวจติดตามผล', selection: { mode: 'fixed', questionIds: [mine.question] } },
+      'POST /api/setup': {
+        organization: { name: 'องค์การบริหารส่วนตำบลทดสอบ', shortName: 'อบต.ทดสอบ', province: 'นราธิวาส' },
+        admin: { displayName: 'ผู้ดูแล ทดสอบ', email: 'first-admin@test.example', password: 'ระบบสุจริตของตำบลทดสอบ' },
+        templateId,
+      },
     };
     return baselines[`${method.toUpperCase()} ${path}`];
   }
@@ -697,10 +703,12 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
     return null;
   }
 
-  /** Every row of both organizations, as one digest per table: any insert, update or delete shows. */
-  async function rowsOfBoth(): Promise<Record<string, string>> {
-    const organizations = [own.id, foreignOrg.id];
-    const tables: { table_name: string; scope: string }[] = await t.db.query(
+  /**
+   * Every row of these organizations (or of the whole database, for one of the test's own), as one digest per
+   * table: any insert, update or delete shows. Other test files work in the run's database meanwhile.
+   */
+  async function digestOf(app: TestApp, organizations: string[] | null): Promise<Record<string, string>> {
+    const tables: { table_name: string; scope: string }[] = await app.db.query(
       `SELECT c.table_name,
               CASE WHEN bool_or(c.column_name = 'organization_id') THEN 'organization_id'
                    WHEN c.table_name = 'organizations' THEN 'id'
@@ -711,13 +719,47 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
         GROUP BY c.table_name ORDER BY c.table_name`,
     );
     const selects = tables.map(({ table_name: table, scope }) => {
+      if (!organizations) return `SELECT '${table}' AS name, count(*)::int || ' ' || md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS digest FROM "${table}" x`;
       if (!scope) throw new Error(`table ${table} has no organization_id nor user_id: say how to find its organization`);
       const where =
         scope === 'user_id' ? `x.user_id IN (SELECT id FROM users WHERE organization_id = ANY($1))` : `x.${scope} = ANY($1)`;
       return `SELECT '${table}' AS name, count(*)::int || ' ' || md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS digest FROM "${table}" x WHERE ${where}`;
     });
-    const rows: { name: string; digest: string }[] = await t.db.query(selects.join(' UNION ALL '), [organizations]);
+    const rows: { name: string; digest: string }[] = await app.db.query(selects.join(' UNION ALL '), organizations ? [organizations] : []);
     return Object.fromEntries(rows.map((r) => [r.name, r.digest]));
+  }
+
+  type OperationUnderTest = { method: Method; path: string; op: Operation };
+
+  const operationsOf = (document: OpenApiDocument): OperationUnderTest[] =>
+    Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method as Method, path, op })));
+
+  /** Sends every case of every operation; answers what went wrong, per route and case. */
+  async function sweep(operations: OperationUnderTest[], digest: () => Promise<Record<string, string>>, agentOf: (o: OperationUnderTest) => TestAgent) {
+    const failures: string[] = [];
+    let sent = 0;
+    for (const operation of operations) {
+      const { method, path, op } = operation;
+      const route = `${method.toUpperCase()} ${path}`;
+      const agent = agentOf(operation);
+      const cases = casesOf(method, path, op);
+      const before = await digest();
+      logged.length = 0;
+      stderr.mockClear();
+      for (const c of cases) {
+        const wrong = wrongWith(c, await send(agent, method, c));
+        sent++;
+        if (wrong) failures.push(`${route} — ${c.what}: ${wrong}`);
+      }
+      const after = await digest();
+      for (const table of Object.keys(before)) {
+        if (before[table] !== after[table]) failures.push(`${route}: changed rows of ${table} (${before[table]} → ${after[table]})`);
+      }
+      for (const line of logged.filter((l) => l.startsWith('error') || l.startsWith('warn'))) failures.push(`${route}: logged ${line.slice(0, 300)}`);
+      const written = stderr.mock.calls.map(([chunk]) => String(chunk)).join('');
+      if (/\n\s+at /.test(written)) failures.push(`${route}: a stack trace on stderr`);
+    }
+    return { failures, sent };
   }
 
   it('answers every hostile request to every route with a 4xx in Thai, and writes nothing', async () => {
@@ -725,10 +767,8 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
       unusedJoinCode = Array.from({ length: 6 }, () => JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]).join('');
     } while ((await t.db.query(`SELECT 1 FROM training_sessions WHERE join_code = $1`, [unusedJoinCode])).length > 0);
 
-    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ method: method as Method, path, op })),
-    );
-    expect(operations.length).toBeGreaterThanOrEqual(78);
+    const operations = operationsOf(doc);
+    expect(operations.length).toBeGreaterThanOrEqual(80);
     // Every documented body is a contract's schema, and the body each case starts from passes it: a case then
     // spoils exactly the one thing it says.
     for (const { method, path, op } of operations) {
@@ -740,30 +780,31 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
       expect({ route: `${method} ${path}`, issues: check.error?.issues ?? [] }).toEqual({ route: `${method} ${path}`, issues: [] });
     }
 
-    const failures: string[] = [];
-    let sent = 0;
-    for (const { method, path, op } of operations) {
-      const route = `${method.toUpperCase()} ${path}`;
-      const agent = agentFor(path, op);
-      const cases = casesOf(method, path, op);
-      const before = await rowsOfBoth();
-      logged.length = 0;
-      stderr.mockClear();
-      for (const c of cases) {
-        const wrong = wrongWith(c, await send(agent, method, c));
-        sent++;
-        if (wrong) failures.push(`${route} — ${c.what}: ${wrong}`);
-      }
-      const after = await rowsOfBoth();
-      for (const table of Object.keys(before)) {
-        if (before[table] !== after[table]) failures.push(`${route}: changed rows of ${table} (${before[table]} → ${after[table]})`);
-      }
-      for (const line of logged.filter((l) => l.startsWith('error') || l.startsWith('warn'))) failures.push(`${route}: logged ${line.slice(0, 300)}`);
-      const written = stderr.mock.calls.map(([chunk]) => String(chunk)).join('');
-      if (/\n\s+at /.test(written)) failures.push(`${route}: a stack trace on stderr`);
-    }
+    const { failures, sent } = await sweep(operations, () => digestOf(t, [own.id, foreignOrg.id]), ({ path, op }) => agentFor(path, op));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThan(1500);
   }, 240_000);
+
+  it('answers hostile first-run set-ups on an empty database with a 4xx, and creates no organization', async () => {
+    const empty = await createSiblingDatabase('sujarit_fuzz_setup');
+    const demo = process.env.SUJARIT_DEMO;
+    process.env.SUJARIT_DEMO = '0';
+    const fresh = await startTestApp({ databaseUrl: empty.url });
+    try {
+      fresh.app.useLogger(logger);
+      expect((await fresh.http().get('/api/setup').expect(200)).body.needed).toBe(true);
+      const setupRoutes = operationsOf(doc).filter((o) => o.path === '/api/setup' && o.method !== 'get');
+      expect(setupRoutes).toHaveLength(1);
+      const { failures, sent } = await sweep(setupRoutes, () => digestOf(fresh, null), () => fresh.http());
+      expect(failures).toEqual([]);
+      expect(sent).toBeGreaterThan(50);
+      expect((await fresh.db.query(`SELECT count(*)::int AS n FROM organizations`))[0].n).toBe(0);
+    } finally {
+      if (demo === undefined) delete process.env.SUJARIT_DEMO;
+      else process.env.SUJARIT_DEMO = demo;
+      await fresh.close();
+      await empty.dispose();
+    }
+  }, 120_000);
 });
