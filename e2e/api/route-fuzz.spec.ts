@@ -6,6 +6,7 @@ import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import type { ZodType } from 'zod';
 import { createSession, openTest, startTestApp, testIdOf, type TestApp, type TestOrganization } from '../support/test-app';
+import { rowsDigest } from '../support/rows-digest';
 import { createSiblingDatabase } from '../support/test-database';
 
 /**
@@ -703,32 +704,6 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
     return null;
   }
 
-  /**
-   * Every row of these organizations (or of the whole database, for one of the test's own), as one digest per
-   * table: any insert, update or delete shows. Other test files work in the run's database meanwhile.
-   */
-  async function digestOf(app: TestApp, organizations: string[] | null): Promise<Record<string, string>> {
-    const tables: { table_name: string; scope: string }[] = await app.db.query(
-      `SELECT c.table_name,
-              CASE WHEN bool_or(c.column_name = 'organization_id') THEN 'organization_id'
-                   WHEN c.table_name = 'organizations' THEN 'id'
-                   WHEN bool_or(c.column_name = 'user_id') THEN 'user_id' END AS scope
-         FROM information_schema.columns c
-         JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
-        WHERE c.table_schema = 'public' AND c.table_name NOT IN ('migrations', 'throttle_buckets')
-        GROUP BY c.table_name ORDER BY c.table_name`,
-    );
-    const selects = tables.map(({ table_name: table, scope }) => {
-      if (!organizations) return `SELECT '${table}' AS name, count(*)::int || ' ' || md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS digest FROM "${table}" x`;
-      if (!scope) throw new Error(`table ${table} has no organization_id nor user_id: say how to find its organization`);
-      const where =
-        scope === 'user_id' ? `x.user_id IN (SELECT id FROM users WHERE organization_id = ANY($1))` : `x.${scope} = ANY($1)`;
-      return `SELECT '${table}' AS name, count(*)::int || ' ' || md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS digest FROM "${table}" x WHERE ${where}`;
-    });
-    const rows: { name: string; digest: string }[] = await app.db.query(selects.join(' UNION ALL '), organizations ? [organizations] : []);
-    return Object.fromEntries(rows.map((r) => [r.name, r.digest]));
-  }
-
   type OperationUnderTest = { method: Method; path: string; op: Operation };
 
   const operationsOf = (document: OpenApiDocument): OperationUnderTest[] =>
@@ -780,7 +755,7 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
       expect({ route: `${method} ${path}`, issues: check.error?.issues ?? [] }).toEqual({ route: `${method} ${path}`, issues: [] });
     }
 
-    const { failures, sent } = await sweep(operations, () => digestOf(t, [own.id, foreignOrg.id]), ({ path, op }) => agentFor(path, op));
+    const { failures, sent } = await sweep(operations, () => rowsDigest(t.db, [own.id, foreignOrg.id]), ({ path, op }) => agentFor(path, op));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThan(1500);
@@ -796,7 +771,7 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
       expect((await fresh.http().get('/api/setup').expect(200)).body.needed).toBe(true);
       const setupRoutes = operationsOf(doc).filter((o) => o.path === '/api/setup' && o.method !== 'get');
       expect(setupRoutes).toHaveLength(1);
-      const { failures, sent } = await sweep(setupRoutes, () => digestOf(fresh, null), () => fresh.http());
+      const { failures, sent } = await sweep(setupRoutes, () => rowsDigest(fresh.db, null), () => fresh.http());
       expect(failures).toEqual([]);
       expect(sent).toBeGreaterThan(50);
       expect((await fresh.db.query(`SELECT count(*)::int AS n FROM organizations`))[0].n).toBe(0);
