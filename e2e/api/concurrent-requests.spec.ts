@@ -47,7 +47,9 @@ describe('the same request several times at once', () => {
 
   async function programIdOf(agent: TestAgent, code = '1.1.1'): Promise<{ id: string; fiscalYear: number }> {
     const list = (await agent.get('/api/programs').expect(200)).body as { fiscalYear: number; programs: { id: string; code: string }[] };
-    return { id: list.programs.find((p) => p.code === code)!.id, fiscalYear: list.fiscalYear };
+    const found = list.programs.find((p) => p.code === code);
+    if (!found) throw new Error(`no program ${code}`);
+    return { id: found.id, fiscalYear: list.fiscalYear };
   }
 
   const program = (code: string) => ({ code, name: 'โครงการซ้ำ', audience: 'ประชาชน', ownerUnit: 'สำนักปลัด', description: '' });

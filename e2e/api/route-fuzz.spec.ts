@@ -125,6 +125,11 @@ const RTL_OVERRIDE = '\u202efdp.exe';
 const THAI = /[\u0e01-\u0e5b]/;
 const REMOVE = Symbol('remove');
 
+function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`no ${what}`);
+  return value;
+}
+
 describe('every route refuses hostile input with a 4xx and changes nothing', () => {
   let t: TestApp;
   let doc: OpenApiDocument;
@@ -139,7 +144,7 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
   let foreignOrg: TestOrganization;
   let mine: World;
   let theirs: World;
-  const agents = new Map<string, TestAgent>();
+  let agents: Record<'admin' | 'organizer' | 'manager', TestAgent>;
   let phone: TestAgent;
   let templateId: string;
   let linkToken: string;
@@ -153,11 +158,11 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
 
     own = await t.createOrganization();
     foreignOrg = await t.createOrganization();
-    for (const role of ['admin', 'organizer', 'manager'] as const) agents.set(role, await own.login(role));
+    agents = { admin: await own.login('admin'), organizer: await own.login('organizer'), manager: await own.login('manager') };
     ({ world: mine, phone } = await furnish(own));
     ({ world: theirs } = await furnish(foreignOrg));
-    templateId = ((await agents.get('organizer')!.get('/api/program-templates').expect(200)).body.templates as { id: string }[])[0].id;
-    const invited = await agents.get('admin')!.post('/api/users').send({ displayName: 'ผู้ได้รับเชิญ ทดสอบ', email: `invited-${randomUUID().slice(0, 8)}@test.example`, role: 'manager' }).expect(201);
+    templateId = ((await agents.organizer.get('/api/program-templates').expect(200)).body.templates as { id: string }[])[0].id;
+    const invited = await agents.admin.post('/api/users').send({ displayName: 'ผู้ได้รับเชิญ ทดสอบ', email: `invited-${randomUUID().slice(0, 8)}@test.example`, role: 'manager' }).expect(201);
     const url = invited.body.link.url as string;
     linkToken = url.slice(url.indexOf('#') + 1);
   }, 60_000);
@@ -173,14 +178,16 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
     const admin = await org.login('admin');
     const session = await createSession(organizer, '1.1.1');
     const programs = (await organizer.get('/api/programs').expect(200)).body as { fiscalYear: number; programs: { id: string; code: string }[] };
-    const program = programs.programs.find((p) => p.code === '1.1.1')!.id;
+    const program = present(programs.programs.find((p) => p.code === '1.1.1'), 'program 1.1.1').id;
     const person = (await organizer.post('/api/people').send({ fullName: 'สมศรี รายชื่อ', group: 'citizen' }).expect(201)).body.person.id as string;
     const enrolled = (await organizer.post(`/api/sessions/${session.id}/enrolments`).send({ personId: person }).expect(201)).body;
     const expense = (await organizer.post(`/api/sessions/${session.id}/expenses`).send({ item: 'ค่าอาหารว่าง', amountBaht: 500 }).expect(201)).body;
-    const question = ((await organizer.get(`/api/programs/${program}/questions`).expect(200)).body.questions as { id: string; type: string }[]).find(
-      (q) => q.type === 'single_choice',
-    )!.id;
-    const user = ((await admin.get('/api/users').expect(200)).body.users as { id: string; role: string }[]).find((u) => u.role === 'manager')!.id;
+    const bank = (await organizer.get(`/api/programs/${program}/questions`).expect(200)).body.questions as { id: string; type: string }[];
+    const question = present(
+      bank.find((q) => q.type === 'single_choice'),
+      'a single choice question',
+    ).id;
+    const user = present(((await admin.get('/api/users').expect(200)).body.users as { id: string; role: string }[]).find((u) => u.role === 'manager'), 'a manager').id;
     await openTest(organizer, session, 'pre_test');
     const trainee = t.http();
     await trainee.post(`/api/join/${session.joinCode}`).send({ fullName: 'สมชาย ผู้เข้าอบรม', group: 'staff' }).expect(200);
@@ -336,7 +343,7 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
     return baselines[`${method.toUpperCase()} ${path}`];
   }
 
-  const resolve = (schema: JsonSchema): JsonSchema => (schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()!] : schema);
+  const resolve = (schema: JsonSchema): JsonSchema => (schema.$ref ? present(doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')], schema.$ref) : schema);
 
   /** The alternative of a oneOf/anyOf that the value is an instance of (a discriminated union's member). */
   function alternativeFor(schema: JsonSchema, value: unknown): JsonSchema {
@@ -345,7 +352,7 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
     const fits = (alt: JsonSchema) =>
       typeof value === 'object' &&
       value !== null &&
-      Object.entries(value).every(([key, v]) => alt.properties?.[key] && (!alt.properties[key].enum || alt.properties[key].enum!.includes(v)));
+      Object.entries(value).every(([key, v]) => alt.properties?.[key] && (alt.properties[key].enum?.includes(v) ?? true));
     return resolve(alternatives.find(fits) ?? alternatives[0]);
   }
 
@@ -477,7 +484,7 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
     ];
   }
 
-  function paramCases(world: World, path: string, param: string): { what: string; value: string }[] {
+  function paramCases(path: string, param: string): { what: string; value: string }[] {
     const kind = kindOf(path, param);
     const cases: { what: string; value: string }[] = [];
     if (kind === 'fiscalYear') {
@@ -609,8 +616,8 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
   function agentFor(path: string, op: Operation): TestAgent {
     const roles = rolesOf(op);
     if (!roles) return path.startsWith('/api/join/') ? phone : t.http();
-    const role = ['organizer', 'admin', 'manager'].find((r) => roles.includes(r))!;
-    return agents.get(role)!;
+    const role = present((['organizer', 'admin', 'manager'] as const).find((r) => roles.includes(r)), `a role of ${roles.join(', ')}`);
+    return agents[role];
   }
 
   function casesOf(method: Method, path: string, op: Operation): HostileCase[] {
@@ -634,7 +641,7 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
 
     const cases: HostileCase[] = [];
     for (const p of pathParams) {
-      for (const c of paramCases(mine, path, p.name)) {
+      for (const c of paramCases(path, p.name)) {
         cases.push({ what: c.what, url: urlWith({ ...ownParams, [p.name]: c.value }, requiredQuery), payload: bodyPayload, headers });
       }
     }
@@ -749,9 +756,9 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
     for (const { method, path, op } of operations) {
       const ref = op.requestBody?.content['application/json']?.schema.$ref;
       if (!ref) continue;
-      const schema = (contracts as unknown as Record<string, ZodType | undefined>)[ref.split('/').pop()!.replace(/Dto$/, 'Schema')];
+      const schema = (contracts as unknown as Record<string, ZodType | undefined>)[ref.replace('#/components/schemas/', '').replace(/Dto$/, 'Schema')];
       expect({ route: `${method} ${path}`, contract: Boolean(schema) }).toEqual({ route: `${method} ${path}`, contract: true });
-      const check = schema!.safeParse(baselineOf(method, path));
+      const check = present(schema, ref).safeParse(baselineOf(method, path));
       expect({ route: `${method} ${path}`, issues: check.error?.issues ?? [] }).toEqual({ route: `${method} ${path}`, issues: [] });
     }
 
