@@ -33,12 +33,10 @@ export function jsonBodyParser(): RequestHandler {
       message: `ข้อมูลที่ส่งมีขนาดใหญ่เกินไป (ไม่เกิน ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB)`,
     });
   return function jsonParser(request: Request, response: Response, next: NextFunction) {
-    // A body that says it is larger than the limit is refused before a byte of it is read, and the connection
-    // closed: body-parser would first read (and throw away) all it declares, gigabytes if the client says so.
-    if (request.is('application/json') && Number(request.headers['content-length']) > MAX_JSON_BODY_BYTES) {
-      response.setHeader('Connection', 'close');
-      return tooLarge(response);
-    }
+    // A body that says it is larger than the limit is answered before a byte of it is read: body-parser would
+    // first read all it declares (gigabytes, if the client says so) and only then answer. The rest is thrown away
+    // as it comes, so a browser still sending it reads the answer once it is done.
+    if (request.is('application/json') && Number(request.headers['content-length']) > MAX_JSON_BODY_BYTES) return tooLarge(response);
     parse(request, response, (error?: unknown) => {
       if (!error) return next();
       const { type, status } = error as BodyParserError;
