@@ -1,9 +1,56 @@
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE, IS_PUBLIC, ROLES as ROLES_METADATA } from '@sujarit/api/auth/auth.decorators';
+import { ROLES, type Role } from '@sujarit/contracts';
 import request from 'supertest';
+import { rowsDigest } from '../support/rows-digest';
 import { sessionRequest, startTestApp, TestApp } from '../support/test-app';
 
 interface OpenApiDocument {
   paths: Record<string, Record<string, { security?: unknown[] }>>;
 }
+
+interface DecoratedRoute {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** As the OpenAPI document writes it: `/api/sessions/{id}`. */
+  path: string;
+  isPublic: boolean;
+  roles: Role[];
+  beforePasswordChange: boolean;
+}
+
+/** Every route of every controller as its decorators declare it (the guard reads the same metadata). */
+function decoratedRoutes(app: INestApplication): DecoratedRoute[] {
+  const routes: DecoratedRoute[] = [];
+  const pathOf = (...parts: string[]) =>
+    `/${['api', ...parts].flatMap((part) => part.split('/')).filter(Boolean).join('/')}`.replace(/:([A-Za-z]+)/g, '{$1}');
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (abstract new (...args: never[]) => unknown) | null;
+      if (!controller) continue;
+      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler: unknown = Object.getOwnPropertyDescriptor(controller.prototype, name)?.value;
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+        if (path === undefined) continue;
+        // As the guard reads it: the handler's own, else its controller's.
+        const declared = <T>(key: string): T | undefined => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
+        routes.push({
+          method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod].toLowerCase() as DecoratedRoute['method'],
+          path: pathOf(Reflect.getMetadata(PATH_METADATA, controller) as string, path),
+          isPublic: declared<boolean>(IS_PUBLIC) === true,
+          roles: declared<Role[]>(ROLES_METADATA) ?? [],
+          beforePasswordChange: declared<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE) === true,
+        });
+      }
+    }
+  }
+  return routes;
+}
+
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+const routeName = (r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}`;
 
 describe('accounts and access', () => {
   let t: TestApp;
@@ -94,5 +141,83 @@ describe('accounts and access', () => {
     expect(denied.body.code).toBe('FORBIDDEN');
     const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM training_sessions WHERE organization_id = $1`, [org.id]);
     expect(count).toBe(0);
+  });
+
+  it('has the decorators say who may call every route, and the OpenAPI document say the same', async () => {
+    const routes = decoratedRoutes(t.app);
+    expect(routes.length).toBeGreaterThanOrEqual(80);
+    // A route that says neither is refused to everyone by the fail-closed guard: a mistake, not a protection.
+    expect(routes.filter((r) => !r.isPublic && r.roles.length === 0).map(routeName)).toEqual([]);
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as OpenApiDocument;
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => `${method.toUpperCase()} ${path} ${op.security ? 'signed in' : 'public'}`),
+    );
+    expect(routes.map((r) => `${routeName(r)} ${r.isPublic ? 'public' : 'signed in'}`).sort()).toEqual(documented.sort());
+    // A new public route is a decision: it is added here.
+    expect(routes.filter((r) => r.isPublic).map(routeName).sort()).toEqual([
+      'GET /api/join/{code}',
+      'GET /api/join/{code}/attempts/{attemptId}/review',
+      'GET /api/setup',
+      'POST /api/account-links/inspect',
+      'POST /api/account-links/redeem',
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+      'POST /api/join/{code}',
+      'POST /api/join/{code}/assessments/{assessmentId}/attempt',
+      'POST /api/join/{code}/attempts/{attemptId}/submit',
+      'POST /api/setup',
+      'PUT /api/join/{code}/attempts/{attemptId}/answers/{questionId}',
+    ]);
+  });
+
+  it('refuses every role a route does not name with 403 FORBIDDEN in Thai, and changes nothing', async () => {
+    const org = await t.createOrganization();
+    const agents = { admin: await org.login('admin'), organizer: await org.login('organizer'), manager: await org.login('manager') };
+    const before = await rowsDigest(t.db, [org.id]);
+    const answers: string[] = [];
+    for (const route of decoratedRoutes(t.app).filter((r) => !r.isPublic)) {
+      for (const role of ROLES.filter((r) => !route.roles.includes(r))) {
+        const response = await agents[role][route.method](route.path.replace(/\{[^}]+\}/g, NIL_UUID)).send({});
+        answers.push(`${routeName(route)} as ${role}: ${response.status} ${response.body.code} ${/[ก-๙]/.test(response.body.message) ? 'Thai' : 'not Thai'}`);
+      }
+    }
+    expect(answers.length).toBeGreaterThanOrEqual(40);
+    expect(answers.filter((a) => !a.endsWith(': 403 FORBIDDEN Thai'))).toEqual([]);
+    expect(await rowsDigest(t.db, [org.id])).toEqual(before);
+  });
+
+  it('lets every role a route names past the guard', async () => {
+    const org = await t.createOrganization();
+    const agents = { admin: await org.login('admin'), organizer: await org.login('organizer'), manager: await org.login('manager') };
+    // Ids that are no UUIDs and a body with an unknown field: past the guard, the request stops at validation.
+    // Signing out everywhere ends the agents' sessions, so it goes last.
+    const routes = decoratedRoutes(t.app)
+      .filter((r) => !r.isPublic)
+      .sort((a, b) => Number(a.path.endsWith('/sign-out-everywhere')) - Number(b.path.endsWith('/sign-out-everywhere')));
+    const refused: string[] = [];
+    for (const route of routes) {
+      for (const role of route.roles) {
+        const response = await agents[role][route.method](route.path.replace(/\{[^}]+\}/g, 'not-a-uuid')).send({ probe: 1 });
+        if (response.status === 401 || response.status === 403) refused.push(`${routeName(route)} as ${role}: ${response.status} ${response.body.code}`);
+      }
+    }
+    expect(refused).toEqual([]);
+  });
+
+  it('asks a user who must choose a new password to do so first, on every route but the three that let them', async () => {
+    const org = await t.createOrganization(undefined, { mustChangePassword: true });
+    const admin = await org.login('admin');
+    const routes = decoratedRoutes(t.app).filter((r) => !r.isPublic);
+    expect(routes.filter((r) => r.beforePasswordChange).map(routeName).sort()).toEqual([
+      'GET /api/auth/me',
+      'POST /api/account/password',
+      'POST /api/account/sign-out-everywhere',
+    ]);
+    const answers: string[] = [];
+    for (const route of routes.filter((r) => !r.beforePasswordChange)) {
+      const response = await admin[route.method](route.path.replace(/\{[^}]+\}/g, NIL_UUID)).send({});
+      answers.push(`${routeName(route)}: ${response.status} ${response.body.code}`);
+    }
+    expect(answers.filter((a) => !a.endsWith(': 403 PASSWORD_CHANGE_REQUIRED'))).toEqual([]);
   });
 });

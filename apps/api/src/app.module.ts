@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
@@ -23,6 +22,7 @@ import { SetupModule } from './setup/setup.module';
 import { ThrottleModule } from './throttle/throttle.module';
 import { TraineeModule } from './trainee/trainee.module';
 import { UsersModule } from './users/users.module';
+import { WebAppModule } from './web-app/web-app.module';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -33,10 +33,7 @@ export interface AppOptions {
 @Module({})
 export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
-    const serveWeb =
-      options.webRoot && existsSync(options.webRoot)
-        ? [ServeStaticModule.forRoot({ rootPath: options.webRoot, exclude: ['/api/{*path}'] })]
-        : [];
+    const serveWeb = options.webRoot && existsSync(options.webRoot) ? [WebAppModule.forRoot(options.webRoot)] : [];
     return {
       module: AppModule,
       imports: [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantSchema } from './common';
+import { hasVisibleCharacter, InstantSchema } from './common';
 import { QUESTION_TYPES } from './questions';
 import { AssessmentSummarySchema } from './sessions';
 
@@ -35,7 +35,7 @@ export const AssessmentSelectionSchema = z.discriminatedUnion('mode', [
     perTopic: z
       .array(
         z.strictObject({
-          topic: z.string().trim().min(1, { message: 'กรุณาเลือกหัวข้อ' }).max(100),
+          topic: z.string().trim().min(1, { message: 'กรุณาเลือกหัวข้อ' }).max(100).refine(hasVisibleCharacter, { message: 'กรุณาเลือกหัวข้อ' }),
           count: z.number().int().min(1, { message: 'จำนวนข้ออย่างน้อย 1' }).max(200),
         }),
       )
@@ -49,7 +49,7 @@ export type AssessmentSelection = z.infer<typeof AssessmentSelectionSchema>;
 /** Everything an organizer sets on one test of a session. */
 export const AssessmentSettingsSchema = z
   .strictObject({
-    title: z.string().trim().min(1, { message: 'กรุณากรอกชื่อแบบทดสอบ' }).max(200),
+    title: z.string().trim().min(1, { message: 'กรุณากรอกชื่อแบบทดสอบ' }).max(200).refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อแบบทดสอบ' }),
     /** Before this time trainees cannot start; null = as soon as it is opened. */
     opensAt: InstantSchema.nullable(),
     /** After this time no one starts, and running attempts end at it; null = until closed by hand. */
@@ -79,7 +79,7 @@ export type AssessmentSettings = z.infer<typeof AssessmentSettingsSchema>;
 
 /** A survey added to a session (satisfaction, follow-up); pre- and post-tests come with every session. */
 export const CreateSurveyRequestSchema = z.strictObject({
-  title: z.string().trim().min(1, { message: 'กรุณากรอกชื่อแบบสำรวจ' }).max(200),
+  title: z.string().trim().min(1, { message: 'กรุณากรอกชื่อแบบสำรวจ' }).max(200).refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อแบบสำรวจ' }),
   selection: AssessmentSelectionSchema,
 });
 export type CreateSurveyRequest = z.infer<typeof CreateSurveyRequestSchema>;

@@ -69,8 +69,8 @@ export const AuditEventQuerySchema = z.strictObject({
   /** From this instant (inclusive) to `to` (exclusive). */
   from: InstantSchema.optional(),
   to: InstantSchema.optional(),
-  /** The `nextCursor` of the previous page. */
-  cursor: z.string().regex(/^\d+$/, { message: 'ตำแหน่งหน้าไม่ถูกต้อง' }).max(20).optional(),
+  /** The `nextCursor` of the previous page: an event's id, which is a bigint (so at most 18 digits are always one). */
+  cursor: z.string().regex(/^\d{1,18}$/, { message: 'ตำแหน่งหน้าไม่ถูกต้อง' }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditEventQuery = z.infer<typeof AuditEventQuerySchema>;

@@ -1,10 +1,29 @@
 import { z } from 'zod';
 
 export const UuidSchema = z.uuid();
-export const InstantSchema = z.iso.datetime({ offset: true, message: 'วันเวลาต้องอยู่ในรูปแบบ ISO 8601' });
+/**
+ * The years of Bangkok time an instant may fall in: those of the fiscal years a plan can cover (below). Further off
+ * is a typing mistake, and PostgreSQL has no year 0.
+ */
+const EARLIEST_INSTANT = Date.parse('1957-01-01T00:00:00+07:00'); // 1 January 2500 BE
+const END_OF_INSTANTS = Date.parse('2158-01-01T00:00:00+07:00'); // after 31 December 2700 BE
+export const InstantSchema = z.iso
+  .datetime({ offset: true, message: 'วันเวลาต้องอยู่ในรูปแบบ ISO 8601' })
+  // Text that is no date at all is the format check's to report.
+  .refine((value) => Number.isNaN(Date.parse(value)) || (Date.parse(value) >= EARLIEST_INSTANT && Date.parse(value) < END_OF_INSTANTS), {
+    message: 'วันเวลาต้องอยู่ในปี พ.ศ. 2500–2700',
+  });
 /** Buddhist Era fiscal year, bounded to what a plan can plausibly cover. */
 export const FiscalYearSchema = z.coerce
   .number()
   .int()
   .min(2500, { message: 'ปีงบประมาณต้องเป็นปี พ.ศ.' })
   .max(2700, { message: 'ปีงบประมาณต้องเป็นปี พ.ศ.' });
+
+/** A letter, digit, symbol or punctuation mark: something a person sees. */
+const VISIBLE_CHARACTER = /[\p{L}\p{N}\p{S}\p{P}]/u;
+/**
+ * For text that must be filled in: Thai vowel and tone marks with no letter to sit on, or zero-width characters
+ * only, look empty on screen and on paper, so they count as empty. Empty text passes here; its `min` check speaks.
+ */
+export const hasVisibleCharacter = (text: string): boolean => text === '' || VISIBLE_CHARACTER.test(text);

@@ -67,6 +67,8 @@ export const ERROR_CODES = [
   'CHECK_IN_CODE_REQUIRED',
   'CHECK_IN_CODE_WRONG',
   'TOO_MANY_CHECK_IN_CODE_ATTEMPTS',
+  'PRECONDITION_FAILED',
+  'RANGE_NOT_SATISFIABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

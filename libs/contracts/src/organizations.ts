@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { hasVisibleCharacter } from './common';
 
-const text = (max: number, message: string) => z.string().trim().min(1, { message }).max(max, { message: `ยาวได้ไม่เกิน ${max} ตัวอักษร` });
+const text = (max: number, message: string) =>
+  z.string().trim().min(1, { message }).max(max, { message: `ยาวได้ไม่เกิน ${max} ตัวอักษร` }).refine(hasVisibleCharacter, { message });
 const optionalText = (max: number) =>
   z.string().trim().max(max, { message: `ยาวได้ไม่เกิน ${max} ตัวอักษร` }).nullable().default(null);
 

@@ -1,11 +1,17 @@
 import { z } from 'zod';
+import { hasVisibleCharacter } from './common';
 import { AGE_BANDS, MINOR_AGE_BANDS, PERSON_GROUPS, type AgeBand } from './trainee';
 
 /** Empty text is stored as null (no transform here: OpenAPI must describe these schemas). */
 const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
 
 export const PersonFieldsSchema = z.strictObject({
-  fullName: z.string().trim().min(2, { message: 'กรุณากรอกชื่อ-นามสกุล' }).max(120, { message: 'ชื่อยาวเกินไป' }),
+  fullName: z
+    .string()
+    .trim()
+    .min(2, { message: 'กรุณากรอกชื่อ-นามสกุล' })
+    .max(120, { message: 'ชื่อยาวเกินไป' })
+    .refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อ-นามสกุล' }),
   group: z.enum(PERSON_GROUPS, { message: 'กลุ่มต้องเป็น เจ้าหน้าที่ ผู้บริหาร สมาชิกสภา ประชาชน หรือเด็กและเยาวชน' }),
   /** หมู่ที่: the village number within the sub-district. */
   village: z

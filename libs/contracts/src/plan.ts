@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FiscalYearSchema } from './common';
+import { FiscalYearSchema, hasVisibleCharacter } from './common';
 import { ProgramYearSettingsSchema, ProgramYearTargetsSchema } from './programs';
 
 /** A program's settings for one fiscal year, replaced whole (the form always sends every field). */
@@ -8,7 +8,8 @@ export const UpdateProgramYearRequestSchema = ProgramYearTargetsSchema.extend({
     .string({ message: 'กรุณากรอกหน่วยงานรับผิดชอบ' })
     .trim()
     .min(1, { message: 'กรุณากรอกหน่วยงานรับผิดชอบ' })
-    .max(200, { message: 'หน่วยงานรับผิดชอบยาวได้ไม่เกิน 200 ตัวอักษร' }),
+    .max(200, { message: 'หน่วยงานรับผิดชอบยาวได้ไม่เกิน 200 ตัวอักษร' })
+    .refine(hasVisibleCharacter, { message: 'กรุณากรอกหน่วยงานรับผิดชอบ' }),
 });
 export type UpdateProgramYearRequest = z.infer<typeof UpdateProgramYearRequestSchema>;
 
@@ -72,7 +73,7 @@ export const PlanQuerySchema = z
   });
 
 export const AddExpenseRequestSchema = z.strictObject({
-  item: z.string().trim().min(1, { message: 'กรุณากรอกรายการค่าใช้จ่าย' }).max(200),
+  item: z.string().trim().min(1, { message: 'กรุณากรอกรายการค่าใช้จ่าย' }).max(200).refine(hasVisibleCharacter, { message: 'กรุณากรอกรายการค่าใช้จ่าย' }),
   amountBaht: z
     .number({ message: 'จำนวนเงินต้องเป็นตัวเลข' })
     .positive({ message: 'จำนวนเงินต้องมากกว่า 0' })

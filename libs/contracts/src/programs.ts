@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FiscalYearSchema } from './common';
+import { FiscalYearSchema, hasVisibleCharacter } from './common';
 
 export const INDICATOR_BASES = ['pass_rate', 'mean_post_score'] as const;
 
@@ -87,6 +87,7 @@ const requiredText = (label: string, max: number) =>
     .trim()
     .min(1, { message: `กรุณากรอก${label}` })
     .max(max, { message: `${label}ยาวได้ไม่เกิน ${max} ตัวอักษร` })
+    .refine(hasVisibleCharacter, { message: `กรุณากรอก${label}` })
     .refine((v) => !hasUnprintable(v, false), { message: `${label}มีอักขระที่ใช้ไม่ได้ (เช่น อักขระควบคุมหรือการขึ้นบรรทัดใหม่)` });
 
 /** Letters (Thai too), digits and . - / _ with no spaces, as plans number their items (1.1.1, ก.2/1). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasVisibleCharacter } from './common';
 
 /** Every kind of question the bank knows; Likert 1–5 items are for surveys and never scored. */
 export const QUESTION_TYPES = ['single_choice', 'multiple_choice', 'true_false', 'likert'] as const;
@@ -32,7 +33,12 @@ export const EXPORT_FORMATS = ['gift', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const QuestionOptionInputSchema = z.strictObject({
-  text: z.string().trim().min(1, { message: 'ตัวเลือกต้องไม่ว่าง' }).max(500, { message: 'ตัวเลือกยาวได้ไม่เกิน 500 ตัวอักษร' }),
+  text: z
+    .string()
+    .trim()
+    .min(1, { message: 'ตัวเลือกต้องไม่ว่าง' })
+    .max(500, { message: 'ตัวเลือกยาวได้ไม่เกิน 500 ตัวอักษร' })
+    .refine(hasVisibleCharacter, { message: 'ตัวเลือกต้องไม่ว่าง' }),
   /** Percent of the question's points this option is worth (Moodle's weights): 100 = right, 0 = wrong, negative = penalty. */
   weight: z
     .number({ message: 'น้ำหนักคะแนนต้องเป็นตัวเลข' })
@@ -53,9 +59,19 @@ const formatPercent = (value: number) => String(Math.round(value * 100) / 100);
  */
 export const QuestionInputSchema = z
   .strictObject({
-    topic: z.string().trim().min(1, { message: 'กรุณากรอกหัวข้อ' }).max(100, { message: 'หัวข้อยาวได้ไม่เกิน 100 ตัวอักษร' }),
+    topic: z
+      .string()
+      .trim()
+      .min(1, { message: 'กรุณากรอกหัวข้อ' })
+      .max(100, { message: 'หัวข้อยาวได้ไม่เกิน 100 ตัวอักษร' })
+      .refine(hasVisibleCharacter, { message: 'กรุณากรอกหัวข้อ' }),
     type: z.enum(QUESTION_TYPES, { message: 'ชนิดคำถามต้องเป็น เลือกตอบข้อเดียว เลือกได้หลายคำตอบ ถูก/ผิด หรือมาตราส่วน 5 ระดับ' }),
-    stem: z.string().trim().min(1, { message: 'กรุณากรอกคำถาม' }).max(2000, { message: 'คำถามยาวได้ไม่เกิน 2000 ตัวอักษร' }),
+    stem: z
+      .string()
+      .trim()
+      .min(1, { message: 'กรุณากรอกคำถาม' })
+      .max(2000, { message: 'คำถามยาวได้ไม่เกิน 2000 ตัวอักษร' })
+      .refine(hasVisibleCharacter, { message: 'กรุณากรอกคำถาม' }),
     options: z.array(QuestionOptionInputSchema).max(MAX_OPTIONS, { message: `ตัวเลือกได้ไม่เกิน ${MAX_OPTIONS} ข้อ` }).default([]),
     explanation: z.string().trim().max(2000, { message: 'คำอธิบายเฉลยยาวได้ไม่เกิน 2000 ตัวอักษร' }).default(''),
     /** Whole points, 1–10 (1 when left out); a Likert item has none, and this is ignored for it. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantSchema } from './common';
+import { hasVisibleCharacter, InstantSchema } from './common';
 import { ExpenseSchema } from './plan';
 
 export const SESSION_STATUSES = ['draft', 'scheduled', 'open', 'completed', 'cancelled'] as const;
@@ -16,13 +16,18 @@ export const ASSESSMENT_STATES = ['draft', 'scheduled', 'open', 'closed'] as con
 export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
 
 export const SpeakerSchema = z.strictObject({
-  name: z.string().trim().min(1, { message: 'กรุณากรอกชื่อวิทยากร' }).max(120),
+  name: z.string().trim().min(1, { message: 'กรุณากรอกชื่อวิทยากร' }).max(120).refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อวิทยากร' }),
   affiliation: z.string().trim().max(200).default(''),
 });
 export type Speaker = z.infer<typeof SpeakerSchema>;
 
-const title = z.string().trim().min(1, { message: 'กรุณากรอกชื่อรุ่น/ครั้งที่' }).max(200);
-const venue = z.string().trim().min(1, { message: 'กรุณากรอกสถานที่' }).max(200);
+const title = z
+  .string()
+  .trim()
+  .min(1, { message: 'กรุณากรอกชื่อรุ่น/ครั้งที่' })
+  .max(200)
+  .refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อรุ่น/ครั้งที่' });
+const venue = z.string().trim().min(1, { message: 'กรุณากรอกสถานที่' }).max(200).refine(hasVisibleCharacter, { message: 'กรุณากรอกสถานที่' });
 const capacity = z
   .number({ message: 'จำนวนที่นั่งต้องเป็นตัวเลข' })
   .int({ message: 'จำนวนที่นั่งต้องเป็นจำนวนเต็ม' })

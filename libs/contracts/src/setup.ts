@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NewPasswordSchema } from './auth';
+import { hasVisibleCharacter } from './common';
 import { OrganizationProfileFieldsSchema } from './organizations';
 import { ProgramTemplateSchema } from './programs';
 
@@ -14,7 +15,12 @@ export type SetupStatus = z.infer<typeof SetupStatusSchema>;
 export const SetupRequestSchema = z.strictObject({
   organization: OrganizationProfileFieldsSchema.pick({ name: true, shortName: true, province: true }).strict(),
   admin: z.strictObject({
-    displayName: z.string().trim().min(2, { message: 'กรุณากรอกชื่อ-นามสกุล' }).max(120, { message: 'ชื่อยาวเกินไป' }),
+    displayName: z
+      .string()
+      .trim()
+      .min(2, { message: 'กรุณากรอกชื่อ-นามสกุล' })
+      .max(120, { message: 'ชื่อยาวเกินไป' })
+      .refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อ-นามสกุล' }),
     email: z.string().trim().toLowerCase().email({ message: 'กรุณากรอกอีเมลให้ถูกต้อง' }).max(200),
     password: NewPasswordSchema,
   }),

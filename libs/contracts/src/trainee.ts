@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasVisibleCharacter } from './common';
 import { RESULTS_VISIBILITY } from './assessments';
 import { QUESTION_TYPES } from './questions';
 import { ASSESSMENT_KINDS, ASSESSMENT_STATES } from './sessions';
@@ -40,7 +41,8 @@ export const JoinRequestSchema = z
       .string()
       .trim()
       .min(2, { message: 'กรุณากรอกชื่อ-นามสกุล' })
-      .max(120, { message: 'ชื่อยาวเกินไป' }),
+      .max(120, { message: 'ชื่อยาวเกินไป' })
+      .refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อ-นามสกุล' }),
     group: z.enum(PERSON_GROUPS, { message: 'กรุณาเลือกกลุ่มผู้เข้าอบรม' }),
     ageBand: z.enum(AGE_BANDS, { message: 'กรุณาเลือกช่วงอายุ' }).nullable().default(null),
     guardianName: z.string().trim().max(120, { message: 'ชื่อยาวเกินไป' }).nullable().default(null),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasVisibleCharacter } from './common';
 import { NewPasswordSchema, ROLES } from './auth';
 
 /**
@@ -28,7 +29,12 @@ export type User = z.infer<typeof UserSchema>;
 export const UserListSchema = z.object({ users: z.array(UserSchema) });
 export type UserList = z.infer<typeof UserListSchema>;
 
-const displayName = z.string().trim().min(2, { message: 'กรุณากรอกชื่อ-นามสกุล' }).max(120, { message: 'ชื่อยาวเกินไป' });
+const displayName = z
+  .string()
+  .trim()
+  .min(2, { message: 'กรุณากรอกชื่อ-นามสกุล' })
+  .max(120, { message: 'ชื่อยาวเกินไป' })
+  .refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อ-นามสกุล' });
 const unit = z.string().trim().max(120, { message: 'ชื่อหน่วยงานยาวเกินไป' }).nullable();
 const role = z.enum(ROLES, { message: 'บทบาทต้องเป็น ผู้ดูแลระบบ ผู้จัดการอบรม หรือผู้บริหาร' });
 

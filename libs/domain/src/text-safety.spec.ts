@@ -5,8 +5,15 @@ describe('hasUnsafeCharacter: text no field can hold', () => {
     for (const text of ['x\u0000y', '\u0000', 'ก\ud800', '\udc00ข', 'a\ud800b', '\ud83d']) expect(hasUnsafeCharacter(text)).toBe(true);
   });
 
+  it('finds the controls that re-order text for display, which disguise names and file names', () => {
+    for (const text of ['รุ่น1\u202efdp.exe', '\u202aก', '\u202b', '\u202c', '\u202d', 'x\u2066y', '\u2067', '\u2068', '\u2069']) {
+      expect(hasUnsafeCharacter(text)).toBe(true);
+    }
+  });
+
   it('passes Thai, emoji (a whole surrogate pair), tabs, line breaks and other control characters', () => {
-    for (const text of ['สมศรี ใจดี', 'ดีมาก 👍', 'a\tb\r\nc', '\u0001\u001f', '']) expect(hasUnsafeCharacter(text)).toBe(false);
+    // Zero-width spaces and joiners, and the left-to-right and right-to-left marks, are harmless and do occur.
+    for (const text of ['สมศรี ใจดี', 'ดีมาก 👍', 'a\tb\r\nc', '\u0001\u001f', '', 'สม\u200bศรี', '👨\u200d👩', 'a\u200eb\u200fc']) expect(hasUnsafeCharacter(text)).toBe(false);
   });
 
   it('shows the unsafe characters of a text as �, keeping the rest', () => {

@@ -11,7 +11,22 @@ const MESSAGES_BY_STATUS: Partial<Record<number, { code: ErrorCode; message: str
   [HttpStatus.FORBIDDEN]: { code: 'FORBIDDEN', message: 'บัญชีนี้ไม่มีสิทธิ์ทำรายการนี้' },
   [HttpStatus.NOT_FOUND]: { code: 'NOT_FOUND', message: 'ไม่พบสิ่งที่ต้องการ' },
   [HttpStatus.PAYLOAD_TOO_LARGE]: { code: 'PAYLOAD_TOO_LARGE', message: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป' },
+  [HttpStatus.PRECONDITION_FAILED]: { code: 'PRECONDITION_FAILED', message: 'ไฟล์นี้เปลี่ยนไปแล้ว กรุณาโหลดหน้าใหม่' },
+  [HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE]: { code: 'RANGE_NOT_SATISFIABLE', message: 'ส่วนของไฟล์ที่ขอ (Range) เกินขนาดของไฟล์' },
 };
+
+/** The errors of express's own parts (the web app's files, sent by `send`): http-errors with a status. */
+interface ExpressHttpError {
+  status?: unknown;
+  expose?: unknown;
+}
+
+/** The status of a client's mistake that express's parts reported (a Range past the end, an If-Match that fails). */
+function clientErrorStatus(exception: unknown): number | null {
+  if (!(exception instanceof Error)) return null;
+  const { status, expose } = exception as ExpressHttpError;
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+}
 
 /** Answers from the request's edge (before any route) in the same `{ code, message }` as the filter. */
 export function sendApiError(response: Response, status: number, error: ApiError): void {
@@ -26,7 +41,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.toApiError(exception);
-    response.status(status).json(body);
+    // A file being sent may have set its own type before it failed; the answer is JSON.
+    response.status(status).type('application/json').json(body);
   }
 
   private toApiError(exception: unknown): [number, ApiError] {
@@ -42,6 +58,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (known) return [status, { ...known }];
       if (status < 500) return [status, { code: 'VALIDATION_FAILED', message: 'คำขอไม่ถูกต้อง' }];
     }
+    const clientStatus = clientErrorStatus(exception);
+    if (clientStatus !== null) return [clientStatus, { ...(MESSAGES_BY_STATUS[clientStatus] ?? { code: 'VALIDATION_FAILED', message: 'คำขอไม่ถูกต้อง' }) }];
     // Log the error itself only: request bodies may hold trainees' personal data.
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return [

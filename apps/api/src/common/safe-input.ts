@@ -27,16 +27,20 @@ interface BodyParserError {
  */
 export function jsonBodyParser(): RequestHandler {
   const parse = express.json({ limit: MAX_JSON_BODY_BYTES });
+  const tooLarge = (response: Response) =>
+    sendApiError(response, HttpStatus.PAYLOAD_TOO_LARGE, {
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `ข้อมูลที่ส่งมีขนาดใหญ่เกินไป (ไม่เกิน ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB)`,
+    });
   return function jsonParser(request: Request, response: Response, next: NextFunction) {
+    // A body that says it is larger than the limit is answered before a byte of it is read: body-parser would
+    // first read all it declares (gigabytes, if the client says so) and only then answer. The rest is thrown away
+    // as it comes, so a browser still sending it reads the answer once it is done.
+    if (request.is('application/json') && Number(request.headers['content-length']) > MAX_JSON_BODY_BYTES) return tooLarge(response);
     parse(request, response, (error?: unknown) => {
       if (!error) return next();
       const { type, status } = error as BodyParserError;
-      if (type === 'entity.too.large') {
-        return sendApiError(response, HttpStatus.PAYLOAD_TOO_LARGE, {
-          code: 'PAYLOAD_TOO_LARGE',
-          message: `ข้อมูลที่ส่งมีขนาดใหญ่เกินไป (ไม่เกิน ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB)`,
-        });
-      }
+      if (type === 'entity.too.large') return tooLarge(response);
       if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
         return sendApiError(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, {
           code: 'UNSUPPORTED_MEDIA_TYPE',

@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { UPLOAD_PART_LIMITS } from '../common/safe-input';
 import { LogoQueryDto, OrganizationProfileDto, OrganizationProfileFieldsDto } from './organizations.dto';
 import { OrganizationsService } from './organizations.service';
 
@@ -33,8 +34,8 @@ export class OrganizationsController {
   @Put('logo')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
-  // One byte over the limit is enough to know it is too big; multer stops reading there.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LOGO_BYTES + 1, files: 1 } }))
+  // One byte over the limit is enough to know it is too big; multer stops reading there. The file alone, as the imports.
+  @UseInterceptors(FileInterceptor('file', { limits: { ...UPLOAD_PART_LIMITS, fileSize: MAX_LOGO_BYTES + 1 } }))
   @ZodResponse({ type: OrganizationProfileDto })
   setLogo(@CurrentUser() user: AuthenticatedUser, @UploadedFile() file: Express.Multer.File | undefined) {
     return this.organizations.setLogo(user, file);
