@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PersonGroup } from '@sujarit/contracts';
 import { DataSource, In } from 'typeorm';
+import { Clock } from '../common/clock';
 import { notFound } from '../common/domain.error';
 import { Enrolment, EnrolmentStatus } from '../enrolments/enrolment.entity';
 import { ERASED_NAME } from '../people/people.service';
@@ -49,6 +50,7 @@ export class AttendanceSheetsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly printer: PdfPrinter,
+    private readonly clock: Clock,
   ) {}
 
   async pdf(organizationId: string, sessionId: string): Promise<SheetFile> {
@@ -90,7 +92,7 @@ export class AttendanceSheetsService {
     const named = people.filter((p) => !p.erasedAt).sort((a, b) => collator.compare(a.fullName, b.fullName));
     const erased = people.filter((p) => p.erasedAt);
     const showCheckInCodes = session.requireCheckInCode;
-    const now = new Date();
+    const now = this.clock.now();
     return {
       organizationName: session.program.organization.name,
       programCode: session.program.code,

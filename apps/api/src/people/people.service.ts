@@ -39,7 +39,7 @@ export class PeopleService {
       ageBand: request.ageBand,
       phone: request.phone || null,
       guardianName,
-      guardianConsentRecordedAt: guardianName ? new Date() : null,
+      guardianConsentRecordedAt: guardianName ? this.clock.now() : null,
       erasedAt: null,
     });
   }

@@ -5,6 +5,7 @@ import { fiscalYearOf } from '@sujarit/domain';
 import { Between, DataSource, In, IsNull } from 'typeorm';
 import { actorOf, AuditService, changedFields } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain.error';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { ProgramYear } from '../programs/program-year.entity';
@@ -17,6 +18,7 @@ export class PlanService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly indicators: IndicatorsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async plan(organizationId: string, range: { from?: number; to?: number }): Promise<Plan> {
@@ -122,7 +124,7 @@ export class PlanService {
       `SELECT min(fiscal_year) AS min, max(fiscal_year) AS max FROM program_years WHERE organization_id = $1`,
       [organizationId],
     );
-    const current = fiscalYearOf(new Date());
+    const current = fiscalYearOf(this.clock.now());
     const from = range.from ?? (range.to !== undefined ? Math.min(min ?? range.to, range.to) : (min ?? current));
     const to = range.to ?? Math.max(max ?? from, from);
     if (to - from > 20) return { from, to: from + 20 };

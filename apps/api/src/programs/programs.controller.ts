@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { fiscalYearOf } from '@sujarit/domain';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -27,7 +26,7 @@ export class ProgramsController {
   @Get()
   @ZodResponse({ type: ProgramListDto })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ProgramListQueryDto) {
-    return this.programs.list(user.organizationId, query.fiscalYear ?? fiscalYearOf(new Date()), query.includeArchived === 'true');
+    return this.programs.list(user.organizationId, query.fiscalYear, query.includeArchived === 'true');
   }
 
   @Roles('organizer', 'admin')

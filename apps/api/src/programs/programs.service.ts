@@ -49,7 +49,9 @@ export class ProgramsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(organizationId: string, fiscalYear: number, includeArchived = false): Promise<ProgramList> {
+  /** The organization's programs with their settings and progress in one fiscal year (the current one when left out). */
+  async list(organizationId: string, fiscalYearAsked: number | undefined, includeArchived = false): Promise<ProgramList> {
+    const fiscalYear = fiscalYearAsked ?? fiscalYearOf(this.clock.now());
     const [programs, archivedCount, years, progress] = await Promise.all([
       this.programs.find({
         where: { organizationId, ...(includeArchived ? {} : { archivedAt: IsNull() }) },

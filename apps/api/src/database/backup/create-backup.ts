@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { Client, type ClientBase } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { Clock } from '../../common/clock';
 import {
   BACKUP_FORMAT_VERSION,
   BackupFileError,
@@ -115,7 +116,7 @@ async function readHeader(client: ClientBase, appVersion: string): Promise<{ hea
     format: 'sujarit-backup',
     formatVersion: BACKUP_FORMAT_VERSION,
     appVersion,
-    createdAt: new Date().toISOString(),
+    createdAt: new Clock().now().toISOString(),
     server: server.rows[0],
     schema,
     migrations: migrations.rows.map((m) => ({ id: m.id, timestamp: Number(m.timestamp), name: m.name })),

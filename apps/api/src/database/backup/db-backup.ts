@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Clock } from '../../common/clock';
 import { resolveDatabaseForTool } from '../database.config';
 import { BACKUP_FILE_SUFFIX } from './backup-format';
 import { appVersion, backupBaseName, count, runCommand, say, size, UsageError } from './cli';
@@ -37,7 +38,7 @@ async function backup(): Promise<void> {
 
 /** The path to write: a new file, never over an existing one; a folder gets the default name inside it. */
 async function backupFile(given: string | undefined): Promise<string> {
-  const name = `${backupBaseName(new Date())}${BACKUP_FILE_SUFFIX}`;
+  const name = `${backupBaseName(new Clock().now())}${BACKUP_FILE_SUFFIX}`;
   if (!given) {
     await mkdir('backups', { recursive: true, mode: 0o700 });
     return join('backups', name);
