@@ -1,0 +1,157 @@
+import type { Client } from 'pg';
+import { JOIN_CODE_ALPHABET } from '@sujarit/contracts';
+
+/*
+ * Many organizations' worth of data, made fast: one organization built through the API is copied N times in
+ * SQL. Read from the catalog, so it follows the schema as it grows: every table with an `organization_id`
+ * is copied in foreign-key order; every uuid is mapped from md5(uuid:copy), the same way in every column, so
+ * the copies' own keys and foreign keys stay consistent; globally unique text (emails, join codes, token
+ * hashes) is made unique per copy; serial and identity columns take their defaults.
+ */
+
+interface Column {
+  name: string;
+  type: string;
+  /** A serial or identity column: the copy takes the next value. */
+  generated: boolean;
+  /** Unique on its own across the table (so across organizations too). */
+  globallyUnique: boolean;
+}
+
+interface Table {
+  name: string;
+  columns: Column[];
+  /** Tables this one points at with a foreign key. */
+  references: string[];
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+export async function tenantTables(db: Client): Promise<Table[]> {
+  const { rows: columns } = await db.query<{ table_name: string; column_name: string; data_type: string; generated: boolean }>(
+    `SELECT c.table_name, c.column_name, c.data_type,
+            (c.is_identity = 'YES' OR coalesce(c.column_default, '') LIKE 'nextval(%') AS generated
+       FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+      WHERE c.table_schema = current_schema()
+        AND c.table_name IN (SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'organization_id')
+      ORDER BY c.table_name, c.ordinal_position`,
+  );
+  const { rows: unique } = await db.query<{ table_name: string; column_name: string }>(
+    `SELECT t.relname AS table_name, a.attname AS column_name
+       FROM pg_index i
+       JOIN pg_class t ON t.oid = i.indrelid
+       JOIN pg_namespace ns ON ns.oid = t.relnamespace AND ns.nspname = current_schema()
+       JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = i.indkey[0]
+      WHERE i.indisunique AND i.indnatts = 1`,
+  );
+  const { rows: fks } = await db.query<{ table_name: string; referenced: string }>(
+    `SELECT DISTINCT conrelid::regclass::text AS table_name, confrelid::regclass::text AS referenced
+       FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace`,
+  );
+  const byName = new Map<string, Table>();
+  for (const c of columns) {
+    const table = byName.get(c.table_name) ?? { name: c.table_name, columns: [], references: [] };
+    table.columns.push({
+      name: c.column_name,
+      type: c.data_type,
+      generated: c.generated,
+      globallyUnique: unique.some((u) => u.table_name === c.table_name && u.column_name === c.column_name),
+    });
+    byName.set(c.table_name, table);
+  }
+  for (const fk of fks) {
+    const table = byName.get(fk.table_name.replace(/^"|"$/g, ''));
+    const referenced = fk.referenced.replace(/^"|"$/g, '');
+    if (table && referenced !== table.name && byName.has(referenced)) table.references.push(referenced);
+  }
+  return inForeignKeyOrder([...byName.values()]);
+}
+
+function inForeignKeyOrder(tables: Table[]): Table[] {
+  const ordered: Table[] = [];
+  const placed = new Set<string>();
+  while (ordered.length < tables.length) {
+    const ready = tables.filter((t) => !placed.has(t.name) && t.references.every((r) => placed.has(r)));
+    if (ready.length === 0) throw new Error(`foreign keys in a circle among: ${tables.filter((t) => !placed.has(t.name)).map((t) => t.name)}`);
+    for (const table of ready) {
+      ordered.push(table);
+      placed.add(table.name);
+    }
+  }
+  return ordered;
+}
+
+/** What a column of the source row becomes in copy `g.n`; uuids through `pg_temp.copy_uuid`, the same in every column. */
+function copied(column: Column): string {
+  const value = `src.${quote(column.name)}`;
+  if (column.type === 'uuid') return `pg_temp.copy_uuid(${value}, g.n)`;
+  if (!column.globallyUnique) return value;
+  if (column.name === 'email') return `replace(${value}, '@', '+copy' || g.n || '@')`;
+  if (column.name === 'join_code') return `pg_temp.join_code(nextval('pg_temp.copied_join_codes'))`;
+  // Another globally unique text (a token's hash): unique per copy, matching nothing anyone holds.
+  return `CASE WHEN ${value} IS NULL THEN NULL ELSE md5(${value}::text || ':' || g.n) END`;
+}
+
+/**
+ * Copies organization `sourceId` (its rows in every tenant table) `copies` times, in batches of one transaction
+ * each. Returns the copies' organization ids. The copies' users keep the source's password hashes, with
+ * `+copyN` in their emails.
+ */
+export async function cloneOrganization(
+  db: Client,
+  sourceId: string,
+  copies: number,
+  options: { batch?: number; onBatch?: (done: number) => void } = {},
+): Promise<string[]> {
+  const tables = await tenantTables(db);
+  const alphabet = JOIN_CODE_ALPHABET;
+  await db.query(`CREATE TEMP SEQUENCE IF NOT EXISTS copied_join_codes START ${31 ** 5}`);
+  // Six letters of the join-code alphabet for a number: unique per number, never a real random code's twin by chance beyond 1 in 887 million.
+  await db.query(
+    `CREATE OR REPLACE FUNCTION pg_temp.join_code(k bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+       SELECT string_agg(substr('${alphabet}', ((k / (31::bigint ^ p)::bigint) % 31)::int + 1, 1), '' ORDER BY p DESC)
+         FROM generate_series(0, 5) AS p $$`,
+  );
+  // A version-4 shaped uuid from md5(uuid:copy): the API's contracts check uuids strictly.
+  await db.query(
+    `CREATE OR REPLACE FUNCTION pg_temp.copy_uuid(u uuid, n int) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
+       SELECT CASE WHEN u IS NULL THEN NULL ELSE
+         (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid END
+         FROM (SELECT md5(u::text || ':' || n) AS h) AS x $$`,
+  );
+  const batch = options.batch ?? 25;
+  for (let from = 1; from <= copies; from += batch) {
+    const to = Math.min(copies, from + batch - 1);
+    await db.query('BEGIN');
+    try {
+      await db.query(
+        `INSERT INTO organizations (id, name, short_name, name_en, province, address, signatory_name, signatory_position, created_at)
+         SELECT pg_temp.copy_uuid(src.id, g.n), src.name || ' ' || g.n, src.short_name || ' ' || g.n, src.name_en, src.province,
+                src.address, src.signatory_name, src.signatory_position, src.created_at
+           FROM organizations src CROSS JOIN generate_series($2::int, $3::int) AS g(n) WHERE src.id = $1`,
+        [sourceId, from, to],
+      );
+      for (const table of tables) {
+        const columns = table.columns.filter((c) => !c.generated);
+        await db.query(
+          `INSERT INTO ${quote(table.name)} (${columns.map((c) => quote(c.name)).join(', ')})
+           SELECT ${columns.map((c) => copied(c)).join(', ')}
+             FROM ${quote(table.name)} src CROSS JOIN generate_series($2::int, $3::int) AS g(n)
+            WHERE src.organization_id = $1`,
+          [sourceId, from, to],
+        );
+      }
+      await db.query('COMMIT');
+    } catch (error) {
+      await db.query('ROLLBACK');
+      throw error;
+    }
+    options.onBatch?.(to);
+  }
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT pg_temp.copy_uuid($1::uuid, g.n) AS id FROM generate_series(1, $2::int) AS g(n)`,
+    [sourceId, copies],
+  );
+  return rows.map((r) => r.id);
+}
