@@ -60,6 +60,18 @@ export default [
     },
   },
   {
+    // Time comes from the injected Clock, so every rule that depends on it can be tested by moving it.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/common/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the injected Clock (common/clock.ts) for the time now.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use the injected Clock (common/clock.ts) for the time now.' },
+      ],
+    },
+  },
+  {
     // The tests drive the API app itself (Nest forbids nothing here, Nx forbids importing apps).
     files: ['e2e/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries(['@sujarit/api/**'])] },

@@ -1,6 +1,10 @@
 const path = require('node:path');
 const swc = require('./jest.swc');
 
+// Each spec file's app moves its own clock over one shared database: a sweeper on a timer in one of them would finish
+// another's attempts by the wrong time. The tests sweep by hand (AttemptsService.finishOverdue, one organization).
+process.env.SUJARIT_SWEEP_INTERVAL_MS ??= '0';
+
 /** API tests: the real Nest app over real HTTP (supertest) on a real PostgreSQL. */
 module.exports = {
   displayName: 'api',

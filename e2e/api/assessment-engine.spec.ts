@@ -203,7 +203,7 @@ describe('assessment engine', () => {
     const result = (await submit(phone, session, attempt.id, { [q3.id]: keys.get(q3.id) as string[] }).expect(200)).body;
     expect(result).toMatchObject({ finishReason: 'deadline', score: 2, maxScore: attempt.questions.length });
     expect(result.submittedAt).toBe(attempt.deadlineAt);
-    const [row] = await t.db.query(`SELECT answers FROM attempts WHERE id = $1`, [attempt.id]);
+    const [row] = await t.db.query(`SELECT coalesce(jsonb_object_agg(question_id, option_ids), '{}') AS answers FROM attempt_answers WHERE attempt_id = $1`, [attempt.id]);
     expect(Object.keys(row.answers).sort()).toEqual([q1.id, q2.id].sort());
   });
 

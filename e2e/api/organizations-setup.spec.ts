@@ -19,7 +19,7 @@ function orgCreate(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numb
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-r', join(ROOT, 'e2e/support/register-ts.js'), join(ROOT, 'apps/api/src/organizations/org-create.ts'), ...args],
+      ['-r', join(ROOT, 'e2e/support/register-ts.js'), join(ROOT, 'apps/api/src/org-create.ts'), ...args],
       { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';

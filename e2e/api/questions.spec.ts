@@ -35,7 +35,12 @@ describe('the question bank: versions, archive, validation', () => {
 
     // A trainee answers it right in a session's pre-test.
     const session = await createSession(organizer, '1.1.1');
-    await t.db.query(`UPDATE assessments SET question_ids = $2::jsonb WHERE session_id = $1 AND kind = 'pre_test'`, [session.id, JSON.stringify([created.id])]);
+    await t.db.query(`DELETE FROM assessment_questions WHERE assessment_id = (SELECT id FROM assessments WHERE session_id = $1 AND kind = 'pre_test')`, [session.id]);
+    await t.db.query(
+      `INSERT INTO assessment_questions (organization_id, assessment_id, question_id, position)
+       SELECT organization_id, id, $2, 0 FROM assessments WHERE session_id = $1 AND kind = 'pre_test'`,
+      [session.id, created.id],
+    );
     await openTest(organizer, session, 'pre_test');
     const phone = t.http();
     await phone.post(`/api/join/${session.joinCode}`).send({ fullName: 'ผู้ตอบ ก่อนแก้', group: 'staff' }).expect(200);
@@ -57,7 +62,12 @@ describe('the question bank: versions, archive, validation', () => {
     expect(Number(score.percent)).toBe(100);
 
     // The post-test nobody has taken follows the bank; the taken pre-test keeps its question.
-    const tests: { kind: string; question_ids: string[] }[] = await t.db.query(`SELECT kind, question_ids FROM assessments WHERE session_id = $1`, [session.id]);
+    const tests: { kind: string; question_ids: string[] }[] = await t.db.query(
+      `SELECT a.kind, array_remove(array_agg(q.question_id::text ORDER BY q.position), NULL) AS question_ids
+         FROM assessments a LEFT JOIN assessment_questions q ON q.assessment_id = a.id
+        WHERE a.session_id = $1 GROUP BY a.id, a.kind`,
+      [session.id],
+    );
     expect(tests.find((a) => a.kind === 'pre_test')?.question_ids).toEqual([created.id]);
     expect(tests.find((a) => a.kind === 'post_test')?.question_ids).toContain(changed.id);
     expect(tests.find((a) => a.kind === 'post_test')?.question_ids).not.toContain(created.id);

@@ -272,7 +272,11 @@ async function traineeStartsPreTestWith(browser: Browser, page: Page, stem: stri
   const db = new Client({ connectionString: process.env.SUJARIT_TEST_DATABASE_URL });
   await db.connect();
   try {
-    await db.query(`UPDATE assessments SET question_ids = question_ids || jsonb_build_array($2::text) WHERE id = $1`, [preTest.id, question.id]);
+    await db.query(
+      `INSERT INTO assessment_questions (organization_id, assessment_id, question_id, position)
+       SELECT organization_id, id, $2, (SELECT count(*) FROM assessment_questions WHERE assessment_id = $1) FROM assessments WHERE id = $1`,
+      [preTest.id, question.id],
+    );
   } finally {
     await db.end();
   }

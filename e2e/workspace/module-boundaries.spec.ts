@@ -55,6 +55,14 @@ describe('module boundaries', () => {
     expect(boundaryErrors(file, shared, 'no-restricted-imports')).toEqual([]);
   });
 
+  it('forbids the API from reading the time but through its Clock, which tests move', () => {
+    const file = 'apps/api/src/attempts/leak.ts';
+    expect(boundaryErrors(file, 'export const now = () => new Date();\n', 'no-restricted-syntax')).toHaveLength(1);
+    expect(boundaryErrors(file, 'export const now = () => Date.now();\n', 'no-restricted-syntax')).toHaveLength(1);
+    expect(boundaryErrors(file, "export const at = (iso: string) => new Date(iso);\n", 'no-restricted-syntax')).toEqual([]);
+    expect(boundaryErrors('apps/api/src/common/clock.ts', 'export const now = () => new Date();\n', 'no-restricted-syntax')).toEqual([]);
+  });
+
   it('lets the web app import the shared contracts', () => {
     const errors = boundaryErrors('apps/web/src/fine.ts', "import { LoginRequestSchema } from '@sujarit/contracts';\nexport const x = LoginRequestSchema;\n");
     expect(errors).toEqual([]);

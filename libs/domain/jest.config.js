@@ -5,4 +5,6 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
+  // The contracts' sources, as the apps' tests read them: the domain uses their types and the full-credit rule.
+  moduleNameMapper: { '^@sujarit/contracts$': '<rootDir>/../contracts/src/index.ts' },
 };

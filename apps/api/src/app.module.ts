@@ -15,6 +15,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { PeopleModule } from './people/people.module';
 import { PlanModule } from './plan/plan.module';
 import { ProgramsModule } from './programs/programs.module';
+import { ProgramTemplatesModule } from './program-templates/program-templates.module';
 import { QuestionsModule } from './questions/questions.module';
 import { SeedModule } from './seed/seed.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -45,6 +46,7 @@ export class AppModule {
         SetupModule,
         AuthModule,
         ProgramsModule,
+        ProgramTemplatesModule,
         SessionsModule,
         TraineeModule,
         IndicatorsModule,

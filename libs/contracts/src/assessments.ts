@@ -11,9 +11,6 @@ export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
 export const REVIEW_VISIBILITY = ['after_close', 'never'] as const;
 export type ReviewVisibility = (typeof REVIEW_VISIBILITY)[number];
 
-/** Seconds after a deadline during which answers still arrive (a weak line, a slow phone). */
-export const DEADLINE_GRACE_SECONDS = 30;
-
 /**
  * Which questions a test holds:
  * - `fixed`: these questions in this order;

@@ -3,7 +3,7 @@ import { hasVisibleCharacter } from './common';
 
 /** Every kind of question the bank knows; Likert 1–5 items are for surveys and never scored. */
 export const QUESTION_TYPES = ['single_choice', 'multiple_choice', 'true_false', 'likert'] as const;
-export type QuestionTypeName = (typeof QUESTION_TYPES)[number];
+export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** The bank topic holding a program's satisfaction survey (Likert items); every new session gets that survey. */
 export const SATISFACTION_SURVEY_TOPIC = 'ความพึงพอใจต่อการอบรม';
@@ -21,10 +21,17 @@ export const MAX_OPTIONS = 6;
 export const MIN_POINTS = 1;
 export const MAX_POINTS = 10;
 /**
- * How far the right options' weights may add up away from 100 %: three thirds typed 33.33 make 99.99.
- * The server scales them to exactly 100 % when it stores them.
+ * How far below 100 % a weight, or the right options' weights added up, may fall and still be full credit: three
+ * thirds typed 33.33 make 99.99, three at 33.33333 make 99.99999, and either is meant as all of it. The server
+ * scales such weights to exactly 100 % when it stores them.
  */
-export const WEIGHT_SUM_TOLERANCE_PERCENT = 0.01;
+export const FULL_CREDIT_TOLERANCE_PERCENT = 0.01;
+
+/**
+ * Whether a weight is the question's full credit: an option that is the right answer, or what a trainee's chosen
+ * options earn together. The one definition, for the form, the server, the scorer and every file format.
+ */
+export const isFullCredit = (weightPercent: number): boolean => weightPercent >= 100 - FULL_CREDIT_TOLERANCE_PERCENT;
 
 /** The formats a bank can be imported from, and what `position` counts in each. */
 export const IMPORT_FORMATS = ['gift', 'moodle_xml', 'csv'] as const;
@@ -47,7 +54,6 @@ export const QuestionOptionInputSchema = z.strictObject({
 });
 export type QuestionOptionInput = z.infer<typeof QuestionOptionInputSchema>;
 
-const isFull = (weight: number) => weight >= 100 - WEIGHT_SUM_TOLERANCE_PERCENT;
 const formatPercent = (value: number) => String(Math.round(value * 100) / 100);
 
 /**
@@ -89,7 +95,7 @@ export const QuestionInputSchema = z
 export type QuestionInput = z.infer<typeof QuestionInputSchema>;
 
 /** What is wrong with a question's options and their weights for its type, in Thai; null when nothing is. */
-export function keyProblem(type: QuestionTypeName, options: readonly { weight: number }[]): string | null {
+export function keyProblem(type: QuestionType, options: readonly { weight: number }[]): string | null {
   if (type === 'likert') {
     return options.length > 0 ? 'ข้อความแบบมาตราส่วน 5 ระดับใช้ตัวเลือก มากที่สุด–น้อยที่สุด ที่ระบบกำหนด ไม่ต้องกรอกตัวเลือก' : null;
   }
@@ -102,13 +108,13 @@ export function keyProblem(type: QuestionTypeName, options: readonly { weight: n
       : 'คำถามถูก/ผิดต้องมีคำตอบที่ถูก 1 ข้อ (100%) อีกข้อ 0%';
   }
   if (type === 'single_choice') {
-    return weights.some(isFull) ? null : 'กรุณาเลือกคำตอบที่ถูก — ต้องมีตัวเลือกที่ได้คะแนนเต็ม 100%';
+    return weights.some(isFullCredit) ? null : 'กรุณาเลือกคำตอบที่ถูก — ต้องมีตัวเลือกที่ได้คะแนนเต็ม 100%';
   }
   const positive = weights.filter((w) => w > 0);
   if (positive.length === 0) return 'กรุณาเลือกคำตอบที่ถูกอย่างน้อย 1 ข้อ (น้ำหนักคะแนนเป็นบวก)';
   const sum = positive.reduce((total, w) => total + w, 0);
   // A hair over the tolerance is floating-point noise (33.33 + 33.33 + 33.33), not a mistake.
-  if (Math.abs(sum - 100) > WEIGHT_SUM_TOLERANCE_PERCENT + 1e-9) {
+  if (Math.abs(sum - 100) > FULL_CREDIT_TOLERANCE_PERCENT + 1e-9) {
     return `น้ำหนักคะแนนของคำตอบที่ถูก (ค่าบวก) รวมได้ ${formatPercent(sum)}% แต่ต้องรวมได้ 100%`;
   }
   return null;

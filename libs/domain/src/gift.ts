@@ -4,7 +4,7 @@
  * in Thai, and the questions around it still import, so the preview can show both.
  */
 import { htmlToText } from './html-text';
-import { FULL_CREDIT_TOLERANCE_PERCENT, QuestionType } from './scoring';
+import { FULL_CREDIT_TOLERANCE_PERCENT, isFullCredit, type QuestionType } from './scoring';
 
 /** GIFT has no Likert scale, so an import yields only the scored types. */
 export type GiftQuestionType = Exclude<QuestionType, 'likert'>;
@@ -246,7 +246,7 @@ function parseChoices(block: GiftText): AnswerBlock | Rejection {
   if (hasRightMark) {
     // A loop, not Math.max(...options): a file can hold more options than a call can take arguments.
     const best = options.reduce((max, o) => Math.max(max, o.weightPercent), -Infinity);
-    if (best < 100 - FULL_CREDIT_TOLERANCE_PERCENT) return { reason: REASONS.noFullOption };
+    if (!isFullCredit(best)) return { reason: REASONS.noFullOption };
     return { type: 'single_choice', options };
   }
   if (!hasWeights) return { reason: REASONS.noRightAnswer };

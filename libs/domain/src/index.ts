@@ -9,3 +9,5 @@ export * from './moodle-xml';
 export * from './question-export';
 export * from './question-csv';
 export * from './text-safety';
+export * from './attempts';
+export * from './survey';

@@ -16,7 +16,7 @@
  */
 import { DEFAULT_TOPIC, ImportedOption, ImportedQuestion, ImportReading } from './question-import';
 import { formatWeight, type ExportedQuestion } from './question-export';
-import { FULL_CREDIT_TOLERANCE_PERCENT, QuestionType } from './scoring';
+import { isFullCredit, type QuestionType } from './scoring';
 
 export const CSV_OPTION_COUNT = 6;
 
@@ -184,10 +184,9 @@ function questionRow(q: ExportedQuestion): string[] {
 
 /** Plain option numbers when every option is worth all or nothing; the weights themselves otherwise. */
 function correctCell(q: ExportedQuestion): string {
-  const full = (w: number) => w >= 100 - FULL_CREDIT_TOLERANCE_PERCENT;
   const numbered = q.options.map((o, i) => ({ n: i + 1, weight: o.weight }));
-  if (q.type !== 'multiple_choice' && numbered.every((o) => full(o.weight) || o.weight === 0)) {
-    const right = numbered.filter((o) => full(o.weight));
+  if (q.type !== 'multiple_choice' && numbered.every((o) => isFullCredit(o.weight) || o.weight === 0)) {
+    const right = numbered.filter((o) => isFullCredit(o.weight));
     if (right.length === 1) return String(right[0].n);
   }
   return numbered

@@ -2,7 +2,7 @@
  * A bank written out as GIFT, which Moodle and Sujarit's own import read back. GIFT has neither points
  * nor Likert items: points come back as 1, and Likert items are left out (the CSV export keeps both).
  */
-import { FULL_CREDIT_TOLERANCE_PERCENT, QuestionType } from './scoring';
+import { isFullCredit, type QuestionType } from './scoring';
 
 export interface ExportedQuestion {
   topic: string;
@@ -37,7 +37,7 @@ export function writeGift(questions: readonly ExportedQuestion[], heading: reado
 function giftQuestion(q: ExportedQuestion): string {
   const lines = [`${text(q.stem)} {`];
   if (q.type === 'true_false') {
-    lines.push(isFull(q.options[0]?.weight ?? 0) ? 'T' : 'F');
+    lines.push(isFullCredit(q.options[0]?.weight ?? 0) ? 'T' : 'F');
   } else {
     for (const option of q.options) lines.push(answer(q.type, option));
   }
@@ -48,7 +48,7 @@ function giftQuestion(q: ExportedQuestion): string {
 
 /** `=right` in a single choice; `~%weight%text` for partial credit, penalties and every multiple-choice weight. */
 function answer(type: QuestionType, option: { text: string; weight: number }): string {
-  if (type === 'single_choice' && isFull(option.weight)) return `=${text(option.text)}`;
+  if (type === 'single_choice' && isFullCredit(option.weight)) return `=${text(option.text)}`;
   if (option.weight === 0) return `~${text(option.text)}`;
   return `~%${formatWeight(option.weight)}%${text(option.text)}`;
 }
@@ -70,9 +70,6 @@ export function escapeGift(value: string): string {
     .replace(/\r\n|\r|\n/g, '\\n');
 }
 
-function isFull(weight: number): boolean {
-  return weight >= 100 - FULL_CREDIT_TOLERANCE_PERCENT;
-}
 
 export function formatWeight(weight: number): string {
   return String(Math.round(weight * 100000) / 100000);

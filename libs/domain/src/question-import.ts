@@ -4,7 +4,7 @@
  * it is reported with where it is and a reason in Thai, and the others still import.
  */
 import { GiftOption, parseGift } from './gift';
-import { FULL_CREDIT_TOLERANCE_PERCENT, QuestionType } from './scoring';
+import { isFullCredit, type QuestionType } from './scoring';
 
 /** The topic of questions whose file names none (GIFT before any `$CATEGORY`, a blank CSV cell). */
 export const DEFAULT_TOPIC = 'ทั่วไป';
@@ -65,7 +65,7 @@ export function readGiftQuestions(source: string): ImportReading {
  */
 export function explanationOf(general: string | null, options: readonly Pick<GiftOption, 'weightPercent' | 'feedback'>[]): string {
   if (general) return general;
-  const right = options.filter((o) => o.weightPercent >= 100 - FULL_CREDIT_TOLERANCE_PERCENT && o.feedback);
+  const right = options.filter((o) => isFullCredit(o.weightPercent) && o.feedback);
   return [...new Set(right.map((o) => o.feedback as string))].join('\n');
 }
 

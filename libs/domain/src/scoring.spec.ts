@@ -1,4 +1,4 @@
-import { questionScore, scoreAttempt, ScoringKey } from './scoring';
+import { isFullCredit, isRightOption, questionScore, scoreAttempt, ScoringKey } from './scoring';
 
 const keys: ScoringKey[] = [
   { questionId: 'q1', type: 'single_choice', correctOptionIds: ['b'], points: 1 },
@@ -172,5 +172,28 @@ describe('scoreAttempt with Likert survey questions', () => {
       percent: 0,
       correctCount: 0,
     });
+  });
+});
+
+describe('full credit', () => {
+  it('is 100 %, or short of it by at most 0.01 percentage points: thirds typed 33.33 or 33.33333 add up to it', () => {
+    expect(isFullCredit(100)).toBe(true);
+    expect(isFullCredit(33.33 + 33.33 + 33.33)).toBe(true);
+    expect(isFullCredit(33.33333 * 3)).toBe(true);
+    expect(isFullCredit(99.99)).toBe(true);
+    expect(isFullCredit(99.98)).toBe(false);
+    expect(isFullCredit(50)).toBe(false);
+  });
+});
+
+describe('right options in a review', () => {
+  it('marks the key’s options and any option worth something on its own, never a penalty or a Likert level', () => {
+    const single: ScoringKey = { questionId: 'q', type: 'single_choice', correctOptionIds: ['b'], points: 1 };
+    expect(['a', 'b', 'c'].map((id) => isRightOption(single, id))).toEqual([false, true, false]);
+    const weighted: ScoringKey = { questionId: 'q', type: 'multiple_choice', correctOptionIds: ['a', 'b'], optionWeights: { a: 50, b: 50, c: -50 }, points: 2 };
+    expect(['a', 'b', 'c'].map((id) => isRightOption(weighted, id))).toEqual([true, true, false]);
+    const partial: ScoringKey = { questionId: 'q', type: 'single_choice', correctOptionIds: ['a'], optionWeights: { a: 100, b: 50, c: 0 }, points: 1 };
+    expect(['a', 'b', 'c'].map((id) => isRightOption(partial, id))).toEqual([true, true, false]);
+    expect(isRightOption({ questionId: 'q', type: 'likert', correctOptionIds: [], points: 0 }, '5')).toBe(false);
   });
 });

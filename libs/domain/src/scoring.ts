@@ -1,13 +1,9 @@
 /** Scoring of a submitted attempt. Runs on the server only: answer keys never reach a trainee. */
 
-/** Every kind of question the bank knows; a Likert item is a survey question and never scored. */
-export type QuestionType = 'single_choice' | 'multiple_choice' | 'true_false' | 'likert';
+import { isFullCredit, type QuestionType } from '@sujarit/contracts';
 
-/**
- * How far below 100 % a sum of weights may fall and still count as full marks:
- * three options at 33.33333 % add up to 99.99999 %, and that is meant as all of it.
- */
-export const FULL_CREDIT_TOLERANCE_PERCENT = 0.01;
+/** The kinds of question and the full-credit rule are the contracts' (the form checks them too); re-exported for the domain's users. */
+export { FULL_CREDIT_TOLERANCE_PERCENT, isFullCredit, type QuestionType } from '@sujarit/contracts';
 
 export interface ScoringKey {
   questionId: string;
@@ -72,6 +68,12 @@ export function earnedPercent(key: ScoringKey, chosen: readonly string[]): numbe
   return clampPercent(optionWeight(key, chosen[0]));
 }
 
+/** Whether a review marks an option as right: it earns something on its own, or it is in the key. Never on a Likert item. */
+export function isRightOption(key: ScoringKey, optionId: string): boolean {
+  if (key.type === 'likert') return false;
+  return earnedPercent(key, [optionId]) > 0 || key.correctOptionIds.includes(optionId);
+}
+
 function optionWeight(key: ScoringKey, optionId: string): number {
   if (key.optionWeights) return key.optionWeights[optionId] ?? 0;
   const right = key.correctOptionIds.includes(optionId);
@@ -83,7 +85,7 @@ function optionWeight(key: ScoringKey, optionId: string): number {
 }
 
 function clampPercent(sum: number): number {
-  if (sum >= 100 - FULL_CREDIT_TOLERANCE_PERCENT) return 100;
+  if (isFullCredit(sum)) return 100;
   return Math.max(0, sum);
 }
 

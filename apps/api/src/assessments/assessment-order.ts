@@ -1,5 +1,5 @@
 import { ASSESSMENT_KINDS } from '@sujarit/contracts';
-import type { Assessment } from './assessment.entity';
+import type { Assessment } from '../database/entities/assessment.entity';
 
 /** Pre-test before post-test, as people take them. */
 export function byKindOrder(assessments: Assessment[]): Assessment[] {

@@ -10,20 +10,19 @@ import {
   type CreateSurveyRequest,
   type SurveyResults,
 } from '@sujarit/contracts';
-import { toPercent } from '@sujarit/domain';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
-import { Attempt } from '../attempts/attempt.entity';
+import { likertItemStatistics, testState } from '@sujarit/domain';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AttemptsService } from '../attempts/attempts.service';
 import { actorOf, AuditService, changedFields } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
 import { conflict, DomainError, notFound } from '../common/domain.error';
-import { Question } from '../questions/question.entity';
-import { TrainingSession } from '../sessions/training-session.entity';
+import { Question } from '../database/entities/question.entity';
+import { TrainingSession } from '../database/entities/training-session.entity';
+import { draw } from '../common/draw';
+import { AssessmentQuestion } from '../database/entities/assessment-question.entity';
+import { Assessment } from '../database/entities/assessment.entity';
 import { byKindOrder } from './assessment-order';
-import { assessmentState } from './assessment-state';
-import { draw } from './draw';
-import { Assessment } from './assessment.entity';
 
 /** How many questions of the bank a default test takes, in bank order. */
 export const DEFAULT_TEST_LENGTH = 20;
@@ -62,7 +61,7 @@ const AUDITED_SETTINGS = [
 ] as const;
 
 /** A test's settings as the audit log keeps them: times as ISO text, the questions by how many and how chosen. */
-function auditedSettings(a: Assessment) {
+function auditedSettings(a: Assessment, questionIds: readonly string[]) {
   return {
     title: a.title,
     opensAt: a.opensAt?.toISOString() ?? null,
@@ -74,7 +73,7 @@ function auditedSettings(a: Assessment) {
     resultsVisibility: a.resultsVisibility,
     reviewVisibility: a.reviewVisibility,
     selectionMode: a.selection.mode,
-    questionCount: a.questionIds.length,
+    questionCount: questionIds.length,
   };
 }
 
@@ -103,47 +102,63 @@ export class AssessmentsService {
     const scored = (await bank({ type: SCORED_TYPES })).slice(0, DEFAULT_TEST_LENGTH).map((q) => q.id);
     const satisfaction = (await bank({ topic: SATISFACTION_SURVEY_TOPIC, type: 'likert' })).map((q) => q.id);
     const common = { organizationId, sessionId, status: 'draft' as const, ...DEFAULT_SETTINGS };
-    const rows: Partial<Assessment>[] = [
+    const tests: [Partial<Assessment>, string[]][] = [
       // A pre-test's review would teach the post-test's answers: it stays hidden unless the organizer opens it.
-      { ...common, kind: 'pre_test', title: DEFAULT_TITLES.pre_test, reviewVisibility: 'never', selection: fixed(scored), questionIds: scored },
-      { ...common, kind: 'post_test', title: DEFAULT_TITLES.post_test, selection: { mode: 'same_as_pre' }, questionIds: scored },
+      [{ ...common, kind: 'pre_test', title: DEFAULT_TITLES.pre_test, reviewVisibility: 'never', selection: fixed(scored) }, scored],
+      [{ ...common, kind: 'post_test', title: DEFAULT_TITLES.post_test, selection: { mode: 'same_as_pre' } }, scored],
     ];
     if (satisfaction.length > 0) {
-      rows.push({ ...common, kind: 'survey', title: DEFAULT_TITLES.survey, selection: fixed(satisfaction), questionIds: satisfaction });
+      tests.push([{ ...common, kind: 'survey', title: DEFAULT_TITLES.survey, selection: fixed(satisfaction) }, satisfaction]);
     }
-    await manager.getRepository(Assessment).insert(rows);
+    const inserted = await manager.getRepository(Assessment).insert(tests.map(([test]) => test));
+    const links = tests.flatMap(([, questionIds], i) =>
+      questionIds.map((questionId, position) => ({ organizationId, assessmentId: inserted.identifiers[i].id as string, questionId, position })),
+    );
+    if (links.length > 0) await manager.insert(AssessmentQuestion, links);
+  }
+
+  /** A session's tests, pre-test first, each with how many questions it holds: for the phone's session page. */
+  async ofSession(manager: EntityManager, sessionId: string): Promise<{ test: Assessment; questionCount: number }[]> {
+    const { entities, raw } = await manager
+      .getRepository(Assessment)
+      .createQueryBuilder('a')
+      .addSelect((count) => count.select('count(*)::int').from(AssessmentQuestion, 'q').where('q.assessment_id = a.id'), 'question_count')
+      .where('a.session_id = :sessionId', { sessionId })
+      .getRawAndEntities<{ a_id: string; question_count: number }>();
+    const counts = new Map(raw.map((r) => [r.a_id, r.question_count]));
+    return byKindOrder(entities).map((test) => ({ test, questionCount: counts.get(test.id) ?? 0 }));
   }
 
   async summaries(organizationId: string, sessionIds: string[]): Promise<Map<string, AssessmentSummary[]>> {
     if (sessionIds.length === 0) return new Map();
     const now = this.clock.now();
-    await this.db.transaction((m) => this.attempts.finishOverdue(m, { organizationId }, now));
-    const list = byKindOrder(await this.db.manager.find(Assessment, { where: { organizationId, sessionId: In(sessionIds) } }));
-    const counts = await this.attempts.counts(list.map((a) => a.id));
+    const manager = this.db.manager;
+    const list = byKindOrder(await manager.find(Assessment, { where: { organizationId, sessionId: In(sessionIds) } }));
+    const ids = list.map((a) => a.id);
+    const [counts, questionCounts] = await Promise.all([this.attempts.counts(manager, ids), this.questionCounts(manager, ids)]);
     const bySession = new Map<string, AssessmentSummary[]>();
     for (const a of list) {
       const summaries = bySession.get(a.sessionId) ?? [];
-      summaries.push(summaryOf(a, now, counts.find((c) => c.assessmentId === a.id)));
+      summaries.push(summaryOf(a, now, questionCounts.get(a.id) ?? 0, counts.get(a.id)));
       bySession.set(a.sessionId, summaries);
     }
     return bySession;
   }
 
-  async detail(organizationId: string, id: string, manager: EntityManager = this.db.manager): Promise<AssessmentDetail> {
-    const now = this.clock.now();
-    await this.attempts.finishOverdue(manager, { organizationId }, now);
-    return this.detailAt(manager, organizationId, id, now);
+  detail(organizationId: string, id: string, manager: EntityManager = this.db.manager): Promise<AssessmentDetail> {
+    return this.detailAt(manager, organizationId, id, this.clock.now());
   }
 
   private async detailAt(manager: EntityManager, organizationId: string, id: string, now: Date): Promise<AssessmentDetail> {
     const a = await manager.findOneBy(Assessment, { id, organizationId });
     if (!a) throw assessmentNotFound();
     const session = await manager.findOneByOrFail(TrainingSession, { id: a.sessionId });
-    const questions = await manager.findBy(Question, { id: In(a.questionIds) });
+    const questionIds = await this.questionIdsOf(manager, a.id);
+    const questions = await manager.findBy(Question, { id: In(questionIds) });
     const byId = new Map(questions.map((q) => [q.id, q]));
-    const [count] = await this.attempts.counts([a.id]);
+    const count = (await this.attempts.counts(manager, [a.id])).get(a.id);
     return {
-      ...summaryOf(a, now, count),
+      ...summaryOf(a, now, questionIds.length, count),
       sessionId: a.sessionId,
       programId: session.programId,
       shuffleQuestions: a.shuffleQuestions,
@@ -152,8 +167,8 @@ export class AssessmentsService {
       resultsVisibility: a.resultsVisibility,
       reviewVisibility: a.reviewVisibility,
       // A fixed list is what the test holds now: a question edited into a new version is replaced in place.
-      selection: a.selection.mode === 'fixed' ? fixed(a.questionIds) : a.selection,
-      questions: a.questionIds.flatMap((qid) => {
+      selection: a.selection.mode === 'fixed' ? fixed(questionIds) : a.selection,
+      questions: questionIds.flatMap((qid) => {
         const q = byId.get(qid);
         return q ? [{ id: q.id, topic: q.topic, type: q.type, stem: q.stem, points: q.type === 'likert' ? 0 : q.points }] : [];
       }),
@@ -166,41 +181,19 @@ export class AssessmentsService {
    * Each person's latest submitted attempt counts once.
    */
   async surveyResults(organizationId: string, id: string): Promise<SurveyResults> {
-    const now = this.clock.now();
-    await this.db.transaction((m) => this.attempts.finishOverdue(m, { organizationId }, now));
-    const a = await this.db.manager.findOneBy(Assessment, { id, organizationId });
+    const manager = this.db.manager;
+    const a = await manager.findOneBy(Assessment, { id, organizationId });
     if (!a) throw assessmentNotFound();
-    const questions = await this.db.manager.findBy(Question, { id: In(a.questionIds), type: 'likert' });
+    const questionIds = await this.questionIdsOf(manager, a.id);
+    const questions = await manager.findBy(Question, { id: In(questionIds), type: 'likert' });
     const byId = new Map(questions.map((q) => [q.id, q]));
-    const rows: { answers: Record<string, string[]> }[] = await this.db.query(
-      `SELECT DISTINCT ON (enrolment_id) answers FROM attempts
-        WHERE assessment_id = $1 AND submitted_at IS NOT NULL
-        ORDER BY enrolment_id, attempt_number DESC`,
-      [a.id],
-    );
-    const items = a.questionIds.flatMap((qid) => {
+    const responses = await this.attempts.surveyResponses(manager, a);
+    const items = questionIds.flatMap((qid) => {
       const q = byId.get(qid);
       if (!q) return [];
-      const counts = { 5: 0, 4: 0, 3: 0, 2: 0, 1: 0 };
-      for (const { answers } of rows) {
-        const value = Number(answers[qid]?.[0]);
-        if (value >= 1 && value <= 5) counts[value as 1 | 2 | 3 | 4 | 5] += 1;
-      }
-      const answered = counts[5] + counts[4] + counts[3] + counts[2] + counts[1];
-      const sum = 5 * counts[5] + 4 * counts[4] + 3 * counts[3] + 2 * counts[2] + counts[1];
-      return [
-        {
-          questionId: q.id,
-          topic: q.topic,
-          stem: q.stem,
-          answered,
-          mean: answered === 0 ? null : Math.round((sum / answered) * 100) / 100,
-          agreePercent: answered === 0 ? null : toPercent(counts[5] + counts[4], answered),
-          counts,
-        },
-      ];
+      return [{ questionId: q.id, topic: q.topic, stem: q.stem, ...likertItemStatistics(responses.map((answers) => answers[qid])) }];
     });
-    return { assessmentId: a.id, title: a.title, respondents: rows.length, items };
+    return { assessmentId: a.id, title: a.title, respondents: responses.length, items };
   }
 
   /**
@@ -212,9 +205,10 @@ export class AssessmentsService {
     const { organizationId } = user;
     return this.db.transaction(async (manager) => {
       const a = await this.lock(manager, organizationId, id);
-      const before = auditedSettings(a);
-      const questionIds = await this.resolveSelection(manager, a, settings.selection);
-      if (!sameList(questionIds, a.questionIds) && (await this.hasAttempts(manager, a.id))) {
+      const current = await this.questionIdsOf(manager, a.id);
+      const before = auditedSettings(a, current);
+      const questionIds = await this.resolveSelection(manager, a, current, settings.selection);
+      if (!sameList(questionIds, current) && (await this.attempts.hasAttempts(manager, a.id))) {
         throw conflict(
           'ASSESSMENT_QUESTIONS_LOCKED',
           'มีผู้เริ่มทำแบบทดสอบนี้แล้ว จึงเปลี่ยนคำถามไม่ได้ (เปลี่ยนเวลา การจำกัดเวลา และการแสดงผลได้)',
@@ -231,14 +225,14 @@ export class AssessmentsService {
         resultsVisibility: settings.resultsVisibility,
         reviewVisibility: settings.reviewVisibility,
         selection: settings.selection,
-        questionIds,
       });
       await manager.save(a);
-      if (a.kind === 'pre_test') await this.followPre(manager, a);
+      if (!sameList(questionIds, current)) await this.setQuestions(manager, a, questionIds);
+      if (a.kind === 'pre_test') await this.followPre(manager, a, questionIds);
       await this.audit.record(manager, actorOf(user), {
         action: 'assessment.settings_updated',
         subject: { id, label: await this.label(manager, a) },
-        changes: changedFields(before, auditedSettings(a), AUDITED_SETTINGS),
+        changes: changedFields(before, auditedSettings(a, questionIds), AUDITED_SETTINGS),
       });
       return this.detailAt(manager, organizationId, id, this.clock.now());
     });
@@ -258,14 +252,14 @@ export class AssessmentsService {
         title: request.title,
         ...DEFAULT_SETTINGS,
         selection: request.selection,
-        questionIds: [],
       });
-      draft.questionIds = await this.resolveSelection(manager, draft, request.selection);
+      const questionIds = await this.resolveSelection(manager, draft, [], request.selection);
       const saved = await manager.save(draft);
+      await this.setQuestions(manager, saved, questionIds);
       await this.audit.record(manager, actorOf(user), {
         action: 'assessment.created',
         subject: { id: saved.id, label: `${session.title}: ${saved.title}` },
-        details: { questions: saved.questionIds.length },
+        details: { questions: questionIds.length },
       });
       return this.detailAt(manager, organizationId, saved.id, this.clock.now());
     });
@@ -278,7 +272,7 @@ export class AssessmentsService {
       if (a.kind !== 'survey') {
         throw conflict('ASSESSMENT_IN_USE', 'แบบทดสอบก่อนและหลังอบรมเป็นส่วนหนึ่งของทุกรอบอบรม ลบไม่ได้');
       }
-      if (await this.hasAttempts(manager, a.id)) {
+      if (await this.attempts.hasAttempts(manager, a.id)) {
         throw conflict('ASSESSMENT_IN_USE', 'มีผู้ตอบแบบสำรวจนี้แล้ว จึงลบไม่ได้ (ปิดแบบสำรวจแทน)');
       }
       const label = await this.label(manager, a);
@@ -298,16 +292,16 @@ export class AssessmentsService {
           HttpStatus.CONFLICT,
         );
       }
-      if (assessment.questionIds.length === 0) {
+      if (!(await manager.exists(AssessmentQuestion, { where: { organizationId: assessment.organizationId, assessmentId: assessment.id } }))) {
         throw new DomainError('ASSESSMENT_EMPTY', 'แบบทดสอบนี้ยังไม่มีคำถาม เพิ่มคำถามในคลังข้อสอบของโครงการก่อน');
       }
       const now = this.clock.now();
       // Once trainees could read the right answers, a reopened test would hand them to whoever takes it next.
       if (
-        assessmentState(assessment, now) === 'closed' &&
+        testState(assessment, now) === 'closed' &&
         assessment.reviewVisibility === 'after_close' &&
         assessment.kind !== 'survey' &&
-        (await manager.exists(Attempt, { where: { assessmentId: assessment.id, submittedAt: Not(IsNull()) } }))
+        (await this.attempts.hasEndedAttempts(manager, assessment.id))
       ) {
         throw conflict(
           'INVALID_STATE',
@@ -340,8 +334,7 @@ export class AssessmentsService {
       }
       const now = this.clock.now();
       // Attempts already past their deadline end at their deadline; the rest end now, with what they saved.
-      await this.attempts.finishOverdue(manager, { organizationId }, now);
-      await this.attempts.finishAllOpen(manager, assessment, now);
+      await this.attempts.finishOpen(manager, assessment, now);
       assessment.status = 'closed';
       assessment.closedAt = now;
       await manager.save(assessment);
@@ -358,8 +351,11 @@ export class AssessmentsService {
     return `${session?.title ?? ''}: ${a.title}`;
   }
 
-  /** Turns a selection into the test's question ids, checking each against the program's active bank. */
-  private async resolveSelection(manager: EntityManager, a: Assessment, selection: AssessmentSelection): Promise<string[]> {
+  /**
+   * Turns a selection into the test's question ids, checking each against the program's active bank; `current` is
+   * what the test holds now.
+   */
+  private async resolveSelection(manager: EntityManager, a: Assessment, current: string[], selection: AssessmentSelection): Promise<string[]> {
     const session = await manager.findOneByOrFail(TrainingSession, { id: a.sessionId });
     const active = { organizationId: a.organizationId, programId: session.programId, archivedAt: IsNull() };
     switch (selection.mode) {
@@ -368,12 +364,12 @@ export class AssessmentsService {
           throw new DomainError('VALIDATION_FAILED', 'ใช้ข้อสอบชุดเดียวกับแบบทดสอบก่อนอบรมได้เฉพาะแบบทดสอบหลังอบรม');
         }
         const pre = await manager.findOneByOrFail(Assessment, { sessionId: a.sessionId, kind: 'pre_test' });
-        return pre.questionIds;
+        return this.questionIdsOf(manager, pre.id);
       }
       case 'fixed': {
         const ids = [...new Set(selection.questionIds)];
         // Questions the test already holds stay valid even if archived since; new picks must be active.
-        const kept = ids.filter((qid) => a.questionIds.includes(qid));
+        const kept = ids.filter((qid) => current.includes(qid));
         const found = await manager.find(Question, { where: { ...active, id: In(ids) }, select: { id: true } });
         const known = new Set([...kept, ...found.map((q) => q.id)]);
         const unknown = ids.filter((qid) => !known.has(qid));
@@ -383,7 +379,7 @@ export class AssessmentsService {
         return ids;
       }
       case 'random_per_topic': {
-        if (a.selection && sameRule(a.selection, selection) && a.questionIds.length > 0) return a.questionIds;
+        if (a.selection && sameRule(a.selection, selection) && current.length > 0) return current;
         const bank = await manager.find(Question, {
           where: { ...active, topic: In(selection.perTopic.map((t) => t.topic)) },
           order: { position: 'ASC', createdAt: 'ASC' },
@@ -407,15 +403,55 @@ export class AssessmentsService {
   }
 
   /** A post-test that follows its pre-test takes the pre-test's new questions, unless someone has started it. */
-  private async followPre(manager: EntityManager, pre: Assessment) {
+  private async followPre(manager: EntityManager, pre: Assessment, questionIds: string[]) {
     const post = await manager.findOneBy(Assessment, { sessionId: pre.sessionId, kind: 'post_test' });
-    if (!post || post.selection.mode !== 'same_as_pre' || sameList(post.questionIds, pre.questionIds)) return;
-    if (await this.hasAttempts(manager, post.id)) return;
-    await manager.update(Assessment, { id: post.id }, { questionIds: pre.questionIds });
+    if (!post || post.selection.mode !== 'same_as_pre') return;
+    if (sameList(await this.questionIdsOf(manager, post.id), questionIds) || (await this.attempts.hasAttempts(manager, post.id))) return;
+    await this.setQuestions(manager, post, questionIds);
   }
 
-  private hasAttempts(manager: EntityManager, assessmentId: string) {
-    return manager.exists(Attempt, { where: { assessmentId } });
+  /**
+   * Tests nobody has started yet follow the bank: a question edited into a new version is swapped for it in place, a
+   * deleted one dropped. Tests someone started keep theirs (the question is then archived, never deleted).
+   */
+  async replaceQuestionInUntakenTests(manager: EntityManager, organizationId: string, oldId: string, newId: string | null): Promise<void> {
+    const holding = await manager.find(AssessmentQuestion, { where: { organizationId, questionId: oldId }, select: { assessmentId: true } });
+    const started = await this.attempts.startedAmong(manager, holding.map((h) => h.assessmentId));
+    const untaken = holding.map((h) => h.assessmentId).filter((assessmentId) => !started.has(assessmentId));
+    if (untaken.length === 0) return;
+    const where = { organizationId, questionId: oldId, assessmentId: In(untaken) };
+    if (newId === null) await manager.delete(AssessmentQuestion, where);
+    else await manager.update(AssessmentQuestion, where, { questionId: newId });
+  }
+
+  /** The test's question ids in its order. */
+  private async questionIdsOf(manager: EntityManager, assessmentId: string): Promise<string[]> {
+    const rows = await manager.find(AssessmentQuestion, { where: { assessmentId }, order: { position: 'ASC' }, select: { questionId: true } });
+    return rows.map((r) => r.questionId);
+  }
+
+  /** How many questions each test holds. */
+  private async questionCounts(manager: EntityManager, assessmentIds: string[]): Promise<Map<string, number>> {
+    if (assessmentIds.length === 0) return new Map();
+    const rows: { assessmentId: string; count: number }[] = await manager
+      .getRepository(AssessmentQuestion)
+      .createQueryBuilder('q')
+      .select('q.assessment_id', 'assessmentId')
+      .addSelect('count(*)::int', 'count')
+      .where('q.assessment_id IN (:...ids)', { ids: assessmentIds })
+      .groupBy('q.assessment_id')
+      .getRawMany();
+    return new Map(rows.map((r) => [r.assessmentId, r.count]));
+  }
+
+  /** Replaces the test's questions with these, in this order. */
+  private async setQuestions(manager: EntityManager, a: Assessment, questionIds: string[]): Promise<void> {
+    await manager.delete(AssessmentQuestion, { organizationId: a.organizationId, assessmentId: a.id });
+    if (questionIds.length === 0) return;
+    await manager.insert(
+      AssessmentQuestion,
+      questionIds.map((questionId, position) => ({ organizationId: a.organizationId, assessmentId: a.id, questionId, position })),
+    );
   }
 
   private async lock(manager: EntityManager, organizationId: string, id: string) {
@@ -429,14 +465,14 @@ export class AssessmentsService {
 }
 
 /** What a session's page shows of a test: its state now, its window and its counts. */
-function summaryOf(a: Assessment, now: Date, count: { started: number; submitted: number } | undefined): AssessmentSummary {
+function summaryOf(a: Assessment, now: Date, questionCount: number, count: { started: number; submitted: number } | undefined): AssessmentSummary {
   return {
     id: a.id,
     kind: a.kind,
     title: a.title,
     status: a.status,
-    state: assessmentState(a, now),
-    questionCount: a.questionIds.length,
+    state: testState(a, now),
+    questionCount,
     startedCount: count?.started ?? 0,
     submittedCount: count?.submitted ?? 0,
     opensAt: a.opensAt?.toISOString() ?? null,

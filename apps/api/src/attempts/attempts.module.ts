@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Attempt } from './attempt.entity';
 import { AttemptsService } from './attempts.service';
+import { OverdueAttemptsSweeper } from './overdue-attempts.sweeper';
 
+/** Attempts from start to result, and the sweeper that finishes those whose time ran out. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Attempt])],
-  providers: [AttemptsService],
-  exports: [AttemptsService],
+  providers: [AttemptsService, OverdueAttemptsSweeper],
+  exports: [AttemptsService, OverdueAttemptsSweeper],
 })
 export class AttemptsModule {}

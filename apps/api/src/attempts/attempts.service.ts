@@ -1,12 +1,92 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DEADLINE_GRACE_SECONDS, type FinishReason } from '@sujarit/contracts';
-import { AnswerSheet, AttemptScore, scoreAttempt, ScoringKey } from '@sujarit/domain';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
-import { Assessment } from '../assessments/assessment.entity';
-import { effectiveDeadline } from '../assessments/assessment-state';
-import { Question } from '../questions/question.entity';
-import { Attempt } from './attempt.entity';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AssessmentKind, AttemptResult, AttemptReview, FinishReason, TraineeAssessmentState, TraineeAttempt } from '@sujarit/contracts';
+import {
+  attemptEnd,
+  attemptOrder,
+  countingScores,
+  countingSurveyAttempt,
+  effectiveDeadline,
+  firstDeadline,
+  inAttemptOrder,
+  isPastGrace,
+  isRightOption,
+  questionScore,
+  reviewAvailable,
+  scoreAttempt,
+  testState,
+  visibleScore,
+  type AnswerSheet,
+  type AttemptEnd,
+  type AttemptScoreFields,
+  type CountingScores,
+  type QuestionType,
+  type ScoringKey,
+} from '@sujarit/domain';
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { Clock } from '../common/clock';
+import { conflict, DomainError, notFound } from '../common/domain.error';
+import { shuffle } from '../common/draw';
+import { AssessmentQuestion } from '../database/entities/assessment-question.entity';
+import { Assessment } from '../database/entities/assessment.entity';
+import { Attempt } from '../database/entities/attempt.entity';
+import { Question } from '../database/entities/question.entity';
+import { attemptSql } from './attempt-sql';
+import { requireAnswerable, requireOpen } from './attempt-refusals';
+
+/** Questions whose options are kept in memory for saving answers (a few thousand banks' worth). */
+const QUESTION_CACHE_SIZE = 5000;
+
+/**
+ * The one-statement save (see `saveAnswerFromPhone`). "Still open" is written as a coalesce, not `IS NULL`: a plain
+ * `submitted_at IS NULL` lets the planner walk the partial index of open attempts (the sweeper's) instead of reading
+ * this attempt by its key, which on a fresh table it prefers, and which grows with every phone in the hall.
+ */
+const SAVE_ANSWER_SQL = `WITH target AS (
+    SELECT t.organization_id, t.id
+      FROM attempts t
+      JOIN assessments a ON a.id = t.assessment_id
+      JOIN assessment_questions q
+        ON q.organization_id = t.organization_id AND q.assessment_id = t.assessment_id AND q.question_id = $4::uuid
+      JOIN enrolments e ON e.id = t.enrolment_id
+      JOIN training_sessions s ON s.id = e.session_id
+     WHERE t.id = $1 AND s.join_code = $2 AND e.device_token_hash = $3
+       AND coalesce(t.submitted_at, 'infinity') = 'infinity' AND a.status = 'open'
+       AND NOT ${attemptSql.pastGrace('t', 'a', '$6')}
+       FOR KEY SHARE OF t),
+  saved AS (
+    INSERT INTO attempt_answers (organization_id, attempt_id, question_id, option_ids, answered_at)
+    SELECT organization_id, id, $4::uuid, $5::text[], $6 FROM target
+    ON CONFLICT (organization_id, attempt_id, question_id)
+      DO UPDATE SET option_ids = EXCLUDED.option_ids, answered_at = EXCLUDED.answered_at)
+  SELECT count(*)::int AS saved FROM target`;
+
+/** The enrolment taking an attempt, as the phone's controller found it from its join code and device cookie. */
+export interface Taker {
+  id: string;
+  organizationId: string;
+  sessionId: string;
+}
+
+/** How a phone names whose attempt it saves to, inside the one-statement save: its session's join code and its device token's hash. */
+export interface PhoneKey {
+  joinCode: string;
+  deviceTokenHash: string;
+}
+
+/** What the phone's session page shows of one test for its enrolment, beside the test's own settings. */
+export type PhoneAttempts = Pick<TraineeAssessmentState, 'attemptsUsed' | 'myAttempt' | 'canRetake' | 'reviewAvailable'>;
+
+/** An attempt and its test as they stand at a moment: how it ended (if it has) and its score. */
+interface Standing {
+  attempt: Attempt;
+  test: Assessment;
+  end: AttemptEnd | null;
+  score: AttemptScoreFields;
+}
 
 /** The answer key of a question as the scorer reads it: option weights when the question has them. */
 export function scoringKey(q: Question): ScoringKey {
@@ -20,74 +100,587 @@ export function scoringKey(q: Question): ScoringKey {
   };
 }
 
-/** Scoring and finishing of attempts. Scores are computed here, on the server, and nowhere else. */
+/**
+ * An attempt from start to result: starting or resuming it, saving each answer as it is given, handing it in
+ * (idempotently), finishing it by its deadline or the test's close, scoring it, and what of its result and review
+ * the trainee may see. Scores are computed here, on the server, and nowhere else. Reads never write: an attempt past
+ * its deadline and grace counts as finished at its deadline with the answers it saved (the domain's `attemptEnd`)
+ * until the sweeper writes that down. Nothing returned to a phone holds a key, a correctness flag or an explanation
+ * before the review is open.
+ */
 @Injectable()
 export class AttemptsService {
-  constructor(@InjectRepository(Attempt) private readonly attempts: Repository<Attempt>) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
-  async score(manager: EntityManager, questionIds: readonly string[], answers: AnswerSheet): Promise<AttemptScore> {
-    const questions = await manager.getRepository(Question).findBy({ id: In([...questionIds]) });
-    return scoreAttempt(questions.map(scoringKey), answers);
+  private readonly questionOptions = new Map<string, { type: QuestionType; optionIds: Set<string> }>();
+
+  /**
+   * Starts attempt number N, or resumes it with its answers, its question order and its deadline.
+   * A retry of the same request finds the same attempt, so a lost response never makes a second one.
+   */
+  async start(taker: Taker, assessmentId: string, attemptNumber: number): Promise<TraineeAttempt> {
+    const now = this.clock.now();
+    const manager = this.db.manager;
+    const test = await manager.findOneBy(Assessment, { id: assessmentId, sessionId: taker.sessionId });
+    if (!test) throw notFound('ASSESSMENT_NOT_FOUND', 'ไม่พบแบบทดสอบนี้');
+    const mine = { assessmentId: test.id, enrolmentId: taker.id };
+    const questions = await this.questionsOf(manager, test.id);
+    const questionIds = questions.map((q) => q.id);
+    let attempt = await manager.findOneBy(Attempt, { ...mine, attemptNumber });
+    // A new attempt has no answers yet; one resumed (or started by a retry a moment before) may.
+    let answers: Record<string, string[]> | null = null;
+    if (!attempt) {
+      requireOpen(test, now);
+      if (attemptNumber > test.attemptsAllowed) {
+        throw conflict('NO_ATTEMPTS_LEFT', `แบบทดสอบนี้ทำได้ ${test.attemptsAllowed} ครั้ง และท่านทำครบแล้ว`);
+      }
+      if (attemptNumber > 1) {
+        const previous = await manager.findOneBy(Attempt, { ...mine, attemptNumber: attemptNumber - 1 });
+        if (!previous || !attemptEnd(previous, test, now)) {
+          throw conflict('INVALID_STATE', 'ส่งคำตอบครั้งก่อนให้เรียบร้อยก่อนเริ่มทำครั้งใหม่');
+        }
+      }
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Attempt)
+        .values({
+          organizationId: taker.organizationId,
+          ...mine,
+          attemptNumber,
+          startedAt: now,
+          deadlineAt: firstDeadline(test, now),
+          ...attemptOrder({ ...test, questionIds }, questions, shuffle),
+        })
+        .orIgnore()
+        .execute();
+      if (Array.isArray(inserted.raw) && inserted.raw.length > 0) answers = {};
+      attempt = await manager.findOneByOrFail(Attempt, { ...mine, attemptNumber });
+    }
+    answers ??= (await this.answersOf(manager, [attempt.id])).get(attempt.id) ?? {};
+    return {
+      id: attempt.id,
+      assessmentId: test.id,
+      kind: test.kind,
+      title: test.title,
+      attemptNumber: attempt.attemptNumber,
+      questions: inAttemptOrder(attempt, questionIds, questions).map(({ question: q, options }) => ({
+        id: q.id,
+        type: q.type,
+        stem: q.stem,
+        options: options.map((o) => ({ id: o.id, text: o.text })),
+      })),
+      answers,
+      submitted: attemptEnd(attempt, test, now) !== null,
+      startedAt: attempt.startedAt.toISOString(),
+      deadlineAt: effectiveDeadline(attempt.deadlineAt, test.closesAt)?.toISOString() ?? null,
+      serverNow: this.clock.now().toISOString(),
+    };
   }
 
   /**
-   * Ends an attempt with the answers it holds; the caller holds the row lock. A survey is never scored.
-   * `at` is when it ended: now for a submit or a close, the deadline for one that ran out of time.
+   * The usual save, when everything is in order, as one atomic statement: a whole room answering at once must not
+   * queue behind row locks and round trips. It checks the phone, that the attempt is open and in time (the
+   * domain's deadline and grace, as SQL), that the test is open and holds the question, and upserts the answer's
+   * row. The attempt's row is share-locked (FOR KEY SHARE), so a hand-in or a finish holding it makes this wait and
+   * then see the attempt ended. It runs as a named prepared statement on the pool under TypeORM, so each connection
+   * plans it once instead of at every tap (planning cost more than running it). Returns false when it did not
+   * apply; `saveAnswer` then gives the reason.
    */
-  async finish(manager: EntityManager, attempt: Attempt, assessment: Assessment, at: Date, reason: FinishReason) {
-    attempt.submittedAt = at;
-    attempt.finishReason = reason;
-    if (assessment.kind === 'survey') {
-      attempt.score = attempt.maxScore = attempt.percent = null;
-    } else {
-      const result = await this.score(manager, assessment.questionIds, attempt.answers);
-      attempt.score = result.score;
-      attempt.maxScore = result.maxScore;
-      attempt.percent = result.percent;
+  async saveAnswerFromPhone(phone: PhoneKey, attemptId: string, questionId: string, optionIds: string[]): Promise<boolean> {
+    const question = await this.optionsOf(questionId);
+    const chosen = [...new Set(optionIds)];
+    if (!question || chosen.some((id) => !question.optionIds.has(id)) || (question.type !== 'multiple_choice' && chosen.length > 1)) {
+      return false;
     }
-    return manager.getRepository(Attempt).save(attempt);
+    const pool = (this.db.driver as PostgresDriver).master as Pool;
+    const { rows } = await pool.query<{ saved: number }>({
+      name: 'attempts.save-answer',
+      text: SAVE_ANSWER_SQL,
+      values: [attemptId, phone.joinCode, phone.deviceTokenHash, questionId, chosen, this.clock.now()],
+    });
+    return rows[0].saved === 1;
   }
 
-  /** When a test closes, attempts still open are finished with the answers they saved: none is thrown away. */
-  async finishAllOpen(manager: EntityManager, assessment: Assessment, now: Date) {
-    const open = await manager
-      .getRepository(Attempt)
-      .find({ where: { assessmentId: assessment.id, submittedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
-    for (const attempt of open) await this.finish(manager, attempt, assessment, now, 'closed');
+  /**
+   * Saves one answer, or says why not: submitted already, a question or option not in the test, the test not open.
+   * Past the deadline and its grace the attempt is finished with what it saved, and the phone is told so.
+   */
+  async saveAnswer(taker: Taker, attemptId: string, questionId: string, optionIds: string[]): Promise<void> {
+    const now = this.clock.now();
+    const overdue = await this.db.transaction(async (manager) => {
+      const { attempt, test } = await this.lock(manager, taker, attemptId);
+      if (attempt.submittedAt) {
+        if (attempt.finishReason === 'deadline') return true;
+        throw conflict('ATTEMPT_ALREADY_SUBMITTED', 'ส่งคำตอบชุดนี้ไปแล้ว แก้ไขไม่ได้');
+      }
+      const deadline = effectiveDeadline(attempt.deadlineAt, test.closesAt);
+      if (deadline && isPastGrace(deadline, now)) {
+        await this.finish(manager, attempt, test, deadline, 'deadline');
+        return true;
+      }
+      requireAnswerable(test, now);
+      await this.validateAnswer(manager, test, questionId, optionIds);
+      await this.putAnswers(manager, attempt, { [questionId]: optionIds }, now);
+      return false;
+    });
+    if (overdue) {
+      throw conflict('ATTEMPT_DEADLINE_PASSED', 'หมดเวลาทำแบบทดสอบแล้ว ระบบส่งคำตอบที่บันทึกไว้ให้แล้ว');
+    }
+  }
+
+  /**
+   * Scores on the server. A retry returns the first result, so a lost response on a weak line is safe; the same
+   * Idempotency-Key with different answers is refused. Past the deadline and its grace only the answers saved in
+   * time count.
+   */
+  async submit(taker: Taker, attemptId: string, answers: Record<string, string[]>, idempotencyKey: string): Promise<AttemptResult> {
+    const requestHash = hashAnswers(answers);
+    const now = this.clock.now();
+    return this.db.transaction(async (manager) => {
+      const { attempt, test } = await this.lock(manager, taker, attemptId);
+      if (attempt.submittedAt) {
+        if (attempt.submitIdempotencyKey === idempotencyKey && attempt.submitRequestHash !== requestHash) {
+          throw conflict('IDEMPOTENCY_KEY_REUSED', 'คำตอบชุดนี้ถูกส่งไปแล้วด้วยคำตอบที่ต่างออกไป ผลที่บันทึกไว้คือผลของการส่งครั้งแรก');
+        }
+      } else {
+        const deadline = effectiveDeadline(attempt.deadlineAt, test.closesAt);
+        attempt.submitIdempotencyKey = idempotencyKey;
+        attempt.submitRequestHash = requestHash;
+        if (deadline && isPastGrace(deadline, now)) {
+          await this.finish(manager, attempt, test, deadline, 'deadline');
+        } else {
+          // Until the deadline's grace ends the phone's answers count; once the organizer has closed the test, the
+          // saved answers are scored as they stand and late changes are not taken.
+          if (test.status === 'open') {
+            for (const [questionId, optionIds] of Object.entries(answers)) await this.validateAnswer(manager, test, questionId, optionIds);
+            await this.putAnswers(manager, attempt, answers, now);
+          }
+          // A phone handing in as its time runs out (within the grace) finished by the deadline, not by choice.
+          await this.finish(manager, attempt, test, now, deadline && now > deadline ? 'deadline' : 'submitted');
+        }
+      }
+      return {
+        attemptId: attempt.id,
+        kind: test.kind,
+        ...visibleScore(test, { ...attempt, ended: true }, now),
+        resultsVisibility: test.resultsVisibility,
+        finishReason: attempt.finishReason ?? 'submitted',
+        submittedAt: (attempt.submittedAt as Date).toISOString(),
+      };
+    });
+  }
+
+  /** The right answers and explanations of a finished attempt: only once the test has closed, and only when its settings show the review. */
+  async review(taker: Taker, attemptId: string): Promise<AttemptReview> {
+    const now = this.clock.now();
+    const manager = this.db.manager;
+    const attempt = await manager.findOneBy(Attempt, { id: attemptId, enrolmentId: taker.id });
+    if (!attempt) throw notFound('NOT_FOUND', 'ไม่พบการทำแบบทดสอบนี้');
+    const test = await manager.findOneByOrFail(Assessment, { id: attempt.assessmentId });
+    const [standing] = await this.standings(manager, [attempt], [test], now);
+    if (!reviewAvailable(test, { ended: standing.end !== null }, now)) {
+      throw conflict('REVIEW_NOT_AVAILABLE', 'ยังดูเฉลยไม่ได้ เฉลยจะแสดงหลังปิดแบบทดสอบ หากผู้จัดการอบรมเปิดให้ดู');
+    }
+    const questions = await this.questionsOf(manager, test.id);
+    const questionIds = questions.map((q) => q.id);
+    const answers = (await this.answersOf(manager, [attempt.id])).get(attempt.id) ?? {};
+    return {
+      attemptId: attempt.id,
+      title: test.title,
+      ...visibleScore(test, { ...standing.score, ended: true }, now),
+      questions: inAttemptOrder(attempt, questionIds, questions).map(({ question: q, options }) => {
+        const key = scoringKey(q);
+        const chosen = answers[q.id] ?? [];
+        return {
+          id: q.id,
+          type: q.type,
+          stem: q.stem,
+          options: options.map((o) => ({ id: o.id, text: o.text, correct: isRightOption(key, o.id) })),
+          chosenOptionIds: chosen,
+          points: q.type === 'likert' ? 0 : q.points,
+          earned: questionScore(key, chosen),
+          explanation: q.explanation,
+        };
+      }),
+    };
+  }
+
+  /** What the phone's session page shows of each test for this enrolment (none when the phone has not joined). */
+  async onPhone(manager: EntityManager, taker: Taker | null, tests: Assessment[]): Promise<Map<string, PhoneAttempts>> {
+    const now = this.clock.now();
+    const attempts = taker
+      ? await manager.find(Attempt, { where: { enrolmentId: taker.id, assessmentId: In(tests.map((t) => t.id)) }, order: { attemptNumber: 'ASC' } })
+      : [];
+    const latest = new Map<string, Attempt>();
+    for (const attempt of attempts) latest.set(attempt.assessmentId, attempt);
+    const standings = new Map((await this.standings(manager, [...latest.values()], tests, now)).map((s) => [s.attempt.assessmentId, s]));
+    return new Map(
+      tests.map((test) => {
+        const used = attempts.filter((t) => t.assessmentId === test.id).length;
+        const standing = standings.get(test.id);
+        const ended = standing?.end != null;
+        return [
+          test.id,
+          {
+            attemptsUsed: used,
+            myAttempt: standing
+              ? {
+                  id: standing.attempt.id,
+                  attemptNumber: standing.attempt.attemptNumber,
+                  submitted: ended,
+                  finishReason: standing.end?.reason ?? null,
+                  deadlineAt: effectiveDeadline(standing.attempt.deadlineAt, test.closesAt)?.toISOString() ?? null,
+                  ...visibleScore(test, { ...standing.score, ended }, now),
+                }
+              : null,
+            canRetake: testState(test, now) === 'open' && ended && used < test.attemptsAllowed,
+            reviewAvailable: standing !== undefined && reviewAvailable(test, { ended }, now),
+          },
+        ];
+      }),
+    );
+  }
+
+  /** How many people started each test and how many ended it (attempts past their deadline included), as they stand now. */
+  async counts(manager: EntityManager, assessmentIds: string[]): Promise<Map<string, { started: number; submitted: number }>> {
+    if (assessmentIds.length === 0) return new Map();
+    const rows: { assessment_id: string; started: number; submitted: number }[] = await manager.query(
+      `SELECT t.assessment_id, count(DISTINCT t.enrolment_id)::int AS started,
+              count(DISTINCT t.enrolment_id) FILTER (WHERE ${attemptSql.ended('t', 'a', '$2')})::int AS submitted
+         FROM attempts t JOIN assessments a ON a.id = t.assessment_id
+        WHERE t.assessment_id = ANY($1)
+        GROUP BY t.assessment_id`,
+      [assessmentIds, this.clock.now()],
+    );
+    return new Map(rows.map((r) => [r.assessment_id, { started: r.started, submitted: r.submitted }]));
+  }
+
+  /** Whether anyone has started the test: from then on its questions are fixed. */
+  hasAttempts(manager: EntityManager, assessmentId: string): Promise<boolean> {
+    return manager.exists(Attempt, { where: { assessmentId } });
+  }
+
+  /** Of these tests, the ones someone has started. */
+  async startedAmong(manager: EntityManager, assessmentIds: string[]): Promise<Set<string>> {
+    if (assessmentIds.length === 0) return new Set();
+    const rows: { assessment_id: string }[] = await manager.query(
+      `SELECT DISTINCT assessment_id FROM attempts WHERE assessment_id = ANY($1)`,
+      [assessmentIds],
+    );
+    return new Set(rows.map((r) => r.assessment_id));
+  }
+
+  /** Whether any attempt of the test has ended (past its deadline included): its people may have seen their results. */
+  async hasEndedAttempts(manager: EntityManager, assessmentId: string): Promise<boolean> {
+    const [{ ended }]: { ended: boolean }[] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM attempts t JOIN assessments a ON a.id = t.assessment_id
+                       WHERE t.assessment_id = $1 AND ${attemptSql.ended('t', 'a', '$2')}) AS ended`,
+      [assessmentId, this.clock.now()],
+    );
+    return ended;
+  }
+
+  /**
+   * Of these questions of the organization, the ones an attempt has met (a test holding them was started): those are
+   * never changed in place. One organization's rows only, by the index on (organization, question).
+   */
+  async usedQuestionIds(manager: EntityManager, organizationId: string, questionIds: string[]): Promise<Set<string>> {
+    if (questionIds.length === 0) return new Set();
+    const rows: { question_id: string }[] = await manager.query(
+      `SELECT DISTINCT q.question_id FROM assessment_questions q
+        WHERE q.organization_id = $1 AND q.question_id = ANY($2::uuid[])
+          AND EXISTS (SELECT 1 FROM attempts t WHERE t.assessment_id = q.assessment_id)`,
+      [organizationId, questionIds],
+    );
+    return new Set(rows.map((r) => r.question_id));
+  }
+
+  /**
+   * When the organizer closes a test, attempts still open end with the answers they saved: one already past its
+   * deadline and grace at its deadline, the others now. None is thrown away. The caller holds the test's row lock.
+   */
+  async finishOpen(manager: EntityManager, test: Assessment, now: Date): Promise<number> {
+    const open = await manager.find(Attempt, { where: { assessmentId: test.id, submittedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    for (const attempt of open) {
+      const deadline = effectiveDeadline(attempt.deadlineAt, test.closesAt);
+      if (deadline && isPastGrace(deadline, now)) await this.finish(manager, attempt, test, deadline, 'deadline');
+      else await this.finish(manager, attempt, test, now, 'closed');
+    }
     return open.length;
   }
 
   /**
-   * Finishes, with their saved answers, the attempts whose deadline and grace have passed, so every count and
-   * indicator read after this sees them. Runs before anything reads attempts; rows another request holds are
-   * left to it.
+   * The sweeper's work: writes down, with their saved answers and scores, the attempts past their deadline and grace,
+   * at most `limit` at a time, of every organization or of one. One process sweeps at a time (an advisory lock held
+   * for the transaction); rows a phone or a close holds are skipped and left to them. Returns how many it finished.
    */
-  async finishOverdue(manager: EntityManager, scope: { organizationId: string } | { enrolmentId: string }, now: Date) {
-    const [column, value] = 'organizationId' in scope ? ['organization_id', scope.organizationId] : ['enrolment_id', scope.enrolmentId];
-    const rows: { id: string }[] = await manager.query(
-      `SELECT t.id FROM attempts t JOIN assessments a ON a.id = t.assessment_id
-        WHERE t.${column} = $1 AND t.submitted_at IS NULL
-          AND LEAST(t.deadline_at, a.closes_at) + make_interval(secs => $3) < $2
-        FOR UPDATE OF t SKIP LOCKED`,
-      [value, now, DEADLINE_GRACE_SECONDS],
-    );
-    for (const { id } of rows) {
-      const attempt = await manager.findOneByOrFail(Attempt, { id });
-      const assessment = await manager.findOneByOrFail(Assessment, { id: attempt.assessmentId });
-      await this.finish(manager, attempt, assessment, effectiveDeadline(attempt.deadlineAt, assessment) ?? now, 'deadline');
-    }
-    return rows.length;
+  async finishOverdue(now: Date, scope: { organizationId?: string; limit?: number } = {}): Promise<number> {
+    return this.db.transaction(async (manager) => {
+      const [{ locked }]: { locked: boolean }[] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [
+        'sujarit:finish-overdue-attempts',
+      ]);
+      if (!locked) return 0;
+      const rows: { id: string }[] = await manager.query(
+        `SELECT t.id FROM attempts t JOIN assessments a ON a.id = t.assessment_id
+          WHERE t.submitted_at IS NULL AND ${attemptSql.pastGrace('t', 'a', '$1')}
+            AND ($3::uuid IS NULL OR t.organization_id = $3)
+          LIMIT $2
+          FOR UPDATE OF t SKIP LOCKED`,
+        [now, scope.limit ?? 500, scope.organizationId ?? null],
+      );
+      if (rows.length === 0) return 0;
+      const attempts = await manager.findBy(Attempt, { id: In(rows.map((r) => r.id)) });
+      const tests = new Map((await manager.findBy(Assessment, { id: In([...new Set(attempts.map((t) => t.assessmentId))]) })).map((a) => [a.id, a]));
+      const keys = await this.keysOf(manager, [...tests.keys()]);
+      const answers = await this.answersOf(manager, attempts.map((t) => t.id));
+      for (const attempt of attempts) {
+        const test = tests.get(attempt.assessmentId) as Assessment;
+        const deadline = effectiveDeadline(attempt.deadlineAt, test.closesAt) as Date;
+        this.end(attempt, test, deadline, 'deadline', keys.get(test.id) ?? [], answers.get(attempt.id) ?? {});
+        await manager.save(attempt);
+      }
+      return attempts.length;
+    });
   }
 
-  counts(assessmentIds: string[]): Promise<{ assessmentId: string; started: number; submitted: number }[]> {
-    if (assessmentIds.length === 0) return Promise.resolve([]);
-    return this.attempts
-      .createQueryBuilder('t')
-      .select('t.assessment_id', 'assessmentId')
-      .addSelect('count(DISTINCT t.enrolment_id)::int', 'started')
-      .addSelect('count(DISTINCT t.enrolment_id) FILTER (WHERE t.submitted_at IS NOT NULL)::int', 'submitted')
-      .where('t.assessment_id IN (:...ids)', { ids: assessmentIds })
-      .groupBy('t.assessment_id')
-      .getRawMany();
+  /**
+   * The scores that count for each enrolment of a session (its attendees' list, its enrolments): the first pre-test and
+   * the best post-test among the attempts ended by now.
+   */
+  async countingScoresOfSession(organizationId: string, sessionId: string): Promise<Map<string, CountingScores>> {
+    const ended = await this.endedScores(
+      `a.session_id = $2`,
+      [organizationId, sessionId],
+      (row) => row.enrolment_id,
+    );
+    return new Map([...ended].map(([enrolmentId, scores]) => [enrolmentId, countingScores(scores)]));
   }
+
+  /**
+   * The scores that count for each person in each program of a fiscal year, keyed `programId:personId`: their first
+   * pre-test and best post-test over the year's sessions that were not cancelled, among the attempts ended by now
+   * (one whose time ran out counts with the answers it saved).
+   */
+  async countingScoresOfYear(organizationId: string, fiscalYear: number): Promise<Map<string, CountingScores>> {
+    const ended = await this.endedScores(
+      `s.fiscal_year = $2 AND s.status <> 'cancelled'`,
+      [organizationId, fiscalYear],
+      (row) => `${row.program_id}:${row.person_id}`,
+    );
+    return new Map([...ended].map(([key, scores]) => [key, countingScores(scores)]));
+  }
+
+  /**
+   * A survey's answers as they count: each person's latest ended attempt (past its deadline included), its answers by
+   * question. One entry per respondent.
+   */
+  async surveyResponses(manager: EntityManager, survey: Assessment): Promise<Record<string, string[]>[]> {
+    const rows: { id: string; enrolment_id: string; attempt_number: number }[] = await manager.query(
+      `SELECT t.id, t.enrolment_id, t.attempt_number FROM attempts t JOIN assessments a ON a.id = t.assessment_id
+        WHERE t.assessment_id = $1 AND ${attemptSql.ended('t', 'a', '$2')}`,
+      [survey.id, this.clock.now()],
+    );
+    const byPerson = new Map<string, { id: string; attemptNumber: number }[]>();
+    for (const row of rows) byPerson.set(row.enrolment_id, [...(byPerson.get(row.enrolment_id) ?? []), { id: row.id, attemptNumber: row.attempt_number }]);
+    const counting = [...byPerson.values()].map((attempts) => countingSurveyAttempt(attempts) as { id: string });
+    const answers = await this.answersOf(manager, counting.map((t) => t.id));
+    return counting.map((t) => answers.get(t.id) ?? {});
+  }
+
+  /** The test's questions in its order, in one query. */
+  private questionsOf(manager: EntityManager, assessmentId: string): Promise<Question[]> {
+    return manager
+      .getRepository(Question)
+      .createQueryBuilder('q')
+      .innerJoin(AssessmentQuestion, 'aq', 'aq.question_id = q.id')
+      .where('aq.assessment_id = :assessmentId', { assessmentId })
+      .orderBy('aq.position', 'ASC')
+      .getMany();
+  }
+
+  /** The scoring keys of each test's questions, in one query. */
+  private async keysOf(manager: EntityManager, assessmentIds: string[]): Promise<Map<string, ScoringKey[]>> {
+    if (assessmentIds.length === 0) return new Map();
+    const { entities, raw } = await manager
+      .getRepository(Question)
+      .createQueryBuilder('q')
+      .innerJoin(AssessmentQuestion, 'aq', 'aq.question_id = q.id')
+      .addSelect('aq.assessment_id', 'assessment_id')
+      .where('aq.assessment_id IN (:...assessmentIds)', { assessmentIds })
+      .getRawAndEntities<{ q_id: string; assessment_id: string }>();
+    const questions = new Map(entities.map((q) => [q.id, q]));
+    const keys = new Map<string, ScoringKey[]>();
+    for (const { q_id: questionId, assessment_id: assessmentId } of raw) {
+      const question = questions.get(questionId);
+      if (question) keys.set(assessmentId, [...(keys.get(assessmentId) ?? []), scoringKey(question)]);
+    }
+    return keys;
+  }
+
+  /** Each attempt's saved answers, by question. */
+  private async answersOf(manager: EntityManager, attemptIds: string[]): Promise<Map<string, Record<string, string[]>>> {
+    if (attemptIds.length === 0) return new Map();
+    const rows: { attempt_id: string; question_id: string; option_ids: string[] }[] = await manager.query(
+      `SELECT attempt_id, question_id, option_ids FROM attempt_answers WHERE attempt_id = ANY($1::uuid[])`,
+      [attemptIds],
+    );
+    const answers = new Map<string, Record<string, string[]>>();
+    for (const row of rows) answers.set(row.attempt_id, { ...answers.get(row.attempt_id), [row.question_id]: row.option_ids });
+    return answers;
+  }
+
+  /** Saves several answers of an attempt in one statement, each replacing that question's earlier answer. */
+  private async putAnswers(manager: EntityManager, attempt: Attempt, answers: Record<string, string[]>, now: Date): Promise<void> {
+    const chosen = Object.fromEntries(Object.entries(answers).map(([questionId, optionIds]) => [questionId, [...new Set(optionIds)]]));
+    if (Object.keys(chosen).length === 0) return;
+    await manager.query(
+      `INSERT INTO attempt_answers (organization_id, attempt_id, question_id, option_ids, answered_at)
+       SELECT $1, $2, e.key::uuid, ARRAY(SELECT jsonb_array_elements_text(e.value)), $4 FROM jsonb_each($3::jsonb) AS e
+       ON CONFLICT (organization_id, attempt_id, question_id)
+         DO UPDATE SET option_ids = EXCLUDED.option_ids, answered_at = EXCLUDED.answered_at`,
+      [attempt.organizationId, attempt.id, JSON.stringify(chosen), now],
+    );
+  }
+
+  /** Ends an attempt with the answers it saved, scored (a survey never is), and writes it; the caller holds its row lock. */
+  private async finish(manager: EntityManager, attempt: Attempt, test: Assessment, at: Date, reason: FinishReason): Promise<void> {
+    const keys = (await this.keysOf(manager, [test.id])).get(test.id) ?? [];
+    const answers = (await this.answersOf(manager, [attempt.id])).get(attempt.id) ?? {};
+    this.end(attempt, test, at, reason, keys, answers);
+    await manager.save(attempt);
+  }
+
+  /** Sets an attempt's end and score in memory. */
+  private end(attempt: Attempt, test: Assessment, at: Date, reason: FinishReason, keys: ScoringKey[], answers: AnswerSheet): void {
+    attempt.submittedAt = at;
+    attempt.finishReason = reason;
+    const score = scoreOf(test.kind, keys, answers);
+    attempt.score = score.score;
+    attempt.maxScore = score.maxScore;
+    attempt.percent = score.percent;
+  }
+
+  /**
+   * Attempts as they stand at `now`: each with how it ended and its score. One past its deadline and grace that nobody
+   * has written down is scored here from the answers it saved, and nothing is written.
+   */
+  private async standings(manager: EntityManager, attempts: Attempt[], tests: Assessment[], now: Date): Promise<Standing[]> {
+    const testOf = new Map(tests.map((t) => [t.id, t]));
+    const standings = attempts.map((attempt) => {
+      const test = testOf.get(attempt.assessmentId) as Assessment;
+      return { attempt, test, end: attemptEnd(attempt, test, now), score: { score: attempt.score, maxScore: attempt.maxScore, percent: attempt.percent } };
+    });
+    const unrecorded = standings.filter((s) => s.end && !s.end.recorded);
+    if (unrecorded.length > 0) {
+      const keys = await this.keysOf(manager, [...new Set(unrecorded.map((s) => s.test.id))]);
+      const answers = await this.answersOf(manager, unrecorded.map((s) => s.attempt.id));
+      for (const s of unrecorded) s.score = scoreOf(s.test.kind, keys.get(s.test.id) ?? [], answers.get(s.attempt.id) ?? {});
+    }
+    return standings;
+  }
+
+  /**
+   * The ended pre- and post-test attempts of one organization matching `where` (over attempts t, assessments a,
+   * enrolments e and sessions s), grouped by `groupOf`; an attempt past its deadline and grace that nobody has written
+   * down yet is scored from its saved answers.
+   */
+  private async endedScores(
+    where: string,
+    params: unknown[],
+    groupOf: (row: EndedRow) => string,
+  ): Promise<Map<string, { kind: AssessmentKind; endedAt: Date; percent: number | null }[]>> {
+    const manager = this.db.manager;
+    const now = this.clock.now();
+    const rows: EndedRow[] = await manager.query(
+      `SELECT t.id, t.enrolment_id, e.person_id, s.program_id, a.id AS assessment_id, a.kind,
+              coalesce(t.submitted_at, ${attemptSql.effectiveDeadline('t', 'a')}) AS ended_at, t.percent, t.submitted_at IS NOT NULL AS recorded
+         FROM attempts t
+         JOIN assessments a ON a.id = t.assessment_id
+         JOIN enrolments e ON e.id = t.enrolment_id
+         JOIN training_sessions s ON s.id = e.session_id
+        WHERE t.organization_id = $1 AND a.kind <> 'survey' AND ${where}
+          AND ${attemptSql.ended('t', 'a', `$${params.length + 1}`)}`,
+      [...params, now],
+    );
+    const unrecorded = rows.filter((r) => !r.recorded);
+    if (unrecorded.length > 0) {
+      const keys = await this.keysOf(manager, [...new Set(unrecorded.map((r) => r.assessment_id))]);
+      const answers = await this.answersOf(manager, unrecorded.map((r) => r.id));
+      for (const row of unrecorded) row.percent = scoreOf(row.kind, keys.get(row.assessment_id) ?? [], answers.get(row.id) ?? {}).percent;
+    }
+    const grouped = new Map<string, { kind: AssessmentKind; endedAt: Date; percent: number | null }[]>();
+    for (const row of rows) {
+      const key = groupOf(row);
+      const percent = row.percent === null ? null : Number(row.percent);
+      grouped.set(key, [...(grouped.get(key) ?? []), { kind: row.kind, endedAt: new Date(row.ended_at), percent }]);
+    }
+    return grouped;
+  }
+
+  /**
+   * A question's type and option ids, kept in memory: a question any attempt has used never changes in place
+   * (editing makes a new version), and only such questions are asked for here.
+   */
+  private async optionsOf(questionId: string) {
+    const cached = this.questionOptions.get(questionId);
+    if (cached) return cached;
+    const question = await this.db.manager.findOne(Question, { where: { id: questionId }, select: { id: true, type: true, options: true } });
+    if (!question) return null;
+    const entry = { type: question.type, optionIds: new Set(question.options.map((o) => o.id)) };
+    if (this.questionOptions.size >= QUESTION_CACHE_SIZE) {
+      this.questionOptions.delete(this.questionOptions.keys().next().value as string);
+    }
+    this.questionOptions.set(questionId, entry);
+    return entry;
+  }
+
+  private async validateAnswer(manager: EntityManager, test: Assessment, questionId: string, optionIds: string[]) {
+    const inTest = await manager.exists(AssessmentQuestion, { where: { organizationId: test.organizationId, assessmentId: test.id, questionId } });
+    if (!inTest) throw new DomainError('QUESTION_NOT_IN_ASSESSMENT', 'คำถามนี้ไม่อยู่ในแบบทดสอบชุดนี้');
+    const question = await manager.findOneByOrFail(Question, { id: questionId });
+    const known = new Set(question.options.map((o) => o.id));
+    const tooMany = question.type !== 'multiple_choice' && optionIds.length > 1;
+    if (optionIds.some((id) => !known.has(id)) || tooMany) {
+      throw new DomainError('OPTION_NOT_IN_QUESTION', 'ตัวเลือกที่ส่งมาไม่ตรงกับคำถาม กรุณาเลือกคำตอบใหม่');
+    }
+  }
+
+  /** The taker's attempt, row-locked for the transaction, and its test. */
+  private async lock(manager: EntityManager, taker: Taker, attemptId: string) {
+    const attempt = await manager.findOne(Attempt, { where: { id: attemptId, enrolmentId: taker.id }, lock: { mode: 'pessimistic_write' } });
+    if (!attempt) throw notFound('NOT_FOUND', 'ไม่พบการทำแบบทดสอบนี้');
+    const test = await manager.findOneByOrFail(Assessment, { id: attempt.assessmentId });
+    return { attempt, test };
+  }
+}
+
+interface EndedRow {
+  id: string;
+  enrolment_id: string;
+  person_id: string;
+  program_id: string;
+  assessment_id: string;
+  kind: AssessmentKind;
+  ended_at: Date;
+  percent: string | number | null;
+  recorded: boolean;
+}
+
+/** A survey is never scored; a test is scored on its questions' keys. */
+function scoreOf(kind: AssessmentKind, keys: ScoringKey[], answers: AnswerSheet): AttemptScoreFields {
+  if (kind === 'survey') return { score: null, maxScore: null, percent: null };
+  const { score, maxScore, percent } = scoreAttempt(keys, answers);
+  return { score, maxScore, percent };
+}
+
+/** The same answers in any key or option order give the same hash. */
+function hashAnswers(answers: Record<string, string[]>): string {
+  const canonical = Object.keys(answers)
+    .sort()
+    .map((questionId) => [questionId, [...new Set(answers[questionId])].sort()]);
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

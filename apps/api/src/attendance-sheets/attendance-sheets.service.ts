@@ -4,9 +4,9 @@ import type { PersonGroup } from '@sujarit/contracts';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { notFound } from '../common/domain.error';
-import { Enrolment, EnrolmentStatus } from '../enrolments/enrolment.entity';
+import { Enrolment, EnrolmentStatus } from '../database/entities/enrolment.entity';
 import { ERASED_NAME } from '../people/people.service';
-import { TrainingSession } from '../sessions/training-session.entity';
+import { TrainingSession } from '../database/entities/training-session.entity';
 import {
   AttendanceSheet,
   columnHeaders,

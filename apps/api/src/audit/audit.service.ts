@@ -4,7 +4,7 @@ import type { AuditAction, AuditChange, AuditEventPage, AuditEventQuery } from '
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
-import { AuditEvent } from './audit-event.entity';
+import { AuditEvent } from '../database/entities/audit-event.entity';
 
 /** Who did something: a signed-in user, or the operator's command line (no user). */
 export interface AuditActor {

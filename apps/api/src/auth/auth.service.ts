@@ -1,13 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CurrentUser as CurrentUserView, LoginRequest } from '@sujarit/contracts';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { EntityManager, MoreThan, Not, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
+import { sha256 } from '../common/sha256';
 import { DomainError } from '../common/domain.error';
 import { ThrottleService } from '../throttle/throttle.service';
-import { User } from '../users/user.entity';
-import { AuthSession } from './auth-session.entity';
+import { User } from '../database/entities/user.entity';
+import { AuthSession } from '../database/entities/auth-session.entity';
 import type { AuthenticatedUser } from './authenticated-user';
 import { hashPassword, verifyPassword } from './password';
 
@@ -26,9 +27,6 @@ export const loginThrottleKeys = (email: string, clientAddress?: string) => {
   return clientAddress === undefined ? [`login\n${normalized}`] : [`login\n${normalized}\n${clientAddress}`, `login\n${normalized}`];
 };
 
-export function sha256(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 @Injectable()
 export class AuthService {

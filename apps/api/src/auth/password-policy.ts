@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { DomainError } from '../common/domain.error';
-import { DEMO_USERS } from '../seed/demo-organization.seed';
+import { DEMO_USERS } from './demo-accounts';
 
 /**
  * The commonest passwords: zxcvbn-ts's common list (@zxcvbn-ts/language-common, `passwords-common`, about

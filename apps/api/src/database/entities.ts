@@ -1,19 +1,21 @@
-import { Assessment } from '../assessments/assessment.entity';
-import { Attempt } from '../attempts/attempt.entity';
-import { AuditEvent } from '../audit/audit-event.entity';
-import { AuthSession } from '../auth/auth-session.entity';
-import { Enrolment } from '../enrolments/enrolment.entity';
-import { OrganizationLogo } from '../organizations/organization-logo.entity';
-import { Organization } from '../organizations/organization.entity';
-import { Person } from '../people/person.entity';
-import { ProgramYear } from '../programs/program-year.entity';
-import { Program } from '../programs/program.entity';
-import { Question } from '../questions/question.entity';
-import { SessionExpense } from '../sessions/session-expense.entity';
-import { TrainingSession } from '../sessions/training-session.entity';
-import { ThrottleBucket } from '../throttle/throttle-bucket.entity';
-import { AccountToken } from '../users/account-token.entity';
-import { User } from '../users/user.entity';
+import { AssessmentQuestion } from './entities/assessment-question.entity';
+import { Assessment } from './entities/assessment.entity';
+import { AttemptAnswer } from './entities/attempt-answer.entity';
+import { Attempt } from './entities/attempt.entity';
+import { AuditEvent } from './entities/audit-event.entity';
+import { AuthSession } from './entities/auth-session.entity';
+import { Enrolment } from './entities/enrolment.entity';
+import { OrganizationLogo } from './entities/organization-logo.entity';
+import { Organization } from './entities/organization.entity';
+import { Person } from './entities/person.entity';
+import { ProgramYear } from './entities/program-year.entity';
+import { Program } from './entities/program.entity';
+import { Question } from './entities/question.entity';
+import { SessionExpense } from './entities/session-expense.entity';
+import { TrainingSession } from './entities/training-session.entity';
+import { ThrottleBucket } from './entities/throttle-bucket.entity';
+import { AccountToken } from './entities/account-token.entity';
+import { User } from './entities/user.entity';
 
 export const ALL_ENTITIES = [
   Organization,
@@ -32,4 +34,6 @@ export const ALL_ENTITIES = [
   AuditEvent,
   OrganizationLogo,
   AccountToken,
+  AssessmentQuestion,
+  AttemptAnswer,
 ];

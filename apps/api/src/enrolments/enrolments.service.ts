@@ -3,16 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EnrolmentList, ImportPreview, ImportResult, ImportRowError } from '@sujarit/contracts';
 import { thaiNameKey } from '@sujarit/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AttemptsService } from '../attempts/attempts.service';
 import { actorOf, AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
 import { conflict, notFound } from '../common/domain.error';
 import { toPersonView } from '../people/people.mapper';
 import { PeopleService } from '../people/people.service';
-import { Person } from '../people/person.entity';
-import { TrainingSession } from '../sessions/training-session.entity';
+import { Person } from '../database/entities/person.entity';
+import { TrainingSession } from '../database/entities/training-session.entity';
 import { checkInCodeDrawer } from './check-in-code';
-import { Enrolment, EnrolmentStatus } from './enrolment.entity';
+import { Enrolment, EnrolmentStatus } from '../database/entities/enrolment.entity';
 import { ParsedRow, validateRow, ValidRow } from './import-file';
 
 /** Statuses that hold a seat. */
@@ -30,6 +31,7 @@ export class EnrolmentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly people: PeopleService,
+    private readonly attempts: AttemptsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -41,21 +43,11 @@ export class EnrolmentsService {
       relations: { person: true },
       order: { createdAt: 'ASC' },
     });
-    const scores: { enrolment_id: string; kind: string; percent: string }[] = await this.db.query(
-      `SELECT t.enrolment_id, a.kind, t.percent FROM attempts t JOIN assessments a ON a.id = t.assessment_id
-        WHERE a.session_id = $1 AND t.submitted_at IS NOT NULL AND a.kind <> 'survey'
-        ORDER BY t.submitted_at`,
-      [sessionId],
-    );
+    // As the indicator counts them (AttemptsService): the first pre-test, the best post-test.
+    const scores = await this.attempts.countingScoresOfSession(organizationId, sessionId);
     const waitlist = enrolments
       .filter((e) => e.status === 'waitlisted')
       .sort((a, b) => (a.waitlistedAt?.getTime() ?? 0) - (b.waitlistedAt?.getTime() ?? 0));
-    // As the indicator counts them: the first pre-test, the best post-test.
-    const score = (id: string, kind: 'pre_test' | 'post_test') => {
-      const found = scores.filter((s) => s.enrolment_id === id && s.kind === kind).map((s) => Number(s.percent));
-      if (found.length === 0) return null;
-      return kind === 'pre_test' ? found[0] : Math.max(...found);
-    };
     const collator = new Intl.Collator('th');
     const counts = { enrolled: 0, waitlisted: 0, attended: 0, absent: 0, withdrawn: 0 };
     for (const e of enrolments) counts[e.status] += 1;
@@ -73,8 +65,8 @@ export class EnrolmentsService {
           onPhone: e.deviceTokenHash !== null,
           checkInCode: e.checkInCode,
           waitlistPosition: e.status === 'waitlisted' ? waitlist.indexOf(e) + 1 : null,
-          prePercent: score(e.id, 'pre_test'),
-          postPercent: score(e.id, 'post_test'),
+          prePercent: scores.get(e.id)?.prePercent ?? null,
+          postPercent: scores.get(e.id)?.postPercent ?? null,
         })),
     };
   }
@@ -280,6 +272,11 @@ export class EnrolmentsService {
 
   seatsTaken(manager: EntityManager, sessionId: string): Promise<number> {
     return manager.count(Enrolment, { where: { sessionId, status: In(SEATED) } });
+  }
+
+  /** The drawer of new personal check-in codes for a session (see check-in-code.ts); the caller holds the session's row lock. */
+  checkInCodeDrawer(manager: EntityManager, sessionId: string): Promise<() => string> {
+    return checkInCodeDrawer(manager, sessionId);
   }
 
   private async requireSession(manager: EntityManager, organizationId: string, sessionId: string) {

@@ -1,6 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { fiscalYearOf } from '@sujarit/domain';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -17,6 +16,6 @@ export class IndicatorsController {
   @Get()
   @ZodResponse({ type: IndicatorListDto })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: FiscalYearQueryDto) {
-    return this.indicators.list(user.organizationId, query.fiscalYear ?? fiscalYearOf(new Date()));
+    return this.indicators.list(user.organizationId, query.fiscalYear);
   }
 }

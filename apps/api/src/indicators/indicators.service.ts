@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { IndicatorList, ProgramIndicatorView } from '@sujarit/contracts';
-import { AttendeeScores, computeProgramIndicator } from '@sujarit/domain';
+import { AttendeeScores, computeProgramIndicator, fiscalYearOf } from '@sujarit/domain';
 import { DataSource, IsNull } from 'typeorm';
 import { AttemptsService } from '../attempts/attempts.service';
 import { Clock } from '../common/clock';
-import { ProgramYear } from '../programs/program-year.entity';
-import { Program } from '../programs/program.entity';
+import { ProgramYear } from '../database/entities/program-year.entity';
+import { Program } from '../database/entities/program.entity';
 
 export interface ProgramProgress {
   attended: number;
@@ -101,9 +101,9 @@ export class IndicatorsService {
     );
   }
 
-  async list(organizationId: string, fiscalYear: number): Promise<IndicatorList> {
-    // Attempts whose time ran out count with the answers they saved, even if no one has looked since.
-    await this.db.transaction((m) => this.attempts.finishOverdue(m, { organizationId }, this.clock.now()));
+  /** The indicators of a fiscal year, the current one (Bangkok time) unless asked. */
+  async list(organizationId: string, requestedYear: number | undefined): Promise<IndicatorList> {
+    const fiscalYear = requestedYear ?? fiscalYearOf(this.clock.now());
     const programs = await this.db.getRepository(Program).find({ where: { organizationId, archivedAt: IsNull() }, order: { code: 'ASC' } });
     const [years, progress, scores] = await Promise.all([
       this.db.getRepository(ProgramYear).find({ where: { organizationId, fiscalYear } }),
@@ -129,42 +129,27 @@ export class IndicatorsService {
   }
 
   /**
-   * Each attendee's pre-test (their first submitted one: where they started) and post-test
-   * (their best submitted one: whether they reached the mark) within the program's fiscal year.
+   * Each attendee's scores that count (AttemptsService: the first pre-test, the best post-test) over the program's
+   * sessions of the fiscal year; an attempt whose time ran out counts with the answers it saved, even if nobody has
+   * written it down yet. Attendees without a score are kept, with nulls.
    */
   private async attendeeScores(organizationId: string, fiscalYear: number): Promise<Map<string, AttendeeScores[]>> {
-    const rows: { program_id: string; person_id: string; pre: string | null; post: string | null }[] =
-      await this.db.query(
-        `WITH attendees AS (
-           SELECT DISTINCT s.program_id, e.person_id
-             FROM enrolments e JOIN training_sessions s ON s.id = e.session_id
-            WHERE e.organization_id = $1 AND s.fiscal_year = $2 AND s.status <> 'cancelled' AND e.status = 'attended'),
-         scores AS (
-           SELECT s.program_id, e.person_id, a.kind, t.percent, t.submitted_at
-             FROM attempts t
-             JOIN assessments a ON a.id = t.assessment_id
-             JOIN enrolments e ON e.id = t.enrolment_id
-             JOIN training_sessions s ON s.id = e.session_id
-            WHERE t.organization_id = $1 AND s.fiscal_year = $2 AND s.status <> 'cancelled'
-              AND t.submitted_at IS NOT NULL)
-         SELECT at.program_id, at.person_id,
-                (SELECT x.percent FROM scores x
-                  WHERE x.program_id = at.program_id AND x.person_id = at.person_id AND x.kind = 'pre_test'
-                  ORDER BY x.submitted_at LIMIT 1) AS pre,
-                (SELECT max(x.percent) FROM scores x
-                  WHERE x.program_id = at.program_id AND x.person_id = at.person_id AND x.kind = 'post_test') AS post
-           FROM attendees at`,
+    const [attendees, scores] = await Promise.all([
+      this.db.query(
+        `SELECT DISTINCT s.program_id, e.person_id
+           FROM enrolments e JOIN training_sessions s ON s.id = e.session_id
+          WHERE e.organization_id = $1 AND s.organization_id = $1 AND s.fiscal_year = $2
+            AND s.status <> 'cancelled' AND e.status = 'attended'`,
         [organizationId, fiscalYear],
-      );
+      ) as Promise<{ program_id: string; person_id: string }[]>,
+      this.attempts.countingScoresOfYear(organizationId, fiscalYear),
+    ]);
     const byProgram = new Map<string, AttendeeScores[]>();
-    for (const row of rows) {
-      const list = byProgram.get(row.program_id) ?? [];
-      list.push({
-        personId: row.person_id,
-        prePercent: row.pre === null ? null : Number(row.pre),
-        postPercent: row.post === null ? null : Number(row.post),
-      });
-      byProgram.set(row.program_id, list);
+    for (const { program_id: programId, person_id: personId } of attendees) {
+      const counting = scores.get(`${programId}:${personId}`);
+      const list = byProgram.get(programId) ?? [];
+      list.push({ personId, prePercent: counting?.prePercent ?? null, postPercent: counting?.postPercent ?? null });
+      byProgram.set(programId, list);
     }
     return byProgram;
   }

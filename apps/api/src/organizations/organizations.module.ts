@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ProgramsModule } from '../programs/programs.module';
+import { ProgramTemplatesModule } from '../program-templates/program-templates.module';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 
-@Module({ imports: [ProgramsModule], controllers: [OrganizationsController], providers: [OrganizationsService], exports: [OrganizationsService] })
+@Module({ imports: [ProgramTemplatesModule], controllers: [OrganizationsController], providers: [OrganizationsService], exports: [OrganizationsService] })
 export class OrganizationsModule {}

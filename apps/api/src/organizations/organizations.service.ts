@@ -12,10 +12,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { actorOf, AuditService, changedFields } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
-import { ProgramTemplatesService } from '../programs/program-templates.service';
+import { ProgramTemplatesService } from '../program-templates/program-templates.service';
 import { DomainError, notFound } from '../common/domain.error';
-import { OrganizationLogo } from './organization-logo.entity';
-import { Organization } from './organization.entity';
+import { OrganizationLogo } from '../database/entities/organization-logo.entity';
+import { Organization } from '../database/entities/organization.entity';
 
 /** Held while a first organization is made (the demo or the set-up), so only one of them ever is. */
 export const FIRST_ORGANIZATION_LOCK = 'sujarit:seed';

@@ -1,5 +1,5 @@
 import { MINOR_AGE_BANDS, type Person as PersonView } from '@sujarit/contracts';
-import type { Person } from './person.entity';
+import type { Person } from '../database/entities/person.entity';
 
 export function toPersonView(person: Person): PersonView {
   return {

@@ -8,7 +8,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
 import { conflict, notFound } from '../common/domain.error';
 import { toPersonView } from './people.mapper';
-import { Person } from './person.entity';
+import { Person } from '../database/entities/person.entity';
 
 export const ERASED_NAME = 'ลบข้อมูลแล้ว';
 

@@ -8,8 +8,8 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain.error';
 import { IndicatorsService } from '../indicators/indicators.service';
-import { ProgramYear } from '../programs/program-year.entity';
-import { Program } from '../programs/program.entity';
+import { ProgramYear } from '../database/entities/program-year.entity';
+import { Program } from '../database/entities/program.entity';
 
 /** The plan across fiscal years: targets, attendance, sessions and money, program by program. */
 @Injectable()
@@ -66,6 +66,9 @@ export class PlanService {
     const to = request.toFiscalYear ?? from + 1;
     if (to === from) throw new DomainError('VALIDATION_FAILED', 'ปีปลายทางต้องไม่ใช่ปีเดียวกับปีต้นทาง');
     return this.db.transaction(async (manager) => {
+      // One copy into a year at a time per organization: parallel copies would otherwise lock the same new rows
+      // in different orders and deadlock (the second one waits here, then finds the rows and skips them).
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sujarit:copy-year:${organizationId}:${to}`]);
       const years = manager.getRepository(ProgramYear);
       // Archived programs are out of the plan: nothing is copied to them.
       const source = await years.find({

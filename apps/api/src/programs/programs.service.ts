@@ -15,10 +15,10 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
 import { conflict, notFound } from '../common/domain.error';
 import { IndicatorsService, ProgramProgress } from '../indicators/indicators.service';
-import { Question } from '../questions/question.entity';
-import { TrainingSession } from '../sessions/training-session.entity';
-import { ProgramYear } from './program-year.entity';
-import { Program } from './program.entity';
+import { Question } from '../database/entities/question.entity';
+import { TrainingSession } from '../database/entities/training-session.entity';
+import { ProgramYear } from '../database/entities/program-year.entity';
+import { Program } from '../database/entities/program.entity';
 
 /** A program's own fields, as the form and a template give them (checked and trimmed). */
 export interface ProgramFields {
@@ -49,9 +49,9 @@ export class ProgramsService {
     private readonly clock: Clock,
   ) {}
 
-  /** The organization's programs with their settings and progress in one fiscal year (the current one when left out). */
-  async list(organizationId: string, fiscalYearAsked: number | undefined, includeArchived = false): Promise<ProgramList> {
-    const fiscalYear = fiscalYearAsked ?? fiscalYearOf(this.clock.now());
+  /** The programs with their settings and progress in a fiscal year, the current one (Bangkok time) unless asked. */
+  async list(organizationId: string, requestedYear: number | undefined, includeArchived = false): Promise<ProgramList> {
+    const fiscalYear = requestedYear ?? fiscalYearOf(this.clock.now());
     const [programs, archivedCount, years, progress] = await Promise.all([
       this.programs.find({
         where: { organizationId, ...(includeArchived ? {} : { archivedAt: IsNull() }) },

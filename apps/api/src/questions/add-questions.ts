@@ -1,6 +1,6 @@
 import type { QuestionInput } from '@sujarit/contracts';
 import type { EntityManager } from 'typeorm';
-import { Question } from './question.entity';
+import { Question } from '../database/entities/question.entity';
 import { storedQuestion } from './question.mapper';
 
 /**

@@ -1,11 +1,9 @@
-import { LIKERT_OPTIONS, type BankQuestion, type QuestionInput } from '@sujarit/contracts';
-import { FULL_CREDIT_TOLERANCE_PERCENT } from '@sujarit/domain';
-import type { Question, QuestionOption } from './question.entity';
+import { isFullCredit, LIKERT_OPTIONS, type BankQuestion, type QuestionInput } from '@sujarit/contracts';
+import type { Question, QuestionOption } from '../database/entities/question.entity';
 
 const CHOICE_IDS = ['a', 'b', 'c', 'd', 'e', 'f'];
 const TRUE_FALSE_IDS = ['true', 'false'];
 
-const isFull = (weight: number) => weight >= 100 - FULL_CREDIT_TOLERANCE_PERCENT;
 const round5 = (value: number) => Math.round(value * 100000) / 100000;
 
 type StoredFields = Pick<Question, 'topic' | 'type' | 'stem' | 'options' | 'correctOptionIds' | 'explanation' | 'points'>;
@@ -33,13 +31,13 @@ export function storedQuestion(input: QuestionInput): StoredFields {
     }));
     return { ...common, points, options, correctOptionIds: options.filter((o) => o.weight > 0).map((o) => o.id) };
   }
-  const partial = input.options.some((o) => !isFull(o.weight) && o.weight !== 0);
+  const partial = input.options.some((o) => !isFullCredit(o.weight) && o.weight !== 0);
   const options: QuestionOption[] = input.options.map((o, i) => ({
     id: ids[i],
     text: o.text,
-    ...(partial ? { weight: isFull(o.weight) ? 100 : round5(o.weight) } : {}),
+    ...(partial ? { weight: isFullCredit(o.weight) ? 100 : round5(o.weight) } : {}),
   }));
-  return { ...common, points, options, correctOptionIds: options.filter((_, i) => isFull(input.options[i].weight)).map((o) => o.id) };
+  return { ...common, points, options, correctOptionIds: options.filter((_, i) => isFullCredit(input.options[i].weight)).map((o) => o.id) };
 }
 
 /** The organizer's view: every option of a scored question with the weight it is worth, stored or implied. */

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BankQuestion, ExportFormat, ImportFormat, QuestionImportPreview, QuestionInput } from '@sujarit/contracts';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AssessmentsService } from '../assessments/assessments.service';
+import { AttemptsService } from '../attempts/attempts.service';
 import { actorOf, AuditService, changedFields } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
 import { notFound } from '../common/domain.error';
 import { ProgramsService } from '../programs/programs.service';
 import { addQuestionsToBank } from './add-questions';
-import { Question } from './question.entity';
+import { Question } from '../database/entities/question.entity';
 import { questionBankFile, QuestionFileDownload, readQuestionFile, toPreview, UploadedQuestionFile } from './question-files';
 import { storedQuestion, toBankQuestion } from './question.mapper';
 
@@ -22,6 +24,8 @@ export class QuestionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly programs: ProgramsService,
+    private readonly assessments: AssessmentsService,
+    private readonly attempts: AttemptsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -32,7 +36,7 @@ export class QuestionsService {
       where: { organizationId, programId, ...(includeArchived ? {} : { archivedAt: IsNull() }) },
       order: { position: 'ASC', createdAt: 'ASC' },
     });
-    const used = await this.usedIds(this.db.manager, questions.map((q) => q.id));
+    const used = await this.attempts.usedQuestionIds(this.db.manager, organizationId, questions.map((q) => q.id));
     return questions.map((q) => toBankQuestion(q, used.has(q.id)));
   }
 
@@ -100,7 +104,7 @@ export class QuestionsService {
       const current = await this.lock(manager, organizationId, id);
       const stored = storedQuestion(input);
       const changes = changedFields(current, stored, AUDITED_FIELDS);
-      if (!(await this.usedIds(manager, [id])).has(id)) {
+      if (!(await this.attempts.usedQuestionIds(manager, organizationId, [id])).has(id)) {
         await manager.update(Question, { id }, stored);
         await this.audit.record(manager, actorOf(user), {
           action: 'question.updated',
@@ -120,7 +124,7 @@ export class QuestionsService {
         ...stored,
       });
       await manager.update(Question, { id }, { archivedAt: this.clock.now() });
-      await this.replaceInUntakenTests(manager, id, next.id);
+      await this.assessments.replaceQuestionInUntakenTests(manager, organizationId, id, next.id);
       await this.audit.record(manager, actorOf(user), {
         action: 'question.updated',
         subject: { id: next.id, label: questionLabel(next) },
@@ -135,9 +139,9 @@ export class QuestionsService {
   async remove(user: AuthenticatedUser, id: string): Promise<{ outcome: 'deleted' | 'archived' }> {
     return this.db.transaction(async (manager) => {
       const question = await this.lock(manager, user.organizationId, id);
-      await this.replaceInUntakenTests(manager, id, null);
+      await this.assessments.replaceQuestionInUntakenTests(manager, user.organizationId, id, null);
       const subject = { id, label: questionLabel(question) };
-      if ((await this.usedIds(manager, [id])).has(id)) {
+      if ((await this.attempts.usedQuestionIds(manager, user.organizationId, [id])).has(id)) {
         await manager.update(Question, { id }, { archivedAt: this.clock.now() });
         await this.audit.record(manager, actorOf(user), { action: 'question.archived', subject });
         return { outcome: 'archived' as const };
@@ -146,30 +150,6 @@ export class QuestionsService {
       await this.audit.record(manager, actorOf(user), { action: 'question.deleted', subject });
       return { outcome: 'deleted' as const };
     });
-  }
-
-  /** Tests nobody has started yet follow the bank: swap (or drop) the question there. */
-  private async replaceInUntakenTests(manager: EntityManager, oldId: string, newId: string | null) {
-    await manager.query(
-      `UPDATE assessments a
-          SET question_ids = (
-            SELECT coalesce(jsonb_agg(CASE WHEN q.value = to_jsonb($1::text) THEN to_jsonb($2::text) ELSE q.value END
-                                      ORDER BY q.ordinality) FILTER (WHERE $2::text IS NOT NULL OR q.value <> to_jsonb($1::text)), '[]'::jsonb)
-              FROM jsonb_array_elements(a.question_ids) WITH ORDINALITY AS q(value, ordinality))
-        WHERE a.question_ids ? $1
-          AND NOT EXISTS (SELECT 1 FROM attempts t WHERE t.assessment_id = a.id)`,
-      [oldId, newId],
-    );
-  }
-
-  private async usedIds(manager: EntityManager, ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await manager.query(
-      `SELECT DISTINCT q.id FROM unnest($1::text[]) AS q(id)
-        WHERE EXISTS (SELECT 1 FROM attempts t JOIN assessments a ON a.id = t.assessment_id WHERE a.question_ids ? q.id)`,
-      [ids],
-    );
-    return new Set(rows.map((r) => r.id));
   }
 
   private async lock(manager: EntityManager, organizationId: string, id: string): Promise<Question> {

@@ -1,4 +1,3 @@
-import type { Role } from '@sujarit/contracts';
 import { PLAN_TEMPLATE_ID } from '../programs/templates/plan-2566-2570/plan-2566-2570.template';
 
 /**
@@ -17,9 +16,5 @@ export const DEMO_ORGANIZATION_PROFILE = {
 };
 export const DEMO_TEMPLATE_ID = PLAN_TEMPLATE_ID;
 
-/** Demo accounts, one per role. Printed at start and in the README; change them before real use. */
-export const DEMO_USERS: { email: string; password: string; displayName: string; role: Role }[] = [
-  { email: 'admin@pron.example', password: 'demo-admin-2569', displayName: 'บัญชีสาธิต', role: 'admin' },
-  { email: 'organizer@pron.example', password: 'demo-organizer-2569', displayName: 'บัญชีสาธิต', role: 'organizer' },
-  { email: 'manager@pron.example', password: 'demo-manager-2569', displayName: 'บัญชีสาธิต', role: 'manager' },
-];
+/** Demo accounts, one per role: their passwords are published, so the password policy refuses them (auth/demo-accounts). */
+export { DEMO_USERS } from '../auth/demo-accounts';

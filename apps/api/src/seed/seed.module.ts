@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ProgramsModule } from '../programs/programs.module';
+import { ProgramTemplatesModule } from '../program-templates/program-templates.module';
 import { SeedService } from './seed.service';
 
-@Module({ imports: [ProgramsModule], providers: [SeedService], exports: [SeedService] })
+@Module({ imports: [ProgramTemplatesModule], providers: [SeedService], exports: [SeedService] })
 export class SeedModule {}

@@ -2,10 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../database/entities/organization.entity';
 import { FIRST_ORGANIZATION_LOCK } from '../organizations/organizations.service';
-import { ProgramTemplatesService } from '../programs/program-templates.service';
-import { User } from '../users/user.entity';
+import { ProgramTemplatesService } from '../program-templates/program-templates.service';
+import { User } from '../database/entities/user.entity';
 import { DEMO_ORGANIZATION_NAME, DEMO_ORGANIZATION_PROFILE, DEMO_TEMPLATE_ID, DEMO_USERS } from './demo-organization.seed';
 import { demoWanted } from './demo-setting';
 

@@ -13,12 +13,13 @@ import {
 import { fiscalYearOf } from '@sujarit/domain';
 import { DataSource, FindOptionsWhere, In, QueryFailedError, Repository } from 'typeorm';
 import { AssessmentsService } from '../assessments/assessments.service';
+import { AttemptsService } from '../attempts/attempts.service';
 import { conflict, DomainError, notFound } from '../common/domain.error';
-import { Enrolment } from '../enrolments/enrolment.entity';
+import { Enrolment } from '../database/entities/enrolment.entity';
 import { ProgramsService } from '../programs/programs.service';
 import { joinPath, newJoinCode } from './join-code';
-import { SessionExpense } from './session-expense.entity';
-import { SessionStatus, TrainingSession } from './training-session.entity';
+import { SessionExpense } from '../database/entities/session-expense.entity';
+import { SessionStatus, TrainingSession } from '../database/entities/training-session.entity';
 
 const STATUS_NAMES: Record<SessionStatus, string> = {
   draft: 'ฉบับร่าง',
@@ -35,6 +36,7 @@ export class SessionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly programs: ProgramsService,
     private readonly assessments: AssessmentsService,
+    private readonly attempts: AttemptsService,
   ) {}
 
   async create(organizationId: string, request: CreateSessionRequest): Promise<Session> {
@@ -93,34 +95,25 @@ export class SessionsService {
 
   async attendees(organizationId: string, id: string): Promise<AttendeeList> {
     await this.require(organizationId, id);
-    const rows: {
-      enrolment_id: string;
-      full_name: string;
-      person_group: string;
-      checked_in_at: Date | null;
-      pre: string | null;
-      post: string | null;
-    }[] = await this.db.query(
-      `SELECT e.id AS enrolment_id, p.full_name, p.person_group, e.checked_in_at,
-              (SELECT t.percent FROM attempts t JOIN assessments a ON a.id = t.assessment_id
-                WHERE t.enrolment_id = e.id AND a.kind = 'pre_test' AND t.submitted_at IS NOT NULL
-                ORDER BY t.submitted_at LIMIT 1) AS pre,
-              (SELECT t.percent FROM attempts t JOIN assessments a ON a.id = t.assessment_id
-                WHERE t.enrolment_id = e.id AND a.kind = 'post_test' AND t.submitted_at IS NOT NULL
-                ORDER BY t.percent DESC LIMIT 1) AS post
-         FROM enrolments e JOIN people p ON p.id = e.person_id
-        WHERE e.session_id = $1 AND e.organization_id = $2
-        ORDER BY e.checked_in_at NULLS LAST, e.created_at`,
-      [id, organizationId],
-    );
+    const [rows, scores] = await Promise.all([
+      this.db.query(
+        `SELECT e.id AS enrolment_id, p.full_name, p.person_group, e.checked_in_at
+           FROM enrolments e JOIN people p ON p.id = e.person_id
+          WHERE e.session_id = $1 AND e.organization_id = $2
+          ORDER BY e.checked_in_at NULLS LAST, e.created_at`,
+        [id, organizationId],
+      ) as Promise<{ enrolment_id: string; full_name: string; person_group: string; checked_in_at: Date | null }[]>,
+      // The scores that count (AttemptsService): the first pre-test, the best post-test.
+      this.attempts.countingScoresOfSession(organizationId, id),
+    ]);
     return {
       attendees: rows.map((r) => ({
         enrolmentId: r.enrolment_id,
         fullName: r.full_name,
         group: r.person_group,
         checkedInAt: r.checked_in_at ? new Date(r.checked_in_at).toISOString() : null,
-        prePercent: r.pre === null ? null : Number(r.pre),
-        postPercent: r.post === null ? null : Number(r.post),
+        prePercent: scores.get(r.enrolment_id)?.prePercent ?? null,
+        postPercent: scores.get(r.enrolment_id)?.postPercent ?? null,
       })),
     };
   }

@@ -9,10 +9,10 @@ import { hashPassword } from '../auth/password';
 import { assertAcceptablePassword } from '../auth/password-policy';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain.error';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../database/entities/organization.entity';
 import { FIRST_ORGANIZATION_LOCK, OrganizationsService } from '../organizations/organizations.service';
-import { ProgramTemplatesService } from '../programs/program-templates.service';
-import { User } from '../users/user.entity';
+import { ProgramTemplatesService } from '../program-templates/program-templates.service';
+import { User } from '../database/entities/user.entity';
 
 const alreadyDone = () =>
   new DomainError('SETUP_ALREADY_DONE', 'ระบบนี้ตั้งค่าหน่วยงานแรกไปแล้ว กรุณาเข้าสู่ระบบ', HttpStatus.GONE);

@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { sha256 } from '../auth/auth.service';
+import { sha256 } from '../common/sha256';
 import { DomainError, notFound } from '../common/domain.error';
-import { Enrolment } from '../enrolments/enrolment.entity';
-import { TrainingSession } from '../sessions/training-session.entity';
+import { Enrolment } from '../database/entities/enrolment.entity';
+import { TrainingSession } from '../database/entities/training-session.entity';
 import { ThrottleService } from '../throttle/throttle.service';
 
 /**

@@ -18,7 +18,6 @@ import {
   TraineeSessionDto,
 } from './trainee.dto';
 import { IdempotencyKey } from './idempotency-key.decorator';
-import { TraineeAttemptsService } from './trainee-attempts.service';
 import { TraineeService } from './trainee.service';
 
 export const TRAINEE_COOKIE = 'sj_trainee';
@@ -37,10 +36,7 @@ const deviceToken = (req: Request): string | undefined => {
 @Public()
 @Controller('join/:code')
 export class TraineeController {
-  constructor(
-    private readonly trainee: TraineeService,
-    private readonly attempts: TraineeAttemptsService,
-  ) {}
+  constructor(private readonly trainee: TraineeService) {}
 
   @Get()
   @ZodResponse({ type: TraineeSessionDto })
@@ -72,19 +68,19 @@ export class TraineeController {
   @HttpCode(200)
   @ZodResponse({ type: TraineeAttemptDto })
   start(@Param() params: TraineeAssessmentParamDto, @Body() body: StartAttemptRequestDto, @Req() req: Request) {
-    return this.attempts.startAttempt(params.code, params.assessmentId, body.attemptNumber, deviceToken(req), clientAddress(req));
+    return this.trainee.startAttempt(params.code, params.assessmentId, body.attemptNumber, deviceToken(req), clientAddress(req));
   }
 
   @Get('attempts/:attemptId/review')
   @ZodResponse({ type: AttemptReviewDto })
   review(@Param() params: TraineeAttemptParamDto, @Req() req: Request) {
-    return this.attempts.review(params.code, params.attemptId, deviceToken(req), clientAddress(req));
+    return this.trainee.review(params.code, params.attemptId, deviceToken(req), clientAddress(req));
   }
 
   @Put('attempts/:attemptId/answers/:questionId')
   @HttpCode(204)
   async save(@Param() params: TraineeAnswerParamDto, @Body() body: SaveAnswerRequestDto, @Req() req: Request) {
-    await this.attempts.saveAnswer(params.code, params.attemptId, params.questionId, body.optionIds, deviceToken(req), clientAddress(req));
+    await this.trainee.saveAnswer(params.code, params.attemptId, params.questionId, body.optionIds, deviceToken(req), clientAddress(req));
   }
 
   @Post('attempts/:attemptId/submit')
@@ -97,6 +93,6 @@ export class TraineeController {
     @IdempotencyKey() idempotencyKey: string,
     @Req() req: Request,
   ) {
-    return this.attempts.submit(params.code, params.attemptId, body.answers, idempotencyKey, deviceToken(req), clientAddress(req));
+    return this.trainee.submit(params.code, params.attemptId, body.answers, idempotencyKey, deviceToken(req), clientAddress(req));
   }
 }

@@ -1,37 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MINOR_AGE_BANDS, type JoinRequest, type TraineeSession } from '@sujarit/contracts';
-import { thaiNameKey } from '@sujarit/domain';
+import { MINOR_AGE_BANDS, type AttemptResult, type AttemptReview, type JoinRequest, type TraineeAttempt, type TraineeSession } from '@sujarit/contracts';
+import { testState, thaiNameKey } from '@sujarit/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Assessment } from '../assessments/assessment.entity';
-import { byKindOrder } from '../assessments/assessment-order';
-import { assessmentState, effectiveDeadline } from '../assessments/assessment-state';
-import { Attempt } from '../attempts/attempt.entity';
+import { AssessmentsService } from '../assessments/assessments.service';
 import { AttemptsService } from '../attempts/attempts.service';
-import { sha256 } from '../auth/auth.service';
 import { Clock } from '../common/clock';
 import { conflict, DomainError, notFound } from '../common/domain.error';
-import { checkInCodeDrawer } from '../enrolments/check-in-code';
-import { Enrolment } from '../enrolments/enrolment.entity';
-import { Person } from '../people/person.entity';
+import { sha256 } from '../common/sha256';
+import { Enrolment } from '../database/entities/enrolment.entity';
+import { Person } from '../database/entities/person.entity';
+import { TrainingSession } from '../database/entities/training-session.entity';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { PeopleService } from '../people/people.service';
-import { TrainingSession } from '../sessions/training-session.entity';
-import { reviewAvailable, visibleScore } from './attempt-rules';
 import { TraineeAccess, wrongCheckInCode } from './trainee-access';
 
 const WALK_IN_STATUSES = ['scheduled', 'open'];
 
 /**
- * A trainee's phone in a session: what it shows, and checking in (listed people by name, walk-ins by
- * registering). Nothing here returns an answer key, a correctness flag or an explanation.
+ * A trainee's phone in a session: what it shows, checking in (listed people by name, walk-ins by registering), and
+ * each attempt request once the phone is known, handed to AttemptsService. Nothing here returns an answer key, a
+ * correctness flag or an explanation.
  */
 @Injectable()
 export class TraineeService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly attempts: AttemptsService,
+    private readonly assessments: AssessmentsService,
     private readonly people: PeopleService,
+    private readonly enrolments: EnrolmentsService,
     private readonly access: TraineeAccess,
     private readonly clock: Clock,
   ) {}
@@ -40,6 +39,63 @@ export class TraineeService {
     return this.access.answer(address, async () => {
       const { session, enrolment } = await this.access.open(this.db.manager, code, deviceToken, address);
       return this.toView(session, enrolment, deviceToken);
+    });
+  }
+
+  /** Starts or resumes attempt number N of a test (see AttemptsService.start). */
+  startAttempt(
+    code: string,
+    assessmentId: string,
+    attemptNumber: number,
+    deviceToken: string | undefined,
+    address: string,
+  ): Promise<TraineeAttempt> {
+    return this.access.answer(address, async () => {
+      const { enrolment } = await this.access.require(this.db.manager, code, deviceToken, address);
+      return this.attempts.start(enrolment, assessmentId, attemptNumber);
+    });
+  }
+
+  /**
+   * Saves one answer: in one statement when all is in order (the phone is checked inside it), otherwise with the
+   * reason it cannot be saved (not joined, submitted, past the deadline, closed, a wrong option).
+   */
+  async saveAnswer(
+    code: string,
+    attemptId: string,
+    questionId: string,
+    optionIds: string[],
+    deviceToken: string | undefined,
+    address: string,
+  ): Promise<void> {
+    const phone = deviceToken ? { joinCode: code, deviceTokenHash: sha256(deviceToken) } : null;
+    if (phone && (await this.attempts.saveAnswerFromPhone(phone, attemptId, questionId, optionIds))) return;
+    await this.access.answer(address, async () => {
+      const { enrolment } = await this.access.require(this.db.manager, code, deviceToken, address);
+      await this.attempts.saveAnswer(enrolment, attemptId, questionId, optionIds);
+    });
+  }
+
+  /** Hands an attempt in (see AttemptsService.submit). */
+  submit(
+    code: string,
+    attemptId: string,
+    answers: Record<string, string[]>,
+    idempotencyKey: string,
+    deviceToken: string | undefined,
+    address: string,
+  ): Promise<AttemptResult> {
+    return this.access.answer(address, async () => {
+      const { enrolment } = await this.access.require(this.db.manager, code, deviceToken, address);
+      return this.attempts.submit(enrolment, attemptId, answers, idempotencyKey);
+    });
+  }
+
+  /** The review of a finished attempt, when the test's settings and state allow it. */
+  review(code: string, attemptId: string, deviceToken: string | undefined, address: string): Promise<AttemptReview> {
+    return this.access.answer(address, async () => {
+      const { enrolment } = await this.access.require(this.db.manager, code, deviceToken, address);
+      return this.attempts.review(enrolment, attemptId);
     });
   }
 
@@ -80,7 +136,7 @@ export class TraineeService {
         await manager.update(Enrolment, { id: listed.id }, {
           status: 'attended',
           // Checked in at the door by the organizer already: that time stands.
-          checkedInAt: listed.status === 'attended' && listed.checkedInAt ? listed.checkedInAt : new Date(),
+          checkedInAt: listed.status === 'attended' && listed.checkedInAt ? listed.checkedInAt : this.clock.now(),
           waitlistedAt: null,
           deviceTokenHash: sha256(token),
         });
@@ -108,7 +164,7 @@ export class TraineeService {
       let person: Person;
       if (reused) {
         if (!hasConsentOrIsAdult(reused) && request.ageBand !== null) {
-          const consent = { ageBand: request.ageBand, guardianName, guardianConsentRecordedAt: guardianName ? new Date() : null };
+          const consent = { ageBand: request.ageBand, guardianName, guardianConsentRecordedAt: guardianName ? this.clock.now() : null };
           await manager.update(Person, { id: reused.id }, consent);
           Object.assign(reused, consent);
         }
@@ -125,13 +181,13 @@ export class TraineeService {
         });
       }
       // A walk-in has no code on the printed list yet; theirs shows on the organizer's list from now on.
-      const drawCheckInCode = await checkInCodeDrawer(manager, session.id);
+      const drawCheckInCode = await this.enrolments.checkInCodeDrawer(manager, session.id);
       const enrolment = await manager.getRepository(Enrolment).save({
         organizationId: session.organizationId,
         sessionId: session.id,
         personId: person.id,
         status: 'attended' as const,
-        checkedInAt: new Date(),
+        checkedInAt: this.clock.now(),
         waitlistedAt: null,
         deviceTokenHash: sha256(token),
         checkInCode: drawCheckInCode(),
@@ -182,17 +238,11 @@ export class TraineeService {
     manager: EntityManager = this.db.manager,
   ): Promise<TraineeSession> {
     const now = this.clock.now();
-    if (enrolment) await this.attempts.finishOverdue(manager, { enrolmentId: enrolment.id }, now);
-    const [program, assessments] = await Promise.all([
+    const [program, tests] = await Promise.all([
       manager.query(`SELECT name FROM programs WHERE id = $1`, [session.programId]) as Promise<{ name: string }[]>,
-      manager.find(Assessment, { where: { sessionId: session.id } }).then(byKindOrder),
+      this.assessments.ofSession(manager, session.id),
     ]);
-    const attempts = enrolment
-      ? await manager.find(Attempt, {
-          where: { enrolmentId: enrolment.id, assessmentId: In(assessments.map((a) => a.id)) },
-          order: { attemptNumber: 'ASC' },
-        })
-      : [];
+    const mine = await this.attempts.onPhone(manager, enrolment, tests.map((t) => t.test));
     return {
       joinCode: session.joinCode,
       title: session.title,
@@ -208,36 +258,19 @@ export class TraineeService {
       me: enrolment
         ? { fullName: enrolment.person?.fullName ?? '', checkedInAt: enrolment.checkedInAt?.toISOString() ?? null }
         : null,
-      assessments: assessments.map((a) => {
-        const mine = attempts.filter((t) => t.assessmentId === a.id);
-        const latest = mine.at(-1) ?? null;
-        const state = assessmentState(a, now);
-        return {
-          id: a.id,
-          kind: a.kind,
-          title: a.title,
-          state,
-          opensAt: a.opensAt?.toISOString() ?? null,
-          closesAt: a.closesAt?.toISOString() ?? null,
-          timeLimitMinutes: a.timeLimitMinutes,
-          questionCount: a.questionIds.length,
-          attemptsAllowed: a.attemptsAllowed,
-          attemptsUsed: mine.length,
-          resultsVisibility: a.resultsVisibility,
-          myAttempt: latest
-            ? {
-                id: latest.id,
-                attemptNumber: latest.attemptNumber,
-                submitted: latest.submittedAt !== null,
-                finishReason: latest.finishReason,
-                deadlineAt: effectiveDeadline(latest.deadlineAt, a)?.toISOString() ?? null,
-                ...visibleScore(a, latest, now),
-              }
-            : null,
-          canRetake: state === 'open' && latest?.submittedAt != null && mine.length < a.attemptsAllowed,
-          reviewAvailable: latest !== null && reviewAvailable(a, latest, now),
-        };
-      }),
+      assessments: tests.map(({ test: a, questionCount }) => ({
+        id: a.id,
+        kind: a.kind,
+        title: a.title,
+        state: testState(a, now),
+        opensAt: a.opensAt?.toISOString() ?? null,
+        closesAt: a.closesAt?.toISOString() ?? null,
+        timeLimitMinutes: a.timeLimitMinutes,
+        questionCount,
+        attemptsAllowed: a.attemptsAllowed,
+        resultsVisibility: a.resultsVisibility,
+        ...(mine.get(a.id) ?? { attemptsUsed: 0, myAttempt: null, canRetake: false, reviewAvailable: false }),
+      })),
     };
   }
 }

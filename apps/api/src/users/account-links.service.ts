@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AccountLinkInfo, AccountLinkPurpose } from '@sujarit/contracts';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AuthService, loginThrottleKeys, sha256 } from '../auth/auth.service';
+import { AuthService, loginThrottleKeys } from '../auth/auth.service';
+import { sha256 } from '../common/sha256';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { toAuthenticatedUser } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
@@ -13,8 +14,8 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain.error';
 import { ThrottleService } from '../throttle/throttle.service';
 import { accountLinkUrl } from './account-link-url';
-import { AccountToken } from './account-token.entity';
-import { User } from './user.entity';
+import { AccountToken } from '../database/entities/account-token.entity';
+import { User } from '../database/entities/user.entity';
 
 /** How long a link lasts: an invitation waits a week for a new colleague, a reset only an hour. */
 export const ACCOUNT_LINK_TTL_MS: Record<AccountLinkPurpose, number> = {

@@ -8,12 +8,12 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
 import { conflict, DomainError, notFound } from '../common/domain.error';
 import { MailService } from '../mail/mail.service';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../database/entities/organization.entity';
 import { ThrottleService } from '../throttle/throttle.service';
 import { accountLinkUrl } from './account-link-url';
 import { AccountLinksService, type IssuedAccountLink } from './account-links.service';
 import { accountLinkMail } from './account-mail';
-import { User } from './user.entity';
+import { User } from '../database/entities/user.entity';
 
 const collator = new Intl.Collator('th');
 

@@ -42,7 +42,7 @@ const BATCH_BYTES = 256 * 1024;
  * migrations' advisory lock (shared) keeps the schema from changing meanwhile. Memory stays bounded: rows
  * stream from COPY through gzip to the disk. The file appears under its name only when it is complete.
  */
-export async function createBackup(url: string, file: string, appVersion: string): Promise<BackupSummary> {
+export async function createBackup(url: string, file: string, appVersion: string, clock = new Clock()): Promise<BackupSummary> {
   const client = new Client({ connectionString: url });
   await client.connect();
   const partial = partialFileOf(file);
@@ -51,7 +51,7 @@ export async function createBackup(url: string, file: string, appVersion: string
     await setCopySessionSettings(client);
     await client.query(`SELECT pg_advisory_lock_shared(hashtext('sujarit:migrations'))`);
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    const { header, tables } = await readHeader(client, appVersion);
+    const { header, tables } = await readHeader(client, appVersion, clock.now());
     const output = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
     await once(output, 'open');
     written = true;
@@ -78,7 +78,7 @@ export function partialFileOf(file: string): string {
   return `${file}.${process.pid}.part`;
 }
 
-async function readHeader(client: ClientBase, appVersion: string): Promise<{ header: BackupHeader; tables: TableShape[] }> {
+async function readHeader(client: ClientBase, appVersion: string, now: Date): Promise<{ header: BackupHeader; tables: TableShape[] }> {
   const schema = await currentSchema(client);
   const all = await listTables(client);
   if (!all.some((table) => table.name === MIGRATIONS_TABLE)) {
@@ -116,7 +116,7 @@ async function readHeader(client: ClientBase, appVersion: string): Promise<{ hea
     format: 'sujarit-backup',
     formatVersion: BACKUP_FORMAT_VERSION,
     appVersion,
-    createdAt: new Clock().now().toISOString(),
+    createdAt: now.toISOString(),
     server: server.rows[0],
     schema,
     migrations: migrations.rows.map((m) => ({ id: m.id, timestamp: Number(m.timestamp), name: m.name })),

@@ -1,4 +1,4 @@
-import { QUESTION_TYPES, QuestionInputSchema, type BankQuestion, type QuestionInput } from '@sujarit/contracts';
+import { isFullCredit, QUESTION_TYPES, QuestionInputSchema, type BankQuestion, type QuestionInput } from '@sujarit/contracts';
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { get, useFieldArray, useFormContext, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +38,6 @@ export const EMPTY_QUESTION: QuestionFormValues = {
 };
 
 const MAX_OPTIONS = 6;
-const FULL = 99.99;
 /** Where a problem with the key of a multiple choice is shown: under its options. */
 const KEY_FIELD = 'optionsKey';
 
@@ -48,7 +47,7 @@ export function formValuesOf(question: BankQuestion): QuestionFormValues {
   const options = likert
     ? [blankOption(), blankOption()]
     : question.options.map((o) => ({ text: o.text, right: (o.weight ?? 0) > 0, weight: o.weight ?? 0 }));
-  const correct = likert ? -1 : question.options.findIndex((o) => (o.weight ?? 0) >= FULL);
+  const correct = likert ? -1 : question.options.findIndex((o) => isFullCredit(o.weight ?? 0));
   return {
     topic: question.topic,
     type: question.type,
@@ -81,7 +80,7 @@ function toRequest(values: QuestionFormValues): unknown {
         : i === correct
           ? 100
           : // A single choice keeps the partial credit it was imported with; nothing else is worth points.
-            values.type === 'single_choice' && o.weight > -100 && o.weight < FULL
+            values.type === 'single_choice' && o.weight > -100 && !isFullCredit(o.weight)
             ? o.weight
             : 0,
   }));

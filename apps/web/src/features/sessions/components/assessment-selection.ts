@@ -1,4 +1,4 @@
-import type { AssessmentDetail, AssessmentKind, AssessmentSelection, QuestionTypeName } from '@sujarit/contracts';
+import type { AssessmentDetail, AssessmentKind, AssessmentSelection, QuestionType } from '@sujarit/contracts';
 import type { PickableQuestion } from '../api/get-bank-questions';
 
 export type SelectionMode = AssessmentSelection['mode'];
@@ -25,7 +25,7 @@ export interface BankTopic {
 }
 
 /** Surveys ask Likert items; tests ask questions that are scored. */
-export const suitsKind = (kind: AssessmentKind, type: QuestionTypeName) => (kind === 'survey') === (type === 'likert');
+export const suitsKind = (kind: AssessmentKind, type: QuestionType) => (kind === 'survey') === (type === 'likert');
 
 /**
  * The bank by topic, topics and questions in bank order; questions the test holds that the bank no longer

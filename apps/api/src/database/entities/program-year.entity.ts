@@ -1,6 +1,6 @@
 import type { IndicatorBasis } from '@sujarit/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { numericTransformer } from '../common/numeric.transformer';
+import { numericTransformer } from '../../common/numeric.transformer';
 import { Program } from './program.entity';
 
 /** A program's target and indicator settings for one fiscal year (Buddhist Era). */

@@ -3,10 +3,10 @@ import { ApiTags } from '@nestjs/swagger';
 import { ROLES as ALL_ROLES } from '@sujarit/contracts';
 import type { Request, Response } from 'express';
 import { AccountService } from './account.service';
-import { clearAuthCookie } from './auth-cookie';
-import { AllowedBeforePasswordChange, CurrentUser, Roles } from './auth.decorators';
-import { ChangePasswordRequestDto } from './auth.dto';
-import type { AuthenticatedUser } from './authenticated-user';
+import { clearAuthCookie } from '../auth/auth-cookie';
+import { AllowedBeforePasswordChange, CurrentUser, Roles } from '../auth/auth.decorators';
+import { ChangePasswordRequestDto } from '../auth/auth.dto';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 
 /** Every signed-in user's own account, whatever their role. */
 @ApiTags('account')

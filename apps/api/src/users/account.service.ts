@@ -6,11 +6,11 @@ import { actorOf, AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain.error';
 import { ThrottleService } from '../throttle/throttle.service';
-import { User } from '../users/user.entity';
-import { AuthService, LOGIN_TRY_LIMIT, LOGIN_TRY_WINDOW_MS, loginThrottleKeys } from './auth.service';
-import type { AuthenticatedUser } from './authenticated-user';
-import { hashPassword, verifyPassword } from './password';
-import { assertAcceptablePassword } from './password-policy';
+import { User } from '../database/entities/user.entity';
+import { AuthService, LOGIN_TRY_LIMIT, LOGIN_TRY_WINDOW_MS, loginThrottleKeys } from '../auth/auth.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { assertAcceptablePassword } from '../auth/password-policy';
 
 /** The signed-in user's own account: their password and their signed-in browsers. */
 @Injectable()

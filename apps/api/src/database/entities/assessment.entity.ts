@@ -6,7 +6,7 @@ import type {
   ReviewVisibility,
 } from '@sujarit/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { TrainingSession } from '../sessions/training-session.entity';
+import { TrainingSession } from './training-session.entity';
 
 /**
  * One test of a session: its pre-test, its post-test (one each) or a survey (any number).
@@ -39,13 +39,9 @@ export class Assessment {
   @Column({ type: 'text', default: 'draft' })
   status: AssessmentStatus;
 
-  /** How the questions were chosen; `questionIds` holds the outcome (a random draw is made once, on save). */
+  /** How the questions were chosen; `assessment_questions` holds the outcome (a random draw is made once, on save). */
   @Column({ type: 'jsonb' })
   selection: AssessmentSelection;
-
-  /** Question ids in bank order; each attempt may shuffle them. */
-  @Column({ name: 'question_ids', type: 'jsonb' })
-  questionIds: string[];
 
   @Column({ name: 'opens_at', type: 'timestamptz', nullable: true })
   opensAt: Date | null;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Program } from '../programs/program.entity';
+import { Program } from './program.entity';
 
 export type SessionStatus = 'draft' | 'scheduled' | 'open' | 'completed' | 'cancelled';
 

@@ -3,7 +3,7 @@ import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { ApplyProgramTemplateResultDto, ProgramTemplateListDto, TemplateParamDto } from './programs.dto';
+import { ApplyProgramTemplateResultDto, ProgramTemplateListDto, TemplateParamDto } from '../programs/programs.dto';
 import { ProgramTemplatesService } from './program-templates.service';
 
 @ApiTags('programs')

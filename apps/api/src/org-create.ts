@@ -4,15 +4,15 @@ import { CreateUserRequestSchema, OrganizationProfileFieldsSchema } from '@sujar
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { AppModule } from '../app.module';
-import { AuditService, OPERATOR } from '../audit/audit.service';
-import { parsePublicUrl } from '../common/public-url';
-import { DomainError } from '../common/domain.error';
-import { resolveDatabaseForTool } from '../database/database.config';
-import { migrateWithLock } from '../database/migrate-with-lock';
-import { ProgramTemplatesService } from '../programs/program-templates.service';
-import { UsersService } from '../users/users.service';
-import { OrganizationsService } from './organizations.service';
+import { AppModule } from './app.module';
+import { AuditService, OPERATOR } from './audit/audit.service';
+import { parsePublicUrl } from './common/public-url';
+import { DomainError } from './common/domain.error';
+import { resolveDatabaseForTool } from './database/database.config';
+import { migrateWithLock } from './database/migrate-with-lock';
+import { ProgramTemplatesService } from './program-templates/program-templates.service';
+import { UsersService } from './users/users.service';
+import { OrganizationsService } from './organizations/organizations.service';
 
 const USAGE = [
   'ใช้ / Usage:',

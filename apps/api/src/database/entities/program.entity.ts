@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from './organization.entity';
 
 /** One training of the plan (โครงการ), e.g. 1.1.1 law and regulation. Codes are unique in the organization, archived ones included. */
 @Entity({ name: 'programs' })

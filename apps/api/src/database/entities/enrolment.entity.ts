@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Person } from '../people/person.entity';
-import { TrainingSession } from '../sessions/training-session.entity';
+import { Person } from './person.entity';
+import { TrainingSession } from './training-session.entity';
 
 export type EnrolmentStatus = 'enrolled' | 'waitlisted' | 'attended' | 'absent' | 'withdrawn';
 

@@ -1,6 +1,6 @@
 import type { Role } from '@sujarit/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from './organization.entity';
 
 @Entity({ name: 'users' })
 @Check('CHK_users_role', `"role" IN ('admin', 'organizer', 'manager')`)

@@ -1,6 +1,6 @@
 import { AUDIT_ACTIONS, type AuditAction, type AuditChange } from '@sujarit/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from './organization.entity';
 
 /** One line of the audit log. Append-only: the database refuses to update or delete it. */
 @Entity({ name: 'audit_events' })

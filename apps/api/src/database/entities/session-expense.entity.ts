@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { numericTransformer } from '../common/numeric.transformer';
+import { numericTransformer } from '../../common/numeric.transformer';
 import { TrainingSession } from './training-session.entity';
 
 /** Money spent on a session (food, speakers, materials), counted against the program's yearly budget. */

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { User } from '../users/user.entity';
+import { User } from './user.entity';
 
 /** A logged-in browser. Only the SHA-256 of the cookie's token is stored. */
 @Entity({ name: 'auth_sessions' })

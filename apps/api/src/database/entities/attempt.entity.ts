@@ -1,12 +1,14 @@
 import type { FinishReason } from '@sujarit/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { numericTransformer } from '../common/numeric.transformer';
-import { Assessment } from '../assessments/assessment.entity';
-import { Enrolment } from '../enrolments/enrolment.entity';
+import { numericTransformer } from '../../common/numeric.transformer';
+import { Assessment } from './assessment.entity';
+import { Enrolment } from './enrolment.entity';
 
-/** One try of one trainee at one assessment: answers saved as given, scored by the server when it ends. */
+/** One try of one trainee at one assessment: answers saved as given (attempt_answers), scored by the server when it ends. */
 @Entity({ name: 'attempts' })
 @Index('UQ_attempts_assessment_enrolment_number', ['assessmentId', 'enrolmentId', 'attemptNumber'], { unique: true })
+// The attempts still open: few at any time, all of them read by the sweeper that finishes those past their deadline.
+@Index('IDX_attempts_open', ['assessmentId'], { where: 'submitted_at IS NULL' })
 export class Attempt {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -48,10 +50,6 @@ export class Attempt {
 
   @Column({ name: 'finish_reason', type: 'text', nullable: true })
   finishReason: FinishReason | null;
-
-  /** Option ids chosen, by question id. */
-  @Column({ type: 'jsonb', default: {} })
-  answers: Record<string, string[]>;
 
   @Column({ name: 'started_at', type: 'timestamptz' })
   startedAt: Date;

@@ -6,9 +6,9 @@ import { actorOf, AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { notFound } from '../common/domain.error';
 import { addQuestionsToBank } from '../questions/add-questions';
-import { ProgramsService } from './programs.service';
-import type { ProgramTemplate } from './templates/program-template';
-import { PROGRAM_TEMPLATES } from './templates/program-templates';
+import { ProgramsService } from '../programs/programs.service';
+import type { ProgramTemplate } from '../programs/templates/program-template';
+import { PROGRAM_TEMPLATES } from '../programs/templates/program-templates';
 
 /** Starting sets of programs an organization may apply: the demo, the set-up page and operators use them. */
 @Injectable()

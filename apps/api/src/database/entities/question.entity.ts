@@ -1,6 +1,6 @@
-import type { QuestionType } from '@sujarit/domain';
+import type { QuestionType } from '@sujarit/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Program } from '../programs/program.entity';
+import { Program } from './program.entity';
 
 export interface QuestionOption {
   id: string;

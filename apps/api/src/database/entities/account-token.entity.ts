@@ -1,6 +1,6 @@
 import type { AccountLinkPurpose } from '@sujarit/contracts';
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from './organization.entity';
 import { User } from './user.entity';
 
 /**
