@@ -602,7 +602,8 @@ export class AttemptsService {
          JOIN assessments a ON a.id = t.assessment_id
          JOIN enrolments e ON e.id = t.enrolment_id
          JOIN training_sessions s ON s.id = e.session_id
-        WHERE t.organization_id = $1 AND a.kind <> 'survey' AND ${where}
+        WHERE t.organization_id = $1 AND a.organization_id = $1 AND e.organization_id = $1 AND s.organization_id = $1
+          AND a.kind <> 'survey' AND ${where}
           AND ${attemptSql.ended('t', 'a', `$${params.length + 1}`)}`,
       [...params, now],
     );

@@ -54,34 +54,43 @@ export class IndicatorsService {
       spent: string;
     }[] =
       await this.db.query(
-        `SELECT s.program_id, s.fiscal_year,
-                count(*) AS scheduled,
-                count(*) FILTER (WHERE EXISTS (
-                  SELECT 1 FROM enrolments e WHERE e.session_id = s.id AND e.status = 'attended')) AS held,
-                (SELECT count(DISTINCT e.person_id)
-                   FROM enrolments e JOIN training_sessions s2 ON s2.id = e.session_id
-                  WHERE s2.program_id = s.program_id AND s2.fiscal_year = s.fiscal_year
-                    AND s2.status <> 'cancelled' AND e.status = 'attended') AS attended,
-                (SELECT count(DISTINCT e.person_id)
-                   FROM enrolments e JOIN training_sessions s2 ON s2.id = e.session_id
-                  WHERE s2.program_id = s.program_id AND s2.fiscal_year = s.fiscal_year
-                    AND s2.status <> 'cancelled' AND e.status IN ('enrolled', 'attended', 'absent')) AS enrolled,
-                (SELECT count(DISTINCT e.person_id)
-                   FROM enrolments e JOIN training_sessions s2 ON s2.id = e.session_id
-                  WHERE s2.program_id = s.program_id AND s2.fiscal_year = s.fiscal_year
-                    AND s2.status <> 'cancelled' AND e.status = 'waitlisted'
-                    AND NOT EXISTS (
-                      SELECT 1 FROM enrolments e3 JOIN training_sessions s3 ON s3.id = e3.session_id
-                       WHERE e3.person_id = e.person_id AND s3.program_id = s.program_id
-                         AND s3.fiscal_year = s.fiscal_year AND s3.status <> 'cancelled'
-                         AND e3.status IN ('enrolled', 'attended', 'absent'))) AS waitlisted,
-                coalesce((SELECT sum(x.amount_baht)
-                   FROM session_expenses x JOIN training_sessions s3 ON s3.id = x.session_id
-                  WHERE s3.program_id = s.program_id AND s3.fiscal_year = s.fiscal_year
-                    AND s3.status <> 'cancelled'), 0) AS spent
-           FROM training_sessions s
-          WHERE s.organization_id = $1 AND s.fiscal_year BETWEEN $2 AND $3 AND s.status <> 'cancelled'
-          GROUP BY s.program_id, s.fiscal_year`,
+        // Every table is read through the organization's own sessions of the range, so the cost follows this
+        // organization's data, not the deployment's. A person counts once per program-year: attended, enrolled
+        // (enrolled, attended or absent in any session) and waitlisted only when not enrolled in another session.
+        `WITH s AS (
+           SELECT id, program_id, fiscal_year FROM training_sessions
+            WHERE organization_id = $1 AND fiscal_year BETWEEN $2 AND $3 AND status <> 'cancelled'),
+         e AS (
+           SELECT e.session_id, e.person_id, e.status, s.program_id, s.fiscal_year
+             FROM enrolments e JOIN s ON s.id = e.session_id
+            WHERE e.organization_id = $1),
+         per_person AS (
+           SELECT program_id, fiscal_year, person_id,
+                  bool_or(status = 'attended') AS attended,
+                  bool_or(status IN ('enrolled', 'attended', 'absent')) AS enrolled,
+                  bool_or(status = 'waitlisted') AS waitlisted
+             FROM e GROUP BY program_id, fiscal_year, person_id),
+         people AS (
+           SELECT program_id, fiscal_year,
+                  count(*) FILTER (WHERE attended) AS attended,
+                  count(*) FILTER (WHERE enrolled) AS enrolled,
+                  count(*) FILTER (WHERE waitlisted AND NOT enrolled) AS waitlisted
+             FROM per_person GROUP BY program_id, fiscal_year),
+         spent AS (
+           SELECT s.program_id, s.fiscal_year, sum(x.amount_baht) AS spent
+             FROM session_expenses x JOIN s ON s.id = x.session_id
+            WHERE x.organization_id = $1
+            GROUP BY s.program_id, s.fiscal_year),
+         sessions AS (
+           SELECT s.program_id, s.fiscal_year, count(*) AS scheduled,
+                  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM e WHERE e.session_id = s.id AND e.status = 'attended')) AS held
+             FROM s GROUP BY s.program_id, s.fiscal_year)
+         SELECT sessions.program_id, sessions.fiscal_year, sessions.scheduled, sessions.held,
+                coalesce(people.attended, 0) AS attended, coalesce(people.enrolled, 0) AS enrolled,
+                coalesce(people.waitlisted, 0) AS waitlisted, coalesce(spent.spent, 0) AS spent
+           FROM sessions
+           LEFT JOIN people USING (program_id, fiscal_year)
+           LEFT JOIN spent USING (program_id, fiscal_year)`,
         [organizationId, from, to],
       );
     return new Map(
