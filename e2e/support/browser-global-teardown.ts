@@ -6,5 +6,6 @@ export default async function teardown(): Promise<void> {
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   running.server.stdout?.destroy();
   running.server.stderr?.destroy();
-  await running.db.dispose();
+  // SUJARIT_KEEP_TEST_DATABASE=1 keeps the run's database to look into afterwards (its name is printed at the start).
+  if (process.env.SUJARIT_KEEP_TEST_DATABASE !== '1') await running.db.dispose();
 }
