@@ -123,6 +123,25 @@ describe('the same request several times at once', () => {
     expect(await count(`SELECT count(*)::int AS n FROM enrolments WHERE session_id = $1`, [session.id])).toBe(1);
   });
 
+  it('never seats more people than a capacity lowered while phones check in', async () => {
+    const { organizer } = await organizerOfNewOrganization();
+    const session = await createSession(organizer, '1.1.1', { allowWalkIns: true, capacity: 20 });
+    const answers = await together(
+      (i) =>
+        i === 0
+          ? organizer.patch(`/api/sessions/${session.id}`).send({ capacity: 4 })
+          : t.http().post(`/api/join/${session.joinCode}`).send({ fullName: `ผู้เข้าอบรม ${i}`, group: 'citizen' }),
+      9,
+    );
+    expect(answers.filter((a) => a.startsWith('5'))).toEqual([]);
+    const [{ capacity, seated }]: { capacity: number; seated: number }[] = await t.db.query(
+      `SELECT s.capacity, (SELECT count(*)::int FROM enrolments e WHERE e.session_id = s.id AND e.status IN ('enrolled', 'attended')) AS seated
+         FROM training_sessions s WHERE s.id = $1`,
+      [session.id],
+    );
+    expect(seated).toBeLessThanOrEqual(capacity);
+  });
+
   it('imports the same list once when it is confirmed several times at once', async () => {
     const { org, organizer } = await organizerOfNewOrganization();
     const session = await createSession(organizer);

@@ -126,7 +126,7 @@ export class AttemptsService {
     const manager = this.db.manager;
     const test = await manager.findOneBy(Assessment, { id: assessmentId, sessionId: taker.sessionId });
     if (!test) throw notFound('ASSESSMENT_NOT_FOUND', 'ไม่พบแบบทดสอบนี้');
-    const mine = { assessmentId: test.id, enrolmentId: taker.id };
+    const mine = { organizationId: taker.organizationId, assessmentId: test.id, enrolmentId: taker.id };
     const questions = await this.questionsOf(manager, test.id);
     const questionIds = questions.map((q) => q.id);
     let attempt = await manager.findOneBy(Attempt, { ...mine, attemptNumber });
@@ -148,7 +148,6 @@ export class AttemptsService {
         .insert()
         .into(Attempt)
         .values({
-          organizationId: taker.organizationId,
           ...mine,
           attemptNumber,
           startedAt: now,
