@@ -31,16 +31,13 @@ describe('htmlToText: Moodle HTML as the plain text the bank keeps', () => {
   });
 });
 
-describe('htmlToText: hostile markup takes time in proportion to its length', () => {
+// A quadratic pass takes minutes on 1 MB, so each case's own timeout fails it; the sub-second goal is measured
+// without other load in e2e/bench/hostile-input.bench.ts.
+describe('htmlToText: hostile markup read in time in proportion to its length', () => {
   const KB = 1024;
   const MB = 1024 * KB;
 
-  /** Runs htmlToText and answers how long it took, in milliseconds. */
-  const timed = (html: string) => {
-    const started = performance.now();
-    const text = htmlToText(html);
-    return { text, ms: performance.now() - started };
-  };
+  const HOSTILE_TIMEOUT_MS = 5000;
 
   it.each([
     ['100 KB of <', '<'.repeat(100 * KB)],
@@ -52,13 +49,13 @@ describe('htmlToText: hostile markup takes time in proportion to its length', ()
     ['1 MB of list items', '<li>'.repeat(MB / 4)],
     ['1 MB of spaces without a line break', `${' '.repeat(MB)}x`],
     ['1 MB of & and names never ended', '&a'.repeat(MB / 2)],
-  ])('%s: well under a second', (_shape, html) => {
-    expect(timed(html).ms).toBeLessThan(1000);
-  });
+  ])('%s: read to its end', (_shape, html) => {
+    expect(() => htmlToText(html)).not.toThrow();
+  }, HOSTILE_TIMEOUT_MS);
 
   it('keeps the text around a stray < as a browser would', () => {
     expect(htmlToText('<p>5 < 7 และ 7 > 5</p>')).toBe('5 < 7 และ 7 > 5');
-    expect(timed(`ก${'<'.repeat(100 * KB)}ข`).text).toBe(`ก${'<'.repeat(100 * KB)}ข`);
+    expect(htmlToText(`ก${'<'.repeat(100 * KB)}ข`)).toBe(`ก${'<'.repeat(100 * KB)}ข`);
   });
 
   it('drops a tag the file never ends, and reads every level of deep nesting', () => {

@@ -20,11 +20,10 @@ describe('hasUnsafeCharacter: text no field can hold', () => {
     expect(withoutUnsafeCharacters('ก\u0000ข\ud800ค👍')).toBe('ก\ufffdข\ufffdค👍');
   });
 
-  it('takes time in proportion to the length, even for 1 MB of lone surrogates', () => {
-    const started = performance.now();
+  // A quadratic pass takes minutes on 1 MB, so the case's own timeout fails it (the goal is timed in the benchmark).
+  it('reads 1 MB of lone surrogates to its end', () => {
     expect(hasUnsafeCharacter(`${'\ud800'.repeat(1024 * 1024)}`)).toBe(true);
     expect(hasUnsafeCharacter('ก'.repeat(1024 * 1024))).toBe(false);
     expect(withoutUnsafeCharacters('\udc00'.repeat(1024 * 1024))).toHaveLength(1024 * 1024);
-    expect(performance.now() - started).toBeLessThan(1000);
-  });
+  }, 5000);
 });
