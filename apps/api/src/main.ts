@@ -16,7 +16,7 @@ async function bootstrap() {
   const database = await resolveDatabase();
   logger.log(`Database: ${database.description}`);
   const webRoot = resolve(__dirname, '../../../../web');
-  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: database.url, webRoot }), {
+  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: database.url, appDatabaseUrl: process.env.DATABASE_APP_URL, webRoot }), {
     logger: ['error', 'warn', 'log'],
   });
   await configureApp(app);

@@ -1,7 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { sha256 } from '../common/sha256';
 import { DomainError, notFound } from '../common/domain.error';
+import { findOrganization, inOrganization } from '../database/tenancy';
 import { Enrolment } from '../database/entities/enrolment.entity';
 import { TrainingSession } from '../database/entities/training-session.entity';
 import { ThrottleService } from '../throttle/throttle.service';
@@ -72,12 +74,19 @@ export const wrongCheckInCode = (sessionId: string) => new WrongCode('check-in',
  */
 @Injectable()
 export class TraineeAccess {
-  constructor(private readonly throttle: ThrottleService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly throttle: ThrottleService,
+  ) {}
 
-  /** Runs one request of a phone; a wrong code met inside it is counted afterwards and answered 404/400, or 429. */
-  async answer<T>(address: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one request of a phone in the organization of its join code (none for a code of no session, whose queries
+   * then find nothing); a wrong code met inside it is counted afterwards and answered 404/400, or 429.
+   */
+  async answer<T>(code: string, address: string, work: () => Promise<T>): Promise<T> {
     try {
-      return await work();
+      const organizationId = await findOrganization(this.db.manager, 'joinCode', code);
+      return await inOrganization(organizationId, work);
     } catch (error) {
       if (!(error instanceof WrongCode)) throw error;
       if (error.kind === 'check-in' && error.sessionId) return this.countWrongCheckInCode(error.sessionId, address);
