@@ -56,12 +56,14 @@ export class TestClock extends Clock {
   }
 }
 
-export async function startTestApp(options: { clock?: TestClock; databaseUrl?: string; webRoot?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { clock?: TestClock; databaseUrl?: string; appDatabaseUrl?: string; webRoot?: string } = {},
+): Promise<TestApp> {
   // Another database than the run's, for a test that needs one of its own (backup and restore).
   const databaseUrl = options.databaseUrl ?? process.env.SUJARIT_TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('SUJARIT_TEST_DATABASE_URL is not set: run through e2e/jest.api.config.js');
   // `webRoot`: a built web app to serve beside the API, as main.ts does.
-  const builder = Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl, webRoot: options.webRoot })] });
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl, appDatabaseUrl: options.appDatabaseUrl, webRoot: options.webRoot })] });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
