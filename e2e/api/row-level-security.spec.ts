@@ -137,7 +137,7 @@ describe('row-level security', () => {
     await expect(asApp(orgA.id, `INSERT INTO organizations (id, name) VALUES ($1, 'แทรก')`, [randomUUID()])).rejects.toThrow(/row-level security/);
   });
 
-  it('finds an organization by a key before it is known: the organization's id, or none', async () => {
+  it("finds an organization by a key before it is known: the organization's id, or none", async () => {
     const session = (await t.db.query(`SELECT join_code FROM training_sessions WHERE organization_id = $1 LIMIT 1`, [orgB.id]))[0] as { join_code: string };
     expect(await asApp(null, `SELECT sujarit_organization_of_join_code($1) AS id`, [session.join_code])).toEqual([{ id: orgB.id }]);
     expect(await asApp(null, `SELECT sujarit_organization_of_join_code($1) AS id`, ['NO-SUCH'])).toEqual([{ id: null }]);
