@@ -83,12 +83,13 @@ function inForeignKeyOrder(tables: Table[]): Table[] {
 }
 
 /** What a column of the source row becomes in copy `g.n`; uuids through `pg_temp.copy_uuid`, the same in every column. */
-function copied(column: Column): string {
+function copied(table: Table, column: Column): string {
   const value = `src.${quote(column.name)}`;
   if (column.type === 'uuid') return `pg_temp.copy_uuid(${value}, g.n)`;
+  // A join code is held in two places (join_codes and its session), mapped the same way in both.
+  if (column.name === 'join_code' || (table.name === 'join_codes' && column.name === 'code')) return `pg_temp.copy_join_code(${value}, g.n)`;
   if (!column.globallyUnique) return value;
   if (column.name === 'email') return `replace(${value}, '@', '+copy' || g.n || '@')`;
-  if (column.name === 'join_code') return `pg_temp.join_code(nextval('pg_temp.copied_join_codes'))`;
   // Another globally unique text (a token's hash): unique per copy, matching nothing anyone holds.
   return `CASE WHEN ${value} IS NULL THEN NULL ELSE md5(${value}::text || ':' || g.n) END`;
 }
@@ -106,12 +107,21 @@ export async function cloneOrganization(
 ): Promise<string[]> {
   const tables = await tenantTables(db);
   const alphabet = JOIN_CODE_ALPHABET;
-  await db.query(`CREATE TEMP SEQUENCE IF NOT EXISTS copied_join_codes START ${31 ** 5}`);
+  // Copy n of the source's k-th join code gets number 31^5 + n * 10000 + k: unique per copy and code.
+  await db.query(`DROP TABLE IF EXISTS pg_temp.source_join_codes`);
+  await db.query(
+    `CREATE TEMP TABLE source_join_codes AS SELECT code, row_number() OVER (ORDER BY code) AS k FROM join_codes WHERE organization_id = $1`,
+    [sourceId],
+  );
   // Six letters of the join-code alphabet for a number: unique per number, never a real random code's twin by chance beyond 1 in 887 million.
   await db.query(
     `CREATE OR REPLACE FUNCTION pg_temp.join_code(k bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
        SELECT string_agg(substr('${alphabet}', ((k / (31::bigint ^ p)::bigint) % 31)::int + 1, 1), '' ORDER BY p DESC)
          FROM generate_series(0, 5) AS p $$`,
+  );
+  await db.query(
+    `CREATE OR REPLACE FUNCTION pg_temp.copy_join_code(code text, n int) RETURNS text LANGUAGE sql STABLE AS $$
+       SELECT pg_temp.join_code(${31 ** 5} + n * 10000::bigint + (SELECT k FROM pg_temp.source_join_codes s WHERE s.code = $1)) $$`,
   );
   // A version-4 shaped uuid from md5(uuid:copy): the API's contracts check uuids strictly.
   await db.query(
@@ -136,7 +146,7 @@ export async function cloneOrganization(
         const columns = table.columns.filter((c) => !c.generated);
         await db.query(
           `INSERT INTO ${quote(table.name)} (${columns.map((c) => quote(c.name)).join(', ')})
-           SELECT ${columns.map((c) => copied(c)).join(', ')}
+           SELECT ${columns.map((c) => copied(table, c)).join(', ')}
              FROM ${quote(table.name)} src CROSS JOIN generate_series($2::int, $3::int) AS g(n)
             WHERE src.organization_id = $1`,
           [sourceId, from, to],

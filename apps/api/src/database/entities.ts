@@ -5,6 +5,7 @@ import { Attempt } from './entities/attempt.entity';
 import { AuditEvent } from './entities/audit-event.entity';
 import { AuthSession } from './entities/auth-session.entity';
 import { Enrolment } from './entities/enrolment.entity';
+import { JoinCode } from './entities/join-code.entity';
 import { OrganizationLogo } from './entities/organization-logo.entity';
 import { Organization } from './entities/organization.entity';
 import { Person } from './entities/person.entity';
@@ -36,4 +37,5 @@ export const ALL_ENTITIES = [
   AccountToken,
   AssessmentQuestion,
   AttemptAnswer,
+  JoinCode,
 ];

@@ -16,6 +16,7 @@ import { AssessmentsService } from '../assessments/assessments.service';
 import { AttemptsService } from '../attempts/attempts.service';
 import { conflict, DomainError, notFound } from '../common/domain.error';
 import { Enrolment } from '../database/entities/enrolment.entity';
+import { JoinCode } from '../database/entities/join-code.entity';
 import { ProgramsService } from '../programs/programs.service';
 import { joinPath, newJoinCode } from './join-code';
 import { SessionExpense } from '../database/entities/session-expense.entity';
@@ -45,6 +46,9 @@ export class SessionsService {
     for (let tries = 0; ; tries++) {
       try {
         const id = await this.db.transaction(async (manager) => {
+          // The code is taken across the deployment first (join_codes), in the same transaction as the session.
+          const joinCode = newJoinCode();
+          await manager.insert(JoinCode, { code: joinCode, organizationId });
           const session = await manager.getRepository(TrainingSession).save({
             organizationId,
             programId: request.programId,
@@ -59,7 +63,7 @@ export class SessionsService {
             allowWalkIns: request.allowWalkIns,
             requireCheckInCode: request.requireCheckInCode,
             status: request.status,
-            joinCode: newJoinCode(),
+            joinCode,
           });
           await this.assessments.createDefaults(manager, organizationId, request.programId, session.id);
           return session.id;
@@ -67,7 +71,7 @@ export class SessionsService {
         return this.get(organizationId, id);
       } catch (error) {
         // A join code drawn twice (about one in 887 million) is drawn again.
-        if (tries < 3 && error instanceof QueryFailedError && String(error.message).includes('join_code')) continue;
+        if (tries < 3 && error instanceof QueryFailedError && String(error.message).includes('PK_join_codes')) continue;
         throw error;
       }
     }

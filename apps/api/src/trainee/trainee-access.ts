@@ -5,6 +5,7 @@ import { sha256 } from '../common/sha256';
 import { DomainError, notFound } from '../common/domain.error';
 import { findOrganization, inOrganization } from '../database/tenancy';
 import { Enrolment } from '../database/entities/enrolment.entity';
+import { JoinCode } from '../database/entities/join-code.entity';
 import { TrainingSession } from '../database/entities/training-session.entity';
 import { ThrottleService } from '../throttle/throttle.service';
 
@@ -102,10 +103,14 @@ export class TraineeAccess {
     address: string,
     options: { lock?: boolean } = {},
   ): Promise<{ session: TrainingSession; enrolment: Enrolment | null }> {
-    const session = await manager.findOne(TrainingSession, {
-      where: { joinCode: code },
-      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    // The organization first, from the one global table; then the session within it.
+    const holder = await manager.findOneBy(JoinCode, { code });
+    const session =
+      holder &&
+      (await manager.findOne(TrainingSession, {
+        where: { organizationId: holder.organizationId, joinCode: code },
+        ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      }));
     if (!session) throw new WrongCode('join');
     const enrolment = await enrolmentFor(manager, session, deviceToken);
     if (!enrolment && !(await this.throttle.isLimited(wrongJoinCodes(address), manager)).allowed) throw tooManyJoinCodes();
@@ -144,7 +149,7 @@ export class TraineeAccess {
 export async function enrolmentFor(manager: EntityManager, session: TrainingSession, deviceToken: string | undefined) {
   if (!deviceToken) return null;
   return manager.findOne(Enrolment, {
-    where: { sessionId: session.id, deviceTokenHash: sha256(deviceToken) },
+    where: { organizationId: session.organizationId, sessionId: session.id, deviceTokenHash: sha256(deviceToken) },
     relations: { person: true },
   });
 }

@@ -8,6 +8,8 @@ export type EnrolmentStatus = 'enrolled' | 'waitlisted' | 'attended' | 'absent' 
 @Entity({ name: 'enrolments' })
 @Index(['sessionId', 'personId'], { unique: true })
 @Index('UQ_enrolments_session_check_in_code', ['sessionId', 'checkInCode'], { unique: true })
+// The device cookie is scoped to one session's path and always looked up with it.
+@Index('UQ_enrolments_device_token', ['organizationId', 'sessionId', 'deviceTokenHash'], { unique: true })
 @Check('CHK_enrolments_check_in_code', `"check_in_code" ~ '^[0-9]{4}$'`)
 export class Enrolment {
   @PrimaryGeneratedColumn('uuid')
@@ -43,7 +45,6 @@ export class Enrolment {
   checkedInAt: Date | null;
 
   /** SHA-256 of the token in the trainee's cookie: the device that joined is remembered for the session. */
-  @Index({ unique: true })
   @Column({ name: 'device_token_hash', type: 'text', nullable: true })
   deviceTokenHash: string | null;
 

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { JoinCode } from './join-code.entity';
 import { Program } from './program.entity';
 
 export type SessionStatus = 'draft' | 'scheduled' | 'open' | 'completed' | 'cancelled';
@@ -6,6 +7,9 @@ export type SessionStatus = 'draft' | 'scheduled' | 'open' | 'completed' | 'canc
 /** One meeting (รุ่น / ครั้งที่) of a program. */
 @Entity({ name: 'training_sessions' })
 @Index(['organizationId', 'programId', 'fiscalYear'])
+// The code is unique in the organization here and across organizations in join_codes, which this row points at.
+@Unique('UQ_training_sessions_join_code', ['organizationId', 'joinCode'])
+@ForeignKey(() => JoinCode, ['organizationId', 'joinCode'], ['organizationId', 'code'], { name: 'FK_training_sessions_join_code' })
 export class TrainingSession {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -56,8 +60,7 @@ export class TrainingSession {
   @Column({ type: 'text', default: 'scheduled' })
   status: SessionStatus;
 
-  /** Public: trainees type it or reach it by QR code, so it is unique across organizations. */
-  @Index({ unique: true })
+  /** Public: trainees type it or reach it by QR code, so it is unique across organizations (join_codes). */
   @Column({ name: 'join_code', type: 'text' })
   joinCode: string;
 
