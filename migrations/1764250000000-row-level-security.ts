@@ -94,7 +94,7 @@ export class RowLevelSecurity1764250000000 implements MigrationInterface {
         `SELECT u.organization_id FROM "auth_sessions" s JOIN "users" u ON u."id" = s."user_id" WHERE s."token_hash" = $1`,
       ],
       ['sujarit_organization_of_account_token', 'token_hash text', `SELECT organization_id FROM "account_tokens" WHERE "token_hash" = $1`],
-      ['sujarit_organization_of_join_code', 'join_code text', `SELECT organization_id FROM "training_sessions" WHERE "join_code" = $1`],
+      ['sujarit_organization_of_join_code', 'join_code text', `SELECT organization_id FROM "join_codes" WHERE "code" = $1`],
     ];
     for (const [name, argument, body] of lookups) {
       await this.createDefinerFunction(queryRunner, `${name}(${argument})`, 'uuid', body);
