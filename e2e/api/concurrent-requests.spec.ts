@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { thaiNameKey } from '@sujarit/domain';
 import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createSession, openTest, startTestApp, testIdOf, type TestApp } from '../support/test-app';
@@ -121,6 +122,66 @@ describe('the same request several times at once', () => {
     expect(answers.filter((a) => a === '200')).toHaveLength(1);
     expect(await count(`SELECT count(*)::int AS n FROM people WHERE organization_id = $1 AND full_name = 'สมชาย สองเครื่อง'`, [org.id])).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM enrolments WHERE session_id = $1`, [session.id])).toBe(1);
+  });
+
+  it('refuses a capacity below the seats taken by a check-in still in flight, rather than seat more than the capacity', async () => {
+    const { org, organizer } = await organizerOfNewOrganization();
+    const session = await createSession(organizer, '1.1.1', { allowWalkIns: true, capacity: 10 });
+    // A check-in holds the session's row (as every check-in and enrolment does) while it seats five people.
+    const checkIn = t.db.createQueryRunner();
+    await checkIn.connect();
+    let pending: Promise<Response> | undefined;
+    try {
+      await checkIn.startTransaction();
+      await checkIn.query(`SELECT 1 FROM training_sessions WHERE id = $1 FOR UPDATE`, [session.id]);
+      await checkIn.query(
+        `WITH p AS (INSERT INTO people (organization_id, full_name, name_key, person_group)
+                    SELECT $1, 'คนที่ ' || n, 'คนที่ ' || n, 'citizen' FROM generate_series(1, 5) AS n RETURNING id)
+         INSERT INTO enrolments (organization_id, session_id, person_id, status, check_in_code)
+         SELECT $1, $2, p.id, 'attended', lpad((row_number() OVER ())::text, 4, '0') FROM p`,
+        [org.id, session.id],
+      );
+      pending = organizer.patch(`/api/sessions/${session.id}`).send({ capacity: 3 }).then((r) => r);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await checkIn.commitTransaction();
+    } finally {
+      if (checkIn.isTransactionActive) await checkIn.rollbackTransaction();
+      await checkIn.release();
+    }
+    const lowered = await pending;
+    expect([lowered?.status, lowered?.body.code]).toEqual([409, 'INVALID_STATE']);
+    expect(await count(`SELECT capacity AS n FROM training_sessions WHERE id = $1`, [session.id])).toBe(10);
+  });
+
+  it('never writes a walk-in’s consent back onto a person whose erasure was in flight', async () => {
+    const { org, organizer } = await organizerOfNewOrganization();
+    const session = await createSession(organizer, '1.3.1', { allowWalkIns: true });
+    const fullName = 'ด.ช. ลบระหว่างทาง';
+    const [person]: { id: string }[] = await t.db.query(
+      `INSERT INTO people (organization_id, full_name, name_key, person_group) VALUES ($1, $2, $3, 'youth') RETURNING id`,
+      [org.id, fullName, thaiNameKey(fullName)],
+    );
+    // The erasure holds the person's row (PeopleService.erase) while the same youth checks in as a walk-in.
+    const erasure = t.db.createQueryRunner();
+    await erasure.connect();
+    let pending: Promise<Response> | undefined;
+    try {
+      await erasure.startTransaction();
+      await erasure.query(`SELECT 1 FROM people WHERE id = $1 FOR UPDATE`, [person.id]);
+      await erasure.query(`UPDATE people SET full_name = 'ลบข้อมูลแล้ว', name_key = '', erased_at = now() WHERE id = $1`, [person.id]);
+      pending = t
+        .http()
+        .post(`/api/join/${session.joinCode}`)
+        .send({ fullName, group: 'youth', ageBand: '15_17', guardianName: 'นายพ่อ ลบระหว่างทาง' })
+        .then((r) => r);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await erasure.commitTransaction();
+    } finally {
+      if (erasure.isTransactionActive) await erasure.rollbackTransaction();
+      await erasure.release();
+    }
+    expect((await pending)?.status).toBeLessThan(500);
+    expect(await t.db.query(`SELECT age_band, guardian_name FROM people WHERE id = $1`, [person.id])).toEqual([{ age_band: null, guardian_name: null }]);
   });
 
   it('imports the same list once when it is confirmed several times at once', async () => {

@@ -127,7 +127,7 @@ export class AttemptsService {
     const manager = this.db.manager;
     const test = await manager.findOneBy(Assessment, { id: assessmentId, sessionId: taker.sessionId });
     if (!test) throw notFound('ASSESSMENT_NOT_FOUND', 'ไม่พบแบบทดสอบนี้');
-    const mine = { assessmentId: test.id, enrolmentId: taker.id };
+    const mine = { organizationId: taker.organizationId, assessmentId: test.id, enrolmentId: taker.id };
     const questions = await this.questionsOf(manager, test.id);
     const questionIds = questions.map((q) => q.id);
     let attempt = await manager.findOneBy(Attempt, { ...mine, attemptNumber });
@@ -149,7 +149,6 @@ export class AttemptsService {
         .insert()
         .into(Attempt)
         .values({
-          organizationId: taker.organizationId,
           ...mine,
           attemptNumber,
           startedAt: now,
@@ -161,7 +160,7 @@ export class AttemptsService {
       if (Array.isArray(inserted.raw) && inserted.raw.length > 0) answers = {};
       attempt = await manager.findOneByOrFail(Attempt, { ...mine, attemptNumber });
     }
-    answers ??= (await this.answersOf(manager, [attempt.id])).get(attempt.id) ?? {};
+    answers ??= (await this.answersOf(manager, [attempt])).get(attempt.id) ?? {};
     return {
       id: attempt.id,
       assessmentId: test.id,
@@ -295,7 +294,7 @@ export class AttemptsService {
     }
     const questions = await this.questionsOf(manager, test.id);
     const questionIds = questions.map((q) => q.id);
-    const answers = (await this.answersOf(manager, [attempt.id])).get(attempt.id) ?? {};
+    const answers = (await this.answersOf(manager, [attempt])).get(attempt.id) ?? {};
     return {
       attemptId: attempt.id,
       title: test.title,
@@ -321,7 +320,10 @@ export class AttemptsService {
   async onPhone(manager: EntityManager, taker: Taker | null, tests: Assessment[]): Promise<Map<string, PhoneAttempts>> {
     const now = this.clock.now();
     const attempts = taker
-      ? await manager.find(Attempt, { where: { enrolmentId: taker.id, assessmentId: In(tests.map((t) => t.id)) }, order: { attemptNumber: 'ASC' } })
+      ? await manager.find(Attempt, {
+          where: { organizationId: taker.organizationId, enrolmentId: taker.id, assessmentId: In(tests.map((t) => t.id)) },
+          order: { attemptNumber: 'ASC' },
+        })
       : [];
     const latest = new Map<string, Attempt>();
     for (const attempt of attempts) latest.set(attempt.assessmentId, attempt);
@@ -456,7 +458,7 @@ export class AttemptsService {
       const attempts = await manager.findBy(Attempt, { id: In(rows.map((r) => r.id)) });
       const tests = new Map((await manager.findBy(Assessment, { id: In([...new Set(attempts.map((t) => t.assessmentId))]) })).map((a) => [a.id, a]));
       const keys = await this.keysOf(manager, [...tests.keys()]);
-      const answers = await this.answersOf(manager, attempts.map((t) => t.id));
+      const answers = await this.answersOf(manager, attempts);
       for (const attempt of attempts) {
         const test = tests.get(attempt.assessmentId) as Assessment;
         const deadline = effectiveDeadline(attempt.deadlineAt, test.closesAt) as Date;
@@ -507,7 +509,7 @@ export class AttemptsService {
     const byPerson = new Map<string, { id: string; attemptNumber: number }[]>();
     for (const row of rows) byPerson.set(row.enrolment_id, [...(byPerson.get(row.enrolment_id) ?? []), { id: row.id, attemptNumber: row.attempt_number }]);
     const counting = [...byPerson.values()].map((attempts) => countingSurveyAttempt(attempts) as { id: string });
-    const answers = await this.answersOf(manager, counting.map((t) => t.id));
+    const answers = await this.answersOf(manager, counting.map((t) => ({ organizationId: survey.organizationId, id: t.id })));
     return counting.map((t) => answers.get(t.id) ?? {});
   }
 
@@ -541,12 +543,17 @@ export class AttemptsService {
     return keys;
   }
 
-  /** Each attempt's saved answers, by question. */
-  private async answersOf(manager: EntityManager, attemptIds: string[]): Promise<Map<string, Record<string, string[]>>> {
-    if (attemptIds.length === 0) return new Map();
+  /** Each attempt's saved answers, by question; read by the answers' key, which leads with the organization. */
+  private async answersOf(
+    manager: EntityManager,
+    attempts: { organizationId: string; id: string }[],
+  ): Promise<Map<string, Record<string, string[]>>> {
+    if (attempts.length === 0) return new Map();
     const rows: { attempt_id: string; question_id: string; option_ids: string[] }[] = await manager.query(
-      `SELECT attempt_id, question_id, option_ids FROM attempt_answers WHERE attempt_id = ANY($1::uuid[])`,
-      [attemptIds],
+      `SELECT a.attempt_id, a.question_id, a.option_ids
+         FROM unnest($1::uuid[], $2::uuid[]) AS k(organization_id, attempt_id)
+         JOIN attempt_answers a ON a.organization_id = k.organization_id AND a.attempt_id = k.attempt_id`,
+      [attempts.map((t) => t.organizationId), attempts.map((t) => t.id)],
     );
     const answers = new Map<string, Record<string, string[]>>();
     for (const row of rows) answers.set(row.attempt_id, { ...answers.get(row.attempt_id), [row.question_id]: row.option_ids });
@@ -569,7 +576,7 @@ export class AttemptsService {
   /** Ends an attempt with the answers it saved, scored (a survey never is), and writes it; the caller holds its row lock. */
   private async finish(manager: EntityManager, attempt: Attempt, test: Assessment, at: Date, reason: FinishReason): Promise<void> {
     const keys = (await this.keysOf(manager, [test.id])).get(test.id) ?? [];
-    const answers = (await this.answersOf(manager, [attempt.id])).get(attempt.id) ?? {};
+    const answers = (await this.answersOf(manager, [attempt])).get(attempt.id) ?? {};
     this.end(attempt, test, at, reason, keys, answers);
     await manager.save(attempt);
   }
@@ -597,7 +604,7 @@ export class AttemptsService {
     const unrecorded = standings.filter((s) => s.end && !s.end.recorded);
     if (unrecorded.length > 0) {
       const keys = await this.keysOf(manager, [...new Set(unrecorded.map((s) => s.test.id))]);
-      const answers = await this.answersOf(manager, unrecorded.map((s) => s.attempt.id));
+      const answers = await this.answersOf(manager, unrecorded.map((s) => s.attempt));
       for (const s of unrecorded) s.score = scoreOf(s.test.kind, keys.get(s.test.id) ?? [], answers.get(s.attempt.id) ?? {});
     }
     return standings;
@@ -629,7 +636,7 @@ export class AttemptsService {
     const unrecorded = rows.filter((r) => !r.recorded);
     if (unrecorded.length > 0) {
       const keys = await this.keysOf(manager, [...new Set(unrecorded.map((r) => r.assessment_id))]);
-      const answers = await this.answersOf(manager, unrecorded.map((r) => r.id));
+      const answers = await this.answersOf(manager, unrecorded.map((r) => ({ organizationId: params[0] as string, id: r.id })));
       for (const row of unrecorded) row.percent = scoreOf(row.kind, keys.get(row.assessment_id) ?? [], answers.get(row.id) ?? {}).percent;
     }
     const grouped = new Map<string, { kind: AssessmentKind; endedAt: Date; percent: number | null }[]>();

@@ -104,7 +104,7 @@ export class PlanService {
             indicatorBasis: settings.indicatorBasis,
             ownerUnit: settings.ownerUnit,
           },
-          ['programId', 'fiscalYear'],
+          ['organizationId', 'programId', 'fiscalYear'],
         );
         const changes = changedFields(before ?? ({} as ProgramYear), settings, COPIED_FIELDS);
         if (Object.keys(changes).length > 0) {

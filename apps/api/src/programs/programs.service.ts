@@ -233,7 +233,7 @@ export class ProgramsService {
     const program = await this.require(organizationId, programId);
     return this.db.transaction(async (manager) => {
       const before = await manager.findOne(ProgramYear, { where: { programId, fiscalYear }, lock: { mode: 'pessimistic_write' } });
-      await manager.upsert(ProgramYear, { organizationId, programId, fiscalYear, ...request }, ['programId', 'fiscalYear']);
+      await manager.upsert(ProgramYear, { organizationId, programId, fiscalYear, ...request }, ['organizationId', 'programId', 'fiscalYear']);
       const after = await manager.findOneByOrFail(ProgramYear, { programId, fiscalYear });
       const changes = changedFields(before ?? ({} as ProgramYear), after, YEAR_FIELDS);
       if (Object.keys(changes).length > 0) {

@@ -135,13 +135,17 @@ export class QuestionsService {
     });
   }
 
-  /** Deletes a question nobody answered; one that was used is archived instead. */
+  /**
+   * Deletes a question nobody answered; one that was used, or the first version of later ones (they point at it),
+   * is archived instead.
+   */
   async remove(user: AuthenticatedUser, id: string): Promise<{ outcome: 'deleted' | 'archived' }> {
     return this.db.transaction(async (manager) => {
       const question = await this.lock(manager, user.organizationId, id);
       await this.assessments.replaceQuestionInUntakenTests(manager, user.organizationId, id, null);
       const subject = { id, label: questionLabel(question) };
-      if ((await this.attempts.usedQuestionIds(manager, user.organizationId, [id])).has(id)) {
+      const hasLaterVersions = await manager.existsBy(Question, { organizationId: user.organizationId, lineageId: id });
+      if (hasLaterVersions || (await this.attempts.usedQuestionIds(manager, user.organizationId, [id])).has(id)) {
         await manager.update(Question, { id }, { archivedAt: this.clock.now() });
         await this.audit.record(manager, actorOf(user), { action: 'question.archived', subject });
         return { outcome: 'archived' as const };

@@ -122,38 +122,46 @@ export class SessionsService {
     };
   }
 
-  /** Changes what was sent; moving the start moves the session to the fiscal year of its new date. */
+  /**
+   * Changes what was sent; moving the start moves the session to the fiscal year of its new date. Under the
+   * session's row lock, which every enrolment and check-in takes too, so no seat is taken between the count and
+   * a smaller capacity.
+   */
   async update(organizationId: string, id: string, request: UpdateSessionRequest): Promise<Session> {
-    const session = await this.require(organizationId, id);
-    if (session.status === 'cancelled') {
-      throw conflict('INVALID_STATE', 'รอบอบรมนี้ถูกยกเลิกแล้ว แก้ไขไม่ได้');
-    }
-    const startsAt = request.startsAt ? new Date(request.startsAt) : session.startsAt;
-    const endsAt = request.endsAt ? new Date(request.endsAt) : session.endsAt;
-    if (endsAt <= startsAt) throw new DomainError('VALIDATION_FAILED', 'เวลาสิ้นสุดต้องอยู่หลังเวลาเริ่ม');
-    if (request.capacity !== undefined) {
-      const taken = await this.db.getRepository(Enrolment).count({
-        where: { sessionId: id, status: In(['enrolled', 'attended']) },
-      });
-      if (request.capacity < taken) {
-        throw conflict('INVALID_STATE', `ลดจำนวนที่นั่งต่ำกว่าผู้ลงทะเบียนแล้ว (${taken} คน) ไม่ได้`);
+    await this.db.transaction(async (manager) => {
+      const session = await manager.findOne(TrainingSession, { where: { id, organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (!session) throw notFound('SESSION_NOT_FOUND', 'ไม่พบรอบอบรมนี้ในหน่วยงานของคุณ');
+      if (session.status === 'cancelled') {
+        throw conflict('INVALID_STATE', 'รอบอบรมนี้ถูกยกเลิกแล้ว แก้ไขไม่ได้');
       }
-    }
-    await this.sessions.update(
-      { id, organizationId },
-      {
-        ...(request.title !== undefined && { title: request.title }),
-        ...(request.venue !== undefined && { venue: request.venue }),
-        ...(request.capacity !== undefined && { capacity: request.capacity }),
-        ...(request.speakers !== undefined && { speakers: request.speakers }),
-        ...(request.notes !== undefined && { notes: request.notes }),
-        ...(request.allowWalkIns !== undefined && { allowWalkIns: request.allowWalkIns }),
-        ...(request.requireCheckInCode !== undefined && { requireCheckInCode: request.requireCheckInCode }),
-        startsAt,
-        endsAt,
-        fiscalYear: fiscalYearOf(startsAt),
-      },
-    );
+      const startsAt = request.startsAt ? new Date(request.startsAt) : session.startsAt;
+      const endsAt = request.endsAt ? new Date(request.endsAt) : session.endsAt;
+      if (endsAt <= startsAt) throw new DomainError('VALIDATION_FAILED', 'เวลาสิ้นสุดต้องอยู่หลังเวลาเริ่ม');
+      if (request.capacity !== undefined) {
+        const taken = await manager.count(Enrolment, {
+          where: { organizationId, sessionId: id, status: In(['enrolled', 'attended']) },
+        });
+        if (request.capacity < taken) {
+          throw conflict('INVALID_STATE', `ลดจำนวนที่นั่งต่ำกว่าผู้ลงทะเบียนแล้ว (${taken} คน) ไม่ได้`);
+        }
+      }
+      await manager.update(
+        TrainingSession,
+        { id, organizationId },
+        {
+          ...(request.title !== undefined && { title: request.title }),
+          ...(request.venue !== undefined && { venue: request.venue }),
+          ...(request.capacity !== undefined && { capacity: request.capacity }),
+          ...(request.speakers !== undefined && { speakers: request.speakers }),
+          ...(request.notes !== undefined && { notes: request.notes }),
+          ...(request.allowWalkIns !== undefined && { allowWalkIns: request.allowWalkIns }),
+          ...(request.requireCheckInCode !== undefined && { requireCheckInCode: request.requireCheckInCode }),
+          startsAt,
+          endsAt,
+          fiscalYear: fiscalYearOf(startsAt),
+        },
+      );
+    });
     return this.get(organizationId, id);
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { MINOR_AGE_BANDS, type AttemptResult, type AttemptReview, type JoinRequest, type TraineeAttempt, type TraineeSession } from '@sujarit/contracts';
 import { testState, thaiNameKey } from '@sujarit/domain';
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AssessmentsService } from '../assessments/assessments.service';
 import { AttemptsService } from '../attempts/attempts.service';
 import { Clock } from '../common/clock';
@@ -165,7 +165,8 @@ export class TraineeService {
       if (reused) {
         if (!hasConsentOrIsAdult(reused) && request.ageBand !== null) {
           const consent = { ageBand: request.ageBand, guardianName, guardianConsentRecordedAt: guardianName ? this.clock.now() : null };
-          await manager.update(Person, { id: reused.id }, consent);
+          // Not onto a person erased meanwhile: the erasure's lock makes this wait, then skip the row.
+          await manager.update(Person, { id: reused.id, erasedAt: IsNull() }, consent);
           Object.assign(reused, consent);
         }
         person = reused;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { Assessment } from './assessment.entity';
 import { Organization } from './organization.entity';
 import { Question } from './question.entity';
@@ -11,6 +11,8 @@ import { Question } from './question.entity';
 @Entity({ name: 'assessment_questions' })
 @Unique('UQ_assessment_questions_position', ['organizationId', 'assessmentId', 'position'])
 @Index('IDX_assessment_questions_question', ['organizationId', 'questionId'])
+@ForeignKey(() => Assessment, ['organizationId', 'assessmentId'], ['organizationId', 'id'], { name: 'FK_assessment_questions_assessment', onDelete: 'CASCADE' })
+@ForeignKey(() => Question, ['organizationId', 'questionId'], ['organizationId', 'id'], { name: 'FK_assessment_questions_question' })
 export class AssessmentQuestion {
   @PrimaryColumn({ name: 'organization_id', type: 'uuid', primaryKeyConstraintName: 'PK_assessment_questions' })
   organizationId: string;
@@ -22,16 +24,8 @@ export class AssessmentQuestion {
   @PrimaryColumn({ name: 'assessment_id', type: 'uuid', primaryKeyConstraintName: 'PK_assessment_questions' })
   assessmentId: string;
 
-  @ManyToOne(() => Assessment, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'assessment_id', foreignKeyConstraintName: 'FK_assessment_questions_assessment' })
-  assessment?: Assessment;
-
   @PrimaryColumn({ name: 'question_id', type: 'uuid', primaryKeyConstraintName: 'PK_assessment_questions' })
   questionId: string;
-
-  @ManyToOne(() => Question)
-  @JoinColumn({ name: 'question_id', foreignKeyConstraintName: 'FK_assessment_questions_question' })
-  question?: Question;
 
   /** 0 for the first question; an attempt may shuffle them. */
   @Column({ type: 'integer' })

@@ -1,11 +1,17 @@
-import type {
-  AssessmentKind,
-  AssessmentSelection,
-  AssessmentStatus,
-  ResultsVisibility,
-  ReviewVisibility,
+import {
+  ASSESSMENT_KINDS,
+  ASSESSMENT_STATUSES,
+  RESULTS_VISIBILITY,
+  REVIEW_VISIBILITY,
+  type AssessmentKind,
+  type AssessmentSelection,
+  type AssessmentStatus,
+  type ResultsVisibility,
+  type ReviewVisibility,
 } from '@sujarit/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { oneOf } from './checks';
+import { Organization } from './organization.entity';
 import { TrainingSession } from './training-session.entity';
 
 /**
@@ -13,7 +19,15 @@ import { TrainingSession } from './training-session.entity';
  * By default pre and post use the same questions, so gain pairs per person.
  */
 @Entity({ name: 'assessments' })
-@Index('UQ_assessments_session_test_kind', ['sessionId', 'kind'], { unique: true, where: `kind <> 'survey'` })
+@Index('UQ_assessments_session_test_kind', ['organizationId', 'sessionId', 'kind'], { unique: true, where: `kind <> 'survey'` })
+// What a test's questions and attempts point at with their own organization: (organization_id, assessment_id).
+@Unique('UQ_assessments_organization_id_id', ['organizationId', 'id'])
+@ForeignKey(() => Organization, ['organizationId'], ['id'], { name: 'FK_assessments_organization', onDelete: 'CASCADE' })
+@ForeignKey(() => TrainingSession, ['organizationId', 'sessionId'], ['organizationId', 'id'], { name: 'FK_assessments_session', onDelete: 'CASCADE' })
+@Check('CHK_assessments_kind', oneOf('kind', ASSESSMENT_KINDS))
+@Check('CHK_assessments_status', oneOf('status', ASSESSMENT_STATUSES))
+@Check('CHK_assessments_results_visibility', oneOf('results_visibility', RESULTS_VISIBILITY))
+@Check('CHK_assessments_review_visibility', oneOf('review_visibility', REVIEW_VISIBILITY))
 export class Assessment {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -25,10 +39,6 @@ export class Assessment {
   @Index('IDX_assessments_session')
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;
-
-  @ManyToOne(() => TrainingSession, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id' })
-  session?: TrainingSession;
 
   @Column({ type: 'text' })
   kind: AssessmentKind;

@@ -1,36 +1,39 @@
-import type { FinishReason } from '@sujarit/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { FINISH_REASONS, type FinishReason } from '@sujarit/contracts';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { oneOf } from './checks';
+import { Organization } from './organization.entity';
 import { numericTransformer } from '../../common/numeric.transformer';
 import { Assessment } from './assessment.entity';
 import { Enrolment } from './enrolment.entity';
 
-/** One try of one trainee at one assessment: answers saved as given (attempt_answers), scored by the server when it ends. */
+/**
+ * One try of one trainee at one assessment: answers saved as given (attempt_answers), scored by the server when it
+ * ends. One of the big tables: keyed by organization first, tied to a test and an enrolment of its own organization.
+ */
 @Entity({ name: 'attempts' })
-@Index('UQ_attempts_assessment_enrolment_number', ['assessmentId', 'enrolmentId', 'attemptNumber'], { unique: true })
+@Index('UQ_attempts_assessment_enrolment_number', ['organizationId', 'assessmentId', 'enrolmentId', 'attemptNumber'], { unique: true })
+// Reads by id or test that do not name the organization yet; plain indexes, which a distributed table may keep.
+@Index('IDX_attempts_id', ['id'])
+@Index('IDX_attempts_assessment', ['assessmentId'])
+@Index('IDX_attempts_enrolment', ['organizationId', 'enrolmentId'])
+@ForeignKey(() => Organization, ['organizationId'], ['id'], { name: 'FK_attempts_organization', onDelete: 'CASCADE' })
+@ForeignKey(() => Assessment, ['organizationId', 'assessmentId'], ['organizationId', 'id'], { name: 'FK_attempts_assessment', onDelete: 'CASCADE' })
+@ForeignKey(() => Enrolment, ['organizationId', 'enrolmentId'], ['organizationId', 'id'], { name: 'FK_attempts_enrolment', onDelete: 'CASCADE' })
+@Check('CHK_attempts_finish_reason', oneOf('finish_reason', FINISH_REASONS))
 // The attempts still open: few at any time, all of them read by the sweeper that finishes those past their deadline.
 @Index('IDX_attempts_open', ['assessmentId'], { where: 'submitted_at IS NULL' })
 export class Attempt {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid', primaryKeyConstraintName: 'PK_attempts' })
   organizationId: string;
+
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_attempts' })
+  id: string;
 
   @Column({ name: 'assessment_id', type: 'uuid' })
   assessmentId: string;
 
-  @ManyToOne(() => Assessment, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'assessment_id' })
-  assessment?: Assessment;
-
-  @Index()
   @Column({ name: 'enrolment_id', type: 'uuid' })
   enrolmentId: string;
-
-  @ManyToOne(() => Enrolment, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'enrolment_id' })
-  enrolment?: Enrolment;
 
   /** 1 for the first try; a retake (when the test allows more than one) is the next number. */
   @Column({ name: 'attempt_number', type: 'integer', default: 1 })

@@ -6,6 +6,8 @@ import { Organization } from './organization.entity';
 @Entity({ name: 'audit_events' })
 @Check('CHK_audit_events_action', `"action" IN (${AUDIT_ACTIONS.map((a) => `'${a}'`).join(', ')})`)
 @Index('IDX_audit_events_organization_id', ['organizationId', 'id'])
+// The subject's type is the action's first word (program.created → program), as AuditService writes it.
+@Check('CHK_audit_events_subject_type', `"subject_type" = split_part("action", '.', 1)`)
 export class AuditEvent {
   /** Increasing, so the log reads in the order things happened even within one instant. */
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })

@@ -1,37 +1,46 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { ENROLMENT_STATUSES } from '@sujarit/contracts';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { oneOf } from './checks';
+import { Organization } from './organization.entity';
 import { Person } from './person.entity';
 import { TrainingSession } from './training-session.entity';
 
-export type EnrolmentStatus = 'enrolled' | 'waitlisted' | 'attended' | 'absent' | 'withdrawn';
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 
-/** A person in a session. */
+/**
+ * A person in a session. One of the big tables: keyed by organization first, and tied to a session and a person of
+ * its own organization by composite keys (docs/MULTITENANCY.md).
+ */
 @Entity({ name: 'enrolments' })
-@Index(['sessionId', 'personId'], { unique: true })
-@Index('UQ_enrolments_session_check_in_code', ['sessionId', 'checkInCode'], { unique: true })
+@Index('UQ_enrolments_session_person', ['organizationId', 'sessionId', 'personId'], { unique: true })
+@Index('UQ_enrolments_session_check_in_code', ['organizationId', 'sessionId', 'checkInCode'], { unique: true })
+// Reads by id or session that do not name the organization yet; plain indexes, which a distributed table may keep.
+@Index('IDX_enrolments_id', ['id'])
+@Index('IDX_enrolments_session', ['sessionId'])
+@Index('IDX_enrolments_person', ['organizationId', 'personId'])
+@ForeignKey(() => Organization, ['organizationId'], ['id'], { name: 'FK_enrolments_organization', onDelete: 'CASCADE' })
+@ForeignKey(() => TrainingSession, ['organizationId', 'sessionId'], ['organizationId', 'id'], { name: 'FK_enrolments_session', onDelete: 'CASCADE' })
+@ForeignKey(() => Person, ['organizationId', 'personId'], ['organizationId', 'id'], { name: 'FK_enrolments_person', onDelete: 'CASCADE' })
+@Check('CHK_enrolments_status', oneOf('status', ENROLMENT_STATUSES))
 // The device cookie is scoped to one session's path and always looked up with it.
 @Index('UQ_enrolments_device_token', ['organizationId', 'sessionId', 'deviceTokenHash'], { unique: true })
 @Check('CHK_enrolments_check_in_code', `"check_in_code" ~ '^[0-9]{4}$'`)
 export class Enrolment {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid', primaryKeyConstraintName: 'PK_enrolments' })
   organizationId: string;
+
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_enrolments' })
+  id: string;
 
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;
 
-  @ManyToOne(() => TrainingSession, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id' })
-  session?: TrainingSession;
-
-  @Index()
   @Column({ name: 'person_id', type: 'uuid' })
   personId: string;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'person_id' })
+  // Its key is the composite one above, within the organization.
+  @ManyToOne(() => Person, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'person_id', referencedColumnName: 'id' })
   person?: Person;
 
   @Column({ type: 'text' })

@@ -1,5 +1,7 @@
-import type { AgeBand, PersonGroup } from '@sujarit/contracts';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { AGE_BANDS, PERSON_GROUPS, type AgeBand, type PersonGroup } from '@sujarit/contracts';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { oneOf } from './checks';
+import { Organization } from './organization.entity';
 
 /**
  * A trainee. Only what the trainings need (PDPA): no national ID, no birth date, no address.
@@ -7,6 +9,11 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity({ name: 'people' })
 @Index(['organizationId', 'nameKey', 'group', 'village'])
+// What an enrolment points at with its own organization: (organization_id, person_id).
+@Unique('UQ_people_organization_id_id', ['organizationId', 'id'])
+@ForeignKey(() => Organization, ['organizationId'], ['id'], { name: 'FK_people_organization', onDelete: 'CASCADE' })
+@Check('CHK_people_person_group', oneOf('person_group', PERSON_GROUPS))
+@Check('CHK_people_age_band', oneOf('age_band', AGE_BANDS))
 export class Person {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,23 +1,29 @@
+import { INDICATOR_BASES } from '@sujarit/contracts';
 import type { IndicatorBasis } from '@sujarit/domain';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { oneOf } from './checks';
+import { Organization } from './organization.entity';
 import { numericTransformer } from '../../common/numeric.transformer';
 import { Program } from './program.entity';
 
 /** A program's target and indicator settings for one fiscal year (Buddhist Era). */
 @Entity({ name: 'program_years' })
-@Index(['programId', 'fiscalYear'], { unique: true })
+@Index('UQ_program_years_program_fiscal_year', ['organizationId', 'programId', 'fiscalYear'], { unique: true })
+@ForeignKey(() => Organization, ['organizationId'], ['id'], { name: 'FK_program_years_organization', onDelete: 'CASCADE' })
+@ForeignKey(() => Program, ['organizationId', 'programId'], ['organizationId', 'id'], { name: 'FK_program_years_program', onDelete: 'CASCADE' })
+@Check('CHK_program_years_indicator_basis', oneOf('indicator_basis', INDICATOR_BASES))
 export class ProgramYear {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Index()
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @Column({ name: 'program_id', type: 'uuid' })
   programId: string;
 
-  @ManyToOne(() => Program, { onDelete: 'CASCADE' })
+  // Its key is the composite one above, within the organization.
+  @ManyToOne(() => Program, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'program_id' })
   program?: Program;
 

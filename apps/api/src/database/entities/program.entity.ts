@@ -1,9 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { Organization } from './organization.entity';
 
 /** One training of the plan (โครงการ), e.g. 1.1.1 law and regulation. Codes are unique in the organization, archived ones included. */
 @Entity({ name: 'programs' })
 @Index(['organizationId', 'code'], { unique: true })
+// What rows of the program point at with their own organization: (organization_id, program_id).
+@Unique('UQ_programs_organization_id_id', ['organizationId', 'id'])
 export class Program {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,5 +1,7 @@
-import type { QuestionType } from '@sujarit/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { QUESTION_TYPES, type QuestionType } from '@sujarit/contracts';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { oneOf } from './checks';
+import { Organization } from './organization.entity';
 import { Program } from './program.entity';
 
 export interface QuestionOption {
@@ -15,6 +17,14 @@ export interface QuestionOption {
 /** A question of a program's bank, with its answer key. The key never leaves the server before review. */
 @Entity({ name: 'questions' })
 @Index(['organizationId', 'programId'])
+// What a test's question and a later version point at with their own organization: (organization_id, question_id).
+@Unique('UQ_questions_organization_id_id', ['organizationId', 'id'])
+@ForeignKey(() => Organization, ['organizationId'], ['id'], { name: 'FK_questions_organization', onDelete: 'CASCADE' })
+@ForeignKey(() => Program, ['organizationId', 'programId'], ['organizationId', 'id'], { name: 'FK_questions_program', onDelete: 'CASCADE' })
+// A version points at its first version, which is never deleted while a later one stands (QuestionsService.remove).
+@ForeignKey(() => Question, ['organizationId', 'lineageId'], ['organizationId', 'id'], { name: 'FK_questions_lineage' })
+@Index('IDX_questions_lineage', ['organizationId', 'lineageId'])
+@Check('CHK_questions_type', oneOf('type', QUESTION_TYPES))
 export class Question {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -24,10 +34,6 @@ export class Question {
 
   @Column({ name: 'program_id', type: 'uuid' })
   programId: string;
-
-  @ManyToOne(() => Program, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'program_id' })
-  program?: Program;
 
   @Column({ type: 'text' })
   topic: string;

@@ -1,9 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Organization } from './organization.entity';
 import { numericTransformer } from '../../common/numeric.transformer';
 import { TrainingSession } from './training-session.entity';
 
 /** Money spent on a session (food, speakers, materials), counted against the program's yearly budget. */
 @Entity({ name: 'session_expenses' })
+@ForeignKey(() => Organization, ['organizationId'], ['id'], { name: 'FK_session_expenses_organization', onDelete: 'CASCADE' })
+@ForeignKey(() => TrainingSession, ['organizationId', 'sessionId'], ['organizationId', 'id'], { name: 'FK_session_expenses_session', onDelete: 'CASCADE' })
 export class SessionExpense {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -15,10 +18,6 @@ export class SessionExpense {
   @Index()
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;
-
-  @ManyToOne(() => TrainingSession, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id' })
-  session?: TrainingSession;
 
   @Column({ type: 'text' })
   item: string;

@@ -1,14 +1,22 @@
-import { Column, CreateDateColumn, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { SESSION_STATUSES } from '@sujarit/contracts';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { oneOf } from './checks';
 import { JoinCode } from './join-code.entity';
+import { Organization } from './organization.entity';
 import { Program } from './program.entity';
 
-export type SessionStatus = 'draft' | 'scheduled' | 'open' | 'completed' | 'cancelled';
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /** One meeting (รุ่น / ครั้งที่) of a program. */
 @Entity({ name: 'training_sessions' })
 @Index(['organizationId', 'programId', 'fiscalYear'])
 // The code is unique in the organization here and across organizations in join_codes, which this row points at.
 @Unique('UQ_training_sessions_join_code', ['organizationId', 'joinCode'])
+// What rows of the session point at with their own organization: (organization_id, session_id).
+@Unique('UQ_training_sessions_organization_id_id', ['organizationId', 'id'])
+@ForeignKey(() => Organization, ['organizationId'], ['id'], { name: 'FK_training_sessions_organization', onDelete: 'CASCADE' })
+@ForeignKey(() => Program, ['organizationId', 'programId'], ['organizationId', 'id'], { name: 'FK_training_sessions_program', onDelete: 'CASCADE' })
+@Check('CHK_training_sessions_status', oneOf('status', SESSION_STATUSES))
 @ForeignKey(() => JoinCode, ['organizationId', 'joinCode'], ['organizationId', 'code'], { name: 'FK_training_sessions_join_code' })
 export class TrainingSession {
   @PrimaryGeneratedColumn('uuid')
@@ -20,7 +28,8 @@ export class TrainingSession {
   @Column({ name: 'program_id', type: 'uuid' })
   programId: string;
 
-  @ManyToOne(() => Program, { onDelete: 'CASCADE' })
+  // Its key is the composite one above, within the organization.
+  @ManyToOne(() => Program, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'program_id' })
   program?: Program;
 
