@@ -7,7 +7,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (who runs the migrations) gets a policy of its own that lets it at every row.
  *
  * Tenant tables are found, not listed: every table with an `organization_id` column, whenever this runs (so tables a
- * migration before this one added are covered). `organizations` is keyed by its own id. `auth_sessions` has no
+ * migration before this one added are covered), the global lookups of docs/MULTITENANCY.md included (`join_codes`,
+ * `users`, `account_tokens`): a query must not list every organization's join codes or users either, so those keys are
+ * read through the functions below. `organizations` is keyed by its own id. `auth_sessions` has no
  * organization column: a session is the app's as far as its user is. The platform tables hold no organization's
  * data and stay open to the app: `migrations` (closed to it), `throttle_buckets` (counters by email or address).
  *
