@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '@sujarit/api/app.module';
 import { Clock } from '@sujarit/api/common/clock';
 import { configureApp } from '@sujarit/api/app.setup';
+import { dataSourceOptions } from '@sujarit/api/database/data-source-options';
 import { SeedService } from '@sujarit/api/seed/seed.service';
 
 export interface TestOrganization {
@@ -22,7 +23,12 @@ export interface TestOrganization {
 
 export interface TestApp {
   app: INestApplication;
+  /**
+   * The database as its owner sees it (every organization's rows), for what a test sets up or checks by hand; the
+   * app itself works through `appDb`, as `sujarit_app` under row-level security.
+   */
   db: DataSource;
+  appDb: DataSource;
   http(): TestAgent;
   /**
    * A new organization seeded like the demo one (four programs, years, banks), with one user per role;
@@ -50,18 +56,21 @@ export class TestClock extends Clock {
   }
 }
 
-export async function startTestApp(options: { clock?: TestClock; databaseUrl?: string; webRoot?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { clock?: TestClock; databaseUrl?: string; appDatabaseUrl?: string; webRoot?: string } = {},
+): Promise<TestApp> {
   // Another database than the run's, for a test that needs one of its own (backup and restore).
   const databaseUrl = options.databaseUrl ?? process.env.SUJARIT_TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('SUJARIT_TEST_DATABASE_URL is not set: run through e2e/jest.api.config.js');
   // `webRoot`: a built web app to serve beside the API, as main.ts does.
-  const builder = Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl, webRoot: options.webRoot })] });
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl, appDatabaseUrl: options.appDatabaseUrl, webRoot: options.webRoot })] });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   await configureApp(app);
   await app.init();
-  const db = app.get(DataSource);
+  const appDb = app.get(DataSource);
+  const db = await new DataSource({ ...dataSourceOptions(databaseUrl), extra: { max: 4 } }).initialize();
   const http = () => request.agent(app.getHttpServer());
 
   const createOrganization = async (
@@ -93,7 +102,11 @@ export async function startTestApp(options: { clock?: TestClock; databaseUrl?: s
     };
   };
 
-  return { app, db, http, createOrganization, close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    await db.destroy();
+  };
+  return { app, db, appDb, http, createOrganization, close };
 }
 
 /** A valid body for POST /api/sessions: tomorrow 09:00–16:00 Bangkok time, 70 seats. */

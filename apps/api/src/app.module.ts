@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { AuditModule } from './audit/audit.module';
 import { AttendanceSheetsModule } from './attendance-sheets/attendance-sheets.module';
@@ -9,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { ClockModule } from './common/clock';
 import { dataSourceOptions } from './database/data-source-options';
+import { workAsAppRole } from './database/tenancy';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -26,10 +28,16 @@ import { UsersModule } from './users/users.module';
 import { WebAppModule } from './web-app/web-app.module';
 
 export interface AppOptions {
+  /** The owner's connection: migrations run on it (and the app too, after SET ROLE, unless appDatabaseUrl is given). */
   databaseUrl: string;
+  /** A login role that is a member of sujarit_app, for the app's own connections (DATABASE_APP_URL). */
+  appDatabaseUrl?: string;
   /** The built web app to serve beside the API, when it exists. */
   webRoot?: string;
 }
+
+/** The options the app was made with: configureApp migrates on the owner's connection. */
+export const APP_OPTIONS = Symbol('AppOptions');
 
 @Module({})
 export class AppModule {
@@ -38,7 +46,15 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(options.appDatabaseUrl || options.databaseUrl),
+          // Installed once connected: TypeORM's own first query runs before the migrations have made the role.
+          dataSourceFactory: async (dataSourceOptions) => {
+            const dataSource = await new DataSource(dataSourceOptions as DataSourceOptions).initialize();
+            workAsAppRole(dataSource);
+            return dataSource;
+          },
+        }),
         ClockModule,
         ThrottleModule,
         AuditModule,
@@ -60,6 +76,7 @@ export class AppModule {
         ...serveWeb,
       ],
       providers: [
+        { provide: APP_OPTIONS, useValue: options },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -2,10 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { DataSource } from 'typeorm';
 import { jsonOnlyWrites, sameOriginWrites, securityHeaders, uploadRoutesOf } from './common/http-security';
 import { jsonBodyParser, refuseUnsafeText } from './common/safe-input';
-import { migrateWithLock } from './database/migrate-with-lock';
+import { APP_OPTIONS, type AppOptions } from './app.module';
+import { migrateAsOwner } from './database/migrate-with-lock';
+import { inTenantScope } from './database/tenancy';
 import { SeedService } from './seed/seed.service';
 
 /** Everything main.ts and the API tests share, so tests run the app as it really is. */
@@ -35,7 +36,10 @@ export async function configureApp(app: INestApplication): Promise<void> {
   app.use(jsonOnlyWrites(uploadRoutesOf(document)));
   app.use(jsonBodyParser());
   app.use(refuseUnsafeText());
+  // Last before the routes: each request's organization is learnt by its guard (or join code) and held here for
+  // every query the request makes; body parsing happens before, outside the scope, so no stream callback loses it.
+  app.use((_request: unknown, _response: unknown, next: () => void) => inTenantScope(next));
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
-  await migrateWithLock(app.get(DataSource));
+  await migrateAsOwner(app.get<AppOptions>(APP_OPTIONS).databaseUrl);
   await app.get(SeedService).seedIfEmpty();
 }

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { parsePublicUrl } from './common/public-url';
-import { resolveDatabase } from './database/database.config';
+import { redact, resolveDatabase } from './database/database.config';
 import { DEMO_USERS } from './seed/demo-organization.seed';
 import { demoWanted } from './seed/demo-setting';
 
@@ -15,8 +15,15 @@ async function bootstrap() {
   const publicUrl = parsePublicUrl(process.env.PUBLIC_URL);
   const database = await resolveDatabase();
   logger.log(`Database: ${database.description}`);
+  logger.log(
+    process.env.DATABASE_URL && process.env.DATABASE_APP_URL
+      ? `The app's connections: ${redact(process.env.DATABASE_APP_URL)}, working as sujarit_app under row-level security`
+      : "The app's connections work as sujarit_app (SET ROLE) under row-level security; migrations as the owner",
+  );
   const webRoot = resolve(__dirname, '../../../../web');
-  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: database.url, webRoot }), {
+  // A login role of the app's own (a member of sujarit_app) on the server of DATABASE_URL; the embedded one has none.
+  const appDatabaseUrl = process.env.DATABASE_URL ? process.env.DATABASE_APP_URL || undefined : undefined;
+  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: database.url, appDatabaseUrl, webRoot }), {
     logger: ['error', 'warn', 'log'],
   });
   await configureApp(app);

@@ -9,7 +9,7 @@ import { AuditService, OPERATOR } from './audit/audit.service';
 import { parsePublicUrl } from './common/public-url';
 import { DomainError } from './common/domain.error';
 import { resolveDatabaseForTool } from './database/database.config';
-import { migrateWithLock } from './database/migrate-with-lock';
+import { migrateAsOwner } from './database/migrate-with-lock';
 import { ProgramTemplatesService } from './program-templates/program-templates.service';
 import { UsersService } from './users/users.service';
 import { OrganizationsService } from './organizations/organizations.service';
@@ -66,7 +66,7 @@ async function createOrganization(): Promise<void> {
       const problems = parsed.error.issues.map((issue) => `  --${optionOf(issue.path)}: ${issue.message}`);
       throw new UsageError(`${problems.join('\n')}\n\n${USAGE}`);
     }
-    await migrateWithLock(app.get(DataSource));
+    await migrateAsOwner(target.url);
     const { organization, admin, link, programs } = await app.get(DataSource).transaction(async (manager) => {
       const created = await app.get(OrganizationsService).createOrganization(manager, parsed.data.organization, parsed.data.templateId);
       const invited = await app.get(UsersService).invite(

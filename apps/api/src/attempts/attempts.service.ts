@@ -24,7 +24,7 @@ import {
   type ScoringKey,
 } from '@sujarit/domain';
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Clock } from '../common/clock';
@@ -34,6 +34,7 @@ import { AssessmentQuestion } from '../database/entities/assessment-question.ent
 import { Assessment } from '../database/entities/assessment.entity';
 import { Attempt } from '../database/entities/attempt.entity';
 import { Question } from '../database/entities/question.entity';
+import { inOrganization } from '../database/tenancy';
 import { attemptSql } from './attempt-sql';
 import { requireAnswerable, requireOpen } from './attempt-refusals';
 
@@ -195,13 +196,20 @@ export class AttemptsService {
     if (!question || chosen.some((id) => !question.optionIds.has(id)) || (question.type !== 'multiple_choice' && chosen.length > 1)) {
       return false;
     }
-    const pool = (this.db.driver as PostgresDriver).master as Pool;
-    const { rows } = await pool.query<{ saved: number }>({
-      name: 'attempts.save-answer',
-      text: SAVE_ANSWER_SQL,
-      values: [attemptId, phone.joinCode, phone.deviceTokenHash, questionId, chosen, this.clock.now()],
-    });
-    return rows[0].saved === 1;
+    // Through the driver, not the pool itself: the connection it hands out works as the app, for this organization.
+    const [client, release] = (await (this.db.driver as PostgresDriver).obtainMasterConnection()) as [PoolClient, (error?: unknown) => void];
+    try {
+      const { rows } = await client.query<{ saved: number }>({
+        name: 'attempts.save-answer',
+        text: SAVE_ANSWER_SQL,
+        values: [attemptId, phone.joinCode, phone.deviceTokenHash, questionId, chosen, this.clock.now()],
+      });
+      release();
+      return rows[0].saved === 1;
+    } catch (error) {
+      release(error);
+      throw error;
+    }
   }
 
   /**
@@ -421,6 +429,18 @@ export class AttemptsService {
    * for the transaction); rows a phone or a close holds are skipped and left to them. Returns how many it finished.
    */
   async finishOverdue(now: Date, scope: { organizationId?: string; limit?: number } = {}): Promise<number> {
+    // The database shows the app one organization at a time: those with attempts still open, each in its own scope.
+    const organizationIds = scope.organizationId
+      ? [scope.organizationId]
+      : ((await this.db.query(`SELECT sujarit_organizations_with_open_attempts() AS id`)) as { id: string }[]).map((row) => row.id);
+    let finished = 0;
+    for (const organizationId of organizationIds) {
+      finished += await inOrganization(organizationId, () => this.finishOverdueOf(organizationId, now, scope.limit));
+    }
+    return finished;
+  }
+
+  private finishOverdueOf(organizationId: string, now: Date, limit: number | undefined): Promise<number> {
     return this.db.transaction(async (manager) => {
       const [{ locked }]: { locked: boolean }[] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [
         'sujarit:finish-overdue-attempts',
@@ -429,10 +449,10 @@ export class AttemptsService {
       const rows: { id: string }[] = await manager.query(
         `SELECT t.id FROM attempts t JOIN assessments a ON a.id = t.assessment_id
           WHERE t.submitted_at IS NULL AND ${attemptSql.pastGrace('t', 'a', '$1')}
-            AND ($3::uuid IS NULL OR t.organization_id = $3)
+            AND t.organization_id = $3
           LIMIT $2
           FOR UPDATE OF t SKIP LOCKED`,
-        [now, scope.limit ?? 500, scope.organizationId ?? null],
+        [now, limit ?? 500, organizationId],
       );
       if (rows.length === 0) return 0;
       const attempts = await manager.findBy(Attempt, { id: In(rows.map((r) => r.id)) });

@@ -9,6 +9,7 @@ import { DomainError } from '../common/domain.error';
 import { ThrottleService } from '../throttle/throttle.service';
 import { User } from '../database/entities/user.entity';
 import { AuthSession } from '../database/entities/auth-session.entity';
+import { enterOrganizationOf } from '../database/tenancy';
 import type { AuthenticatedUser } from './authenticated-user';
 import { hashPassword, verifyPassword } from './password';
 
@@ -58,6 +59,7 @@ export class AuthService {
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
+    await enterOrganizationOf(this.users.manager, 'userEmail', request.email);
     const user = await this.users.findOne({ where: { email: request.email }, relations: { organization: true } });
     // An invited user without a password yet is checked against the decoy too, and never matches.
     const valid = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), request.password);
@@ -88,12 +90,17 @@ export class AuthService {
   }
 
   async logout(token: string | undefined): Promise<void> {
-    if (token) await this.sessions.delete({ tokenHash: sha256(token) });
+    if (!token) return;
+    const tokenHash = sha256(token);
+    if (await enterOrganizationOf(this.sessions.manager, 'authSessionTokenHash', tokenHash)) await this.sessions.delete({ tokenHash });
   }
 
+  /** The signed-in user of the cookie's token, whose organization the rest of the request then works in. */
   async userForToken(token: string): Promise<AuthenticatedUser | null> {
+    const tokenHash = sha256(token);
+    if (!(await enterOrganizationOf(this.sessions.manager, 'authSessionTokenHash', tokenHash))) return null;
     const session = await this.sessions.findOne({
-      where: { tokenHash: sha256(token), expiresAt: MoreThan(this.clock.now()) },
+      where: { tokenHash, expiresAt: MoreThan(this.clock.now()) },
       relations: { user: { organization: true } },
     });
     // Deactivation ends sessions at once; a deactivated user's session found between the two steps is refused too.

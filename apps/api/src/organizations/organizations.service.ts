@@ -15,6 +15,7 @@ import { Clock } from '../common/clock';
 import { ProgramTemplatesService } from '../program-templates/program-templates.service';
 import { DomainError, notFound } from '../common/domain.error';
 import { OrganizationLogo } from '../database/entities/organization-logo.entity';
+import { newOrganizationIn } from '../database/tenancy';
 import { Organization } from '../database/entities/organization.entity';
 
 /** Held while a first organization is made (the demo or the set-up), so only one of them ever is. */
@@ -44,7 +45,9 @@ export class OrganizationsService {
     fields: Pick<OrganizationProfileFields, 'name' | 'shortName' | 'province'>,
     templateId: string | null,
   ): Promise<{ organization: Organization; programsCreated: string[] }> {
-    const organization = await manager.save(Organization, manager.create(Organization, { ...fields }));
+    // The transaction works as the new organization from here: the database lets the app write its rows only.
+    const organization = manager.create(Organization, { id: await newOrganizationIn(manager), ...fields });
+    await manager.insert(Organization, organization);
     const applied = templateId ? await this.templates.applyTemplate(manager, organization.id, templateId) : null;
     return { organization, programsCreated: applied?.created ?? [] };
   }

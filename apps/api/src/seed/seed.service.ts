@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
+import { anyOrganizationExists, newOrganizationIn } from '../database/tenancy';
 import { Organization } from '../database/entities/organization.entity';
 import { FIRST_ORGANIZATION_LOCK } from '../organizations/organizations.service';
 import { ProgramTemplatesService } from '../program-templates/program-templates.service';
@@ -27,7 +28,7 @@ export class SeedService {
     return this.db.transaction(async (manager) => {
       // Two processes starting at once on one empty database seed it once.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [FIRST_ORGANIZATION_LOCK]);
-      if ((await manager.count(Organization)) > 0) return false;
+      if (await anyOrganizationExists(manager)) return false;
       const demo = await this.seedOrganization(
         manager,
         DEMO_ORGANIZATION_NAME,
@@ -49,7 +50,8 @@ export class SeedService {
     users: { email: string; password: string; displayName: string; role: User['role']; mustChangePassword?: boolean }[],
     options: { template?: string | null } = {},
   ): Promise<Organization> {
-    const organization = await manager.save(Organization, { name });
+    const organization = manager.create(Organization, { id: await newOrganizationIn(manager), name });
+    await manager.insert(Organization, organization);
     for (const user of users) {
       await manager.insert(User, {
         organizationId: organization.id,

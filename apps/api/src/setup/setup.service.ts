@@ -9,7 +9,7 @@ import { hashPassword } from '../auth/password';
 import { assertAcceptablePassword } from '../auth/password-policy';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain.error';
-import { Organization } from '../database/entities/organization.entity';
+import { anyOrganizationExists } from '../database/tenancy';
 import { FIRST_ORGANIZATION_LOCK, OrganizationsService } from '../organizations/organizations.service';
 import { ProgramTemplatesService } from '../program-templates/program-templates.service';
 import { User } from '../database/entities/user.entity';
@@ -33,7 +33,7 @@ export class SetupService {
   ) {}
 
   async status(): Promise<SetupStatus> {
-    const needed = !(await this.db.getRepository(Organization).exists());
+    const needed = !(await anyOrganizationExists(this.db.manager));
     return { needed, templates: needed ? this.templates.list() : [] };
   }
 
@@ -43,7 +43,7 @@ export class SetupService {
     const passwordHash = await hashPassword(request.admin.password);
     return this.db.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [FIRST_ORGANIZATION_LOCK]);
-      if (await manager.getRepository(Organization).exists()) throw alreadyDone();
+      if (await anyOrganizationExists(manager)) throw alreadyDone();
       const { organization, programsCreated } = await this.organizations.createOrganization(
         manager,
         request.organization,

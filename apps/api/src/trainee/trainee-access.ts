@@ -1,9 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { sha256 } from '../common/sha256';
 import { DomainError, notFound } from '../common/domain.error';
+import { currentOrganizationId, findOrganization, inOrganization } from '../database/tenancy';
 import { Enrolment } from '../database/entities/enrolment.entity';
-import { JoinCode } from '../database/entities/join-code.entity';
 import { TrainingSession } from '../database/entities/training-session.entity';
 import { ThrottleService } from '../throttle/throttle.service';
 
@@ -23,6 +24,9 @@ export const WRONG_JOIN_CODE_WINDOW_MS = 15 * 60 * 1000;
  */
 export const WRONG_CHECK_IN_CODE_LIMIT = 30;
 export const WRONG_CHECK_IN_CODE_WINDOW_MS = 15 * 60 * 1000;
+
+/** How many join codes a process remembers the organization of: far more than the sessions running at once. */
+const KNOWN_JOIN_CODES = 10_000;
 
 const wrongJoinCodes = (address: string) => ({
   key: `join-code\n${address}`,
@@ -73,17 +77,40 @@ export const wrongCheckInCode = (sessionId: string) => new WrongCode('check-in',
  */
 @Injectable()
 export class TraineeAccess {
-  constructor(private readonly throttle: ThrottleService) {}
+  /**
+   * Join codes known to this process and their organizations. A code never changes hands (a deleted session's code
+   * stays taken in join_codes), so a phone's every tap after the first costs no lookup; codes of no session are
+   * looked up each time, as one may be given out later.
+   */
+  private readonly organizationsOfCodes = new Map<string, string>();
 
-  /** Runs one request of a phone; a wrong code met inside it is counted afterwards and answered 404/400, or 429. */
-  async answer<T>(address: string, work: () => Promise<T>): Promise<T> {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly throttle: ThrottleService,
+  ) {}
+
+  /**
+   * Runs one request of a phone in the organization of its join code (none for a code of no session, whose queries
+   * then find nothing); a wrong code met inside it is counted afterwards and answered 404/400, or 429.
+   */
+  async answer<T>(code: string, address: string, work: () => Promise<T>): Promise<T> {
     try {
-      return await work();
+      return await inOrganization(await this.organizationOf(code), work);
     } catch (error) {
       if (!(error instanceof WrongCode)) throw error;
       if (error.kind === 'check-in' && error.sessionId) return this.countWrongCheckInCode(error.sessionId, address);
       return this.countWrongJoinCode(address);
     }
+  }
+
+  private async organizationOf(code: string): Promise<string | null> {
+    const known = this.organizationsOfCodes.get(code);
+    if (known) return known;
+    const found = await findOrganization(this.db.manager, 'joinCode', code);
+    if (!found) return null;
+    if (this.organizationsOfCodes.size >= KNOWN_JOIN_CODES) this.organizationsOfCodes.delete(this.organizationsOfCodes.keys().next().value as string);
+    this.organizationsOfCodes.set(code, found);
+    return found;
   }
 
   /** The session and this phone's enrolment, which may be missing (the page and check-in). Inside `answer`. */
@@ -94,12 +121,12 @@ export class TraineeAccess {
     address: string,
     options: { lock?: boolean } = {},
   ): Promise<{ session: TrainingSession; enrolment: Enrolment | null }> {
-    // The organization first, from the one global table; then the session within it.
-    const holder = await manager.findOneBy(JoinCode, { code });
+    // The organization `answer` found by the code (the one global table, join_codes); then the session within it.
+    const organizationId = currentOrganizationId();
     const session =
-      holder &&
+      organizationId &&
       (await manager.findOne(TrainingSession, {
-        where: { organizationId: holder.organizationId, joinCode: code },
+        where: { organizationId, joinCode: code },
         ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
       }));
     if (!session) throw new WrongCode('join');

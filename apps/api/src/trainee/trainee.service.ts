@@ -36,7 +36,7 @@ export class TraineeService {
   ) {}
 
   view(code: string, deviceToken: string | undefined, address: string): Promise<TraineeSession> {
-    return this.access.answer(address, async () => {
+    return this.access.answer(code, address, async () => {
       const { session, enrolment } = await this.access.open(this.db.manager, code, deviceToken, address);
       return this.toView(session, enrolment, deviceToken);
     });
@@ -50,7 +50,7 @@ export class TraineeService {
     deviceToken: string | undefined,
     address: string,
   ): Promise<TraineeAttempt> {
-    return this.access.answer(address, async () => {
+    return this.access.answer(code, address, async () => {
       const { enrolment } = await this.access.require(this.db.manager, code, deviceToken, address);
       return this.attempts.start(enrolment, assessmentId, attemptNumber);
     });
@@ -69,8 +69,8 @@ export class TraineeService {
     address: string,
   ): Promise<void> {
     const phone = deviceToken ? { joinCode: code, deviceTokenHash: sha256(deviceToken) } : null;
-    if (phone && (await this.attempts.saveAnswerFromPhone(phone, attemptId, questionId, optionIds))) return;
-    await this.access.answer(address, async () => {
+    await this.access.answer(code, address, async () => {
+      if (phone && (await this.attempts.saveAnswerFromPhone(phone, attemptId, questionId, optionIds))) return;
       const { enrolment } = await this.access.require(this.db.manager, code, deviceToken, address);
       await this.attempts.saveAnswer(enrolment, attemptId, questionId, optionIds);
     });
@@ -85,7 +85,7 @@ export class TraineeService {
     deviceToken: string | undefined,
     address: string,
   ): Promise<AttemptResult> {
-    return this.access.answer(address, async () => {
+    return this.access.answer(code, address, async () => {
       const { enrolment } = await this.access.require(this.db.manager, code, deviceToken, address);
       return this.attempts.submit(enrolment, attemptId, answers, idempotencyKey);
     });
@@ -93,7 +93,7 @@ export class TraineeService {
 
   /** The review of a finished attempt, when the test's settings and state allow it. */
   review(code: string, attemptId: string, deviceToken: string | undefined, address: string): Promise<AttemptReview> {
-    return this.access.answer(address, async () => {
+    return this.access.answer(code, address, async () => {
       const { enrolment } = await this.access.require(this.db.manager, code, deviceToken, address);
       return this.attempts.review(enrolment, attemptId);
     });
@@ -106,7 +106,7 @@ export class TraineeService {
    * is refused (see the organizer, who can move it): a name never becomes a second person.
    */
   join(code: string, request: JoinRequest, deviceToken: string | undefined, address: string) {
-    return this.access.answer(address, () => this.checkIn(code, request, deviceToken, address));
+    return this.access.answer(code, address, () => this.checkIn(code, request, deviceToken, address));
   }
 
   /** On one connection, under the session's row lock (a hall checks in at once): wrong codes are counted after. */

@@ -14,6 +14,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain.error';
 import { ThrottleService } from '../throttle/throttle.service';
 import { accountLinkUrl } from './account-link-url';
+import { enterOrganizationOf } from '../database/tenancy';
 import { AccountToken } from '../database/entities/account-token.entity';
 import { User } from '../database/entities/user.entity';
 
@@ -143,7 +144,9 @@ export class AccountLinksService {
   }
 
   private async usable(token: string): Promise<{ link: AccountToken; user: User }> {
-    const link = await this.db.getRepository(AccountToken).findOneBy({ tokenHash: sha256(token) });
+    const tokenHash = sha256(token);
+    if (!(await enterOrganizationOf(this.db.manager, 'accountTokenHash', tokenHash))) throw linkInvalid();
+    const link = await this.db.getRepository(AccountToken).findOneBy({ tokenHash });
     if (!link || link.revokedAt) throw linkInvalid();
     if (link.usedAt) throw linkUsed();
     if (link.expiresAt <= this.clock.now()) throw linkExpired();

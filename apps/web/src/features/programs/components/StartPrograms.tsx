@@ -64,7 +64,9 @@ function TemplateOffer({ template, onApplied }: { template: ProgramTemplate; onA
         className="button button--primary"
         disabled={applyMutation.isPending}
         aria-busy={applyMutation.isPending || undefined}
-        onClick={() => applyMutation.mutate(template.id, { onSuccess: onApplied })}
+        // Not mutate's onSuccess: the refetched list has programs, this offer unmounts, and react-query then skips
+        // an unmounted caller's callback, so the page would never say what was added. The error shows above.
+        onClick={() => void applyMutation.mutateAsync(template.id).then(onApplied, () => undefined)}
       >
         {applyMutation.isPending ? t('programs.manage.applying') : t('programs.manage.applyTemplate')}
       </button>
