@@ -257,6 +257,31 @@ describe('backup and restore (npm run db:backup, npm run db:restore)', () => {
     }
   }, 180_000);
 
+  it('refuses to back up or restore as a database role that row-level security holds, saying which right it needs', async () => {
+    // An owner that is neither superuser nor BYPASSRLS would see no organization's rows: a backup must not come out empty.
+    const role = `sujarit_no_bypass_${Date.now()}`;
+    await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'no-bypass' NOSUPERUSER NOBYPASSRLS`);
+    try {
+      const asRole = new URL(sourceUrl);
+      asRole.username = role;
+      asRole.password = 'no-bypass';
+      const folder = await newFolder();
+      const backup = await runCli('db-backup', [join(folder, 'x.sujarit-backup.gz')], withServer(asRole.toString()));
+      expect(backup.code).toBe(1);
+      expect(backup.output).toContain('BYPASSRLS');
+      expect(backup.output).toContain('ต้องเป็น superuser หรือมีสิทธิ์ BYPASSRLS');
+      expect(existsSync(join(folder, 'x.sujarit-backup.gz'))).toBe(false);
+      const target = new URL(await newDatabase());
+      target.username = role;
+      target.password = 'no-bypass';
+      const restore = await runCli('db-restore', [backupFile], withServer(target.toString()));
+      expect(restore.code).toBe(1);
+      expect(restore.output).toContain('ต้องเป็น superuser หรือมีสิทธิ์ BYPASSRLS');
+    } finally {
+      await admin.query(`DROP ROLE ${role}`);
+    }
+  }, 60_000);
+
   it('refuses to restore into a database that holds data, or that an app is using, changing nothing; --replace puts the backup in its place', async () => {
     const targetUrl = await newDatabase();
     const other = await startTestApp({ databaseUrl: targetUrl });

@@ -1,4 +1,5 @@
 import { escapeIdentifier, type ClientBase } from 'pg';
+import { BackupFileError } from './backup-format';
 
 /**
  * What a backup and a restore read from PostgreSQL's catalog about the current schema (normally `public`).
@@ -144,6 +145,16 @@ export async function dropSchemaObjects(client: ClientBase): Promise<void> {
  * no timeout cuts a long copy short, and row security may not hide rows silently (it makes the copy fail instead).
  */
 export async function setCopySessionSettings(client: ClientBase): Promise<void> {
+  // Under row-level security with FORCE only a superuser or a BYPASSRLS role reads or writes every organization's rows.
+  const [{ bypasses }]: { bypasses: boolean }[] = (
+    await client.query(`SELECT rolsuper OR rolbypassrls AS bypasses FROM pg_roles WHERE rolname = current_user`)
+  ).rows;
+  if (!bypasses) {
+    throw new BackupFileError(
+      'บัญชีฐานข้อมูลที่ใช้สำรองหรือกู้คืนข้อมูลต้องเป็น superuser หรือมีสิทธิ์ BYPASSRLS (ข้อมูลแต่ละหน่วยงานถูกกั้นด้วย row-level security): ให้ผู้ดูแลฐานข้อมูลสั่ง ALTER ROLE <บัญชีเจ้าของ> BYPASSRLS',
+      'The database role that backs up or restores must be a superuser or have BYPASSRLS (row-level security keeps each organization apart): ask the database administrator for ALTER ROLE <owner> BYPASSRLS.',
+    );
+  }
   await client.query(
     `SET client_encoding = 'UTF8'; SET DateStyle = 'ISO'; SET IntervalStyle = 'postgres'; SET TimeZone = 'UTC';
      SET extra_float_digits = 3; SET bytea_output = 'hex'; SET statement_timeout = 0;
