@@ -1,8 +1,8 @@
 const path = require('node:path');
 const swc = require('./jest.swc');
 
-// Each spec file's app moves its own clock over one shared database: a sweeper on a timer in one of them would finish
-// another's attempts by the wrong time. The tests sweep by hand (AttemptsService.finishOverdue, one organization).
+// No sweeper on a timer: a test moves its clock and then sweeps by hand (AttemptsService.finishOverdue, one
+// organization), so when an overdue attempt is finished is the test's to say.
 process.env.SUJARIT_SWEEP_INTERVAL_MS ??= '0';
 // Light argon2 settings for the hundreds of accounts the suite makes; honoured only under NODE_ENV=test (auth.password).
 process.env.SUJARIT_TEST_FAST_HASH ??= '1';

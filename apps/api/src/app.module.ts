@@ -21,6 +21,8 @@ import { SeedModule } from './seed/seed.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SetupModule } from './setup/setup.module';
 import { ThrottleModule } from './throttle/throttle.module';
+import { TestClockModule } from './test-clock/test-clock.module';
+import { testClockWanted } from './test-clock/test-clock';
 import { TraineeModule } from './trainee/trainee.module';
 import { UsersModule } from './users/users.module';
 import { WebAppModule } from './web-app/web-app.module';
@@ -39,7 +41,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
-        ClockModule,
+        // The browser tests' movable clock, only when a test run asks for it (testClockWanted).
+        testClockWanted() ? TestClockModule : ClockModule,
         ThrottleModule,
         AuditModule,
         OrganizationsModule,
