@@ -29,5 +29,5 @@ export default async function setup(): Promise<void> {
   }
   process.env.SUJARIT_TEST_TEMPLATE_URL = template.url;
   process.env.SUJARIT_TEST_ADMIN_URL = template.adminUrl;
-  console.log(`\nAPI tests on copies of the template ${template.description}`);
+  console.log(`\nAPI tests: each file on its own copy of the template, ${template.description}`);
 }
