@@ -29,5 +29,7 @@ export default async function setup(): Promise<void> {
   }
   process.env.SUJARIT_TEST_TEMPLATE_URL = template.url;
   process.env.SUJARIT_TEST_ADMIN_URL = template.adminUrl;
+  // The files' copies are named after the run, so the run's teardown finds any a file left behind.
+  process.env.SUJARIT_TEST_FILE_DATABASE_PREFIX = `sujarit_file_${Date.now().toString(36)}`;
   console.log(`\nAPI tests: each file on its own copy of the template, ${template.description}`);
 }

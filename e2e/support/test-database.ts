@@ -54,9 +54,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  * A copy of the run's template database (migrated and seeded once by the API tests' global setup), for one
  * test file: `CREATE DATABASE … TEMPLATE` copies files instead of running every migration again.
  */
-export async function createDatabaseFromTemplate(template: { url: string; adminUrl: string }): Promise<TestDatabase> {
+export async function createDatabaseFromTemplate(template: { url: string; adminUrl: string }, prefix: string): Promise<TestDatabase> {
   const templateName = databaseOf(template.url);
-  const name = uniqueName('sujarit_file');
+  const name = uniqueName(prefix);
   await adminQuery(template.adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${templateName}"`);
   return {
     url: withDatabase(template.url, name),
@@ -64,6 +64,18 @@ export async function createDatabaseFromTemplate(template: { url: string; adminU
     adminUrl: template.adminUrl,
     dispose: () => adminQuery(template.adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
+}
+
+/** Drops every database whose name starts with `prefix` (a run's per-file copies a file left behind). */
+export async function dropDatabasesStartingWith(adminUrl: string, prefix: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(serverUrl: string, sql: string): Promise<void> {
