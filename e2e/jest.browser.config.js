@@ -1,6 +1,10 @@
 const path = require('node:path');
 const swc = require('./jest.swc');
 
+// Light argon2 settings for the accounts the tests make (here and in the server they start, which inherits this);
+// honoured only under NODE_ENV=test (apps/api/src/auth/password.ts).
+process.env.SUJARIT_TEST_FAST_HASH ??= '1';
+
 /** Browser tests: the built app started as `npm start` runs it, driven in Debian's Chromium. */
 module.exports = {
   displayName: 'browser',

@@ -85,14 +85,31 @@ describe('accounts and access', () => {
   });
 
   it('stores passwords as argon2id with at least 19 MiB, 2 passes and 1 lane', async () => {
-    const org = await t.createOrganization();
-    const [{ password_hash }] = await t.db.query(`SELECT password_hash FROM users WHERE email = $1`, [org.email('admin')]);
-    const match = /^\$argon2id\$v=19\$([^$]+)\$/.exec(password_hash);
-    const params = Object.fromEntries((match?.[1] ?? '').split(',').map((kv) => kv.split('=')));
+    // The suite hashes with test-only light settings (jest.api.config.js); this test makes its accounts without them.
+    const org = await withEnv({ SUJARIT_TEST_FAST_HASH: undefined }, () => t.createOrganization());
+    const params = await hashParameters(org.email('admin'));
     expect(Number(params.m)).toBeGreaterThanOrEqual(19456);
     expect(Number(params.t)).toBeGreaterThanOrEqual(2);
     expect(Number(params.p)).toBe(1);
   });
+
+  it('never hashes with the test-only light settings outside NODE_ENV=test, and verifies hashes made either way', async () => {
+    const production = await withEnv({ NODE_ENV: 'production', SUJARIT_TEST_FAST_HASH: '1' }, () => t.createOrganization());
+    const params = await hashParameters(production.email('admin'));
+    expect(Number(params.m)).toBeGreaterThanOrEqual(19456);
+    expect(Number(params.t)).toBeGreaterThanOrEqual(2);
+    const light = await withEnv({ SUJARIT_TEST_FAST_HASH: '1' }, () => t.createOrganization());
+    expect(Number((await hashParameters(light.email('admin'))).m)).toBeLessThan(19456);
+    await production.login('admin');
+    await light.login('admin');
+  });
+
+  /** The m, t and p an account's stored argon2id hash was made with (argon2 writes them into the hash). */
+  async function hashParameters(email: string): Promise<Record<string, string>> {
+    const [{ password_hash }] = await t.db.query(`SELECT password_hash FROM users WHERE email = $1`, [email]);
+    const match = /^\$argon2id\$v=19\$([^$]+)\$/.exec(password_hash);
+    return Object.fromEntries((match?.[1] ?? '').split(',').map((kv) => kv.split('=')));
+  }
 
   it('refuses every non-public route in the OpenAPI document without a login', async () => {
     const doc = (await request(t.app.getHttpServer()).get('/api/docs-json').expect(200)).body as OpenApiDocument;
@@ -221,3 +238,20 @@ describe('accounts and access', () => {
     expect(answers.filter((a) => !a.endsWith(': 403 PASSWORD_CHANGE_REQUIRED'))).toEqual([]);
   });
 });
+
+/** Runs `work` with some environment variables set (or unset), then puts them back. */
+async function withEnv<T>(changes: Record<string, string | undefined>, work: () => Promise<T>): Promise<T> {
+  const before = Object.fromEntries(Object.keys(changes).map((name) => [name, process.env[name]]));
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+  apply(changes);
+  try {
+    return await work();
+  } finally {
+    apply(before);
+  }
+}

@@ -1,13 +1,25 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Browser } from 'playwright-core';
-import { baseUrl, createProgramSession, DEMO_MANAGER, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext, signedIn, testCard } from '../support/browser';
+import {
+  baseUrl,
+  createProgramSession,
+  createSpecOrganization,
+  desktopContext,
+  expectOk,
+  launchChromium,
+  phoneContext,
+  signedIn,
+  type SpecOrganization,
+  testCard,
+} from '../support/browser';
+import { NEXT_YEAR_BE, nextYear, thaiWeekday } from '../support/dates';
 
 /*
- * This file makes its own session of 1.3.1 in fiscal year 2570 (May 2027) and changes only that session's
- * tests; the database and 1.3.1's bank are shared with the other browser files, so it reads the bank as it is
- * (not 1.1.1: the slice reads that program's indicator for this fiscal year and counts every attendee).
+ * This file works in an organization of its own: a session of its 1.3.1 on 12 May next year (so it never
+ * passes into the past), with the bank the template gives the program.
  */
+const SESSION_DAY = nextYear('05-12');
 const ARTIFACTS = join(__dirname, '../artifacts');
 const SATISFACTION_TOPIC = 'ความพึงพอใจต่อการอบรม';
 
@@ -21,20 +33,22 @@ interface BankQuestion {
 
 describe('test settings per session: draw, time limit, shuffle, a parallel post-test and a survey', () => {
   let browser: Browser;
+  let org: SpecOrganization;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    org = await createSpecOrganization();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
 
   it('an organizer sets the pre-test, makes the post-test a parallel form and adds a satisfaction survey', async () => {
     const context = await desktopContext(browser);
-    const organizer = await signedIn(context, DEMO_ORGANIZER);
+    const organizer = await signedIn(context, org.organizer);
     const session = await createProgramSession(context.request, '1.3.1', {
       capacity: 40,
       title: 'กฎหมายท้องถิ่น รุ่นตั้งค่าแบบทดสอบ',
-      startsAt: '2027-05-12T09:00:00+07:00',
-      endsAt: '2027-05-12T12:00:00+07:00',
+      startsAt: `${SESSION_DAY}T09:00:00+07:00`,
+      endsAt: `${SESSION_DAY}T12:00:00+07:00`,
       venue: 'ห้องประชุมสภา อบต.พร่อน',
     });
     const bank = await bankOf(context.request, session.programId);
@@ -67,9 +81,9 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
     await preForm.getByLabel('เวลาทำ (นาที, ไม่บังคับ)').fill('10');
     await preForm.getByLabel('สลับลำดับข้อ').check();
     await preForm.getByLabel('สลับลำดับตัวเลือก').check();
-    await preForm.getByLabel('เริ่มทำได้ตั้งแต่ (ไม่บังคับ)').fill('2027-05-12T09:00');
-    await preForm.getByLabel('ปิดรับคำตอบเมื่อ (ไม่บังคับ)').fill('2027-05-12T09:45');
-    await preForm.getByText('วันพุธที่ 12 พฤษภาคม 2570 เวลา 09:00 น.').waitFor();
+    await preForm.getByLabel('เริ่มทำได้ตั้งแต่ (ไม่บังคับ)').fill(`${SESSION_DAY}T09:00`);
+    await preForm.getByLabel('ปิดรับคำตอบเมื่อ (ไม่บังคับ)').fill(`${SESSION_DAY}T09:45`);
+    await preForm.getByText(`วัน${thaiWeekday(SESSION_DAY)}ที่ 12 พฤษภาคม ${NEXT_YEAR_BE} เวลา 09:00 น.`).waitFor();
     await preForm.getByRole('button', { name: 'บันทึกการตั้งค่า' }).click();
     const available = scored.filter((q) => q.topic === drawTopic).length;
     await preForm.getByText(`หัวข้อนี้มีในคลังเพียง ${available} ข้อ`).waitFor();
@@ -86,7 +100,7 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
     const preCard = testCard(organizer, 'แบบทดสอบก่อนอบรม');
     await preCard.getByText('5 ข้อ', { exact: true }).waitFor();
     await preCard.getByText('10 นาที', { exact: true }).waitFor();
-    await preCard.getByText('12 พ.ค. 2570 09:00 – 12 พ.ค. 2570 09:45').waitFor();
+    await preCard.getByText(`12 พ.ค. ${NEXT_YEAR_BE} 09:00 – 12 พ.ค. ${NEXT_YEAR_BE} 09:45`).waitFor();
     await preCard.getByText('ยังไม่เปิด', { exact: true }).waitFor();
 
     const pre = await assessmentOf(context.request, session.id, 'pre_test');
@@ -94,8 +108,8 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
     expect(pre.questions).toHaveLength(5);
     expect(pre.questions.every((q: { topic: string }) => q.topic === drawTopic)).toBe(true);
     expect(pre).toMatchObject({ timeLimitMinutes: 10, shuffleQuestions: true, shuffleOptions: true, attemptsAllowed: 1 });
-    expect(Date.parse(pre.opensAt)).toBe(Date.parse('2027-05-12T02:00:00Z'));
-    expect(Date.parse(pre.closesAt)).toBe(Date.parse('2027-05-12T02:45:00Z'));
+    expect(Date.parse(pre.opensAt)).toBe(Date.parse(`${SESSION_DAY}T02:00:00Z`));
+    expect(Date.parse(pre.closesAt)).toBe(Date.parse(`${SESSION_DAY}T02:45:00Z`));
 
     // The post-test starts as the pre-test's questions; the organizer makes it a parallel form of three.
     await testCard(organizer, 'แบบทดสอบหลังอบรม').getByRole('link', { name: 'ตั้งค่า' }).click();
@@ -145,7 +159,7 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
     expect(added).toMatchObject({ kind: 'survey', questionCount: surveyItems.length, startedCount: 0 });
 
     // A manager sees the same tests and counts, and nothing to change.
-    const manager = await signedIn(await desktopContext(browser), DEMO_MANAGER);
+    const manager = await signedIn(await desktopContext(browser), org.manager);
     await manager.goto(`/sessions/${session.id}`);
     const managerPre = testCard(manager, 'แบบทดสอบก่อนอบรม');
     await managerPre.getByText('10 นาที', { exact: true }).waitFor();
@@ -156,7 +170,7 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
     // Published before its window, the pre-test waits for its opening time; closing asks first.
     await preCard.getByRole('button', { name: 'เปิดแบบทดสอบ' }).click();
     await preCard.getByText('รอถึงเวลาเปิด', { exact: true }).waitFor();
-    await preCard.getByText('ผู้เข้าอบรมเริ่มทำได้ตั้งแต่ 12 พ.ค. 2570 09:00').waitFor();
+    await preCard.getByText(`ผู้เข้าอบรมเริ่มทำได้ตั้งแต่ 12 พ.ค. ${NEXT_YEAR_BE} 09:00`).waitFor();
     await preCard.getByRole('button', { name: 'ปิดแบบทดสอบ' }).click();
     const confirm = preCard.getByRole('alertdialog', { name: 'ปิดแบบทดสอบก่อนอบรม?' });
     await confirm.getByText('ไม่มีผู้ที่ทำค้างอยู่ เมื่อปิดแล้วจะไม่มีใครเริ่มทำได้อีก').waitFor();

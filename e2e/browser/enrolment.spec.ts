@@ -1,20 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { baseUrl, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
+import { baseUrl, createSpecOrganization, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways, type SpecOrganization } from '../support/browser';
+import { nextYear } from '../support/dates';
 
 /*
- * This file owns its own sessions of 1.3.1 on 20 March 2027 (fiscal year 2570) and people whose
- * names say which test made them; the other browser files share the database.
+ * This file works in an organization of its own: sessions of its 1.3.1 on 20 March next year (never in the past)
+ * and people whose names say which test made them.
  */
 const ARTIFACTS = join(__dirname, '../artifacts');
-const SESSION_DAY = '2027-03-20';
+const SESSION_DAY = nextYear('03-20');
+let org: SpecOrganization;
 const CSV_HEADER = 'ชื่อ-นามสกุล,กลุ่ม,หมู่ที่,โรงเรียน,ช่วงอายุ,โทรศัพท์,ผู้ปกครองที่ให้ความยินยอม';
 
 describe('enrolment: the check-in desk, importing a list, and the people registry', () => {
   let browser: Browser;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    org = await createSpecOrganization();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
@@ -277,15 +280,13 @@ function tabletContext(browser: Browser): Promise<BrowserContext> {
   });
 }
 
-/** The demo organizer, signed in through the context's own request client, which shares its cookies with the pages. */
+/** The file's organizer, signed in through the context's own request client, which shares its cookies with the pages. */
 async function signedIn(context: BrowserContext): Promise<BrowserContext> {
-  await expectOk(
-    context.request.post(`${baseUrl()}/api/auth/login`, { data: DEMO_ORGANIZER }),
-  );
+  await expectOk(context.request.post(`${baseUrl()}/api/auth/login`, { data: org.organizer }));
   return context;
 }
 
-/** A session of 1.3.1 of this file's own, on a fixed day in fiscal year 2570. */
+/** A session of the file's 1.3.1, on its day next year. */
 async function scheduleSession(api: APIRequestContext, title: string, capacity: number): Promise<{ id: string }> {
   const programs = await (await expectOk(api.get(`${baseUrl()}/api/programs`))).json();
   const program = programs.programs.find((p: { code: string }) => p.code === '1.3.1');

@@ -7,24 +7,26 @@ import { freePort, waitUntilUp } from '../support/browser-global-setup';
 import {
   baseUrl,
   createProgramSession,
+  createSpecOrganization,
   decodeQr,
-  DEMO_ORGANIZER,
   desktopContext,
   launchChromium,
   phoneContext,
   publicUrl,
   signedIn,
+  type SpecOrganization,
 } from '../support/browser';
+import { nextYear } from '../support/dates';
 
 const ROOT = join(__dirname, '../..');
 const MAIN = join(ROOT, 'dist/api/apps/api/src/main.js');
 const ARTIFACTS = join(__dirname, '../artifacts');
 
-/** This file's sessions: 1.1.2 on 12 May 2027. */
+/** This file's sessions, in an organization of its own: 1.1.2 on 12 May next year. */
 const session = (title: string) => ({
   title,
-  startsAt: '2027-05-12T09:00:00+07:00',
-  endsAt: '2027-05-12T12:00:00+07:00',
+  startsAt: `${nextYear('05-12')}T09:00:00+07:00`,
+  endsAt: `${nextYear('05-12')}T12:00:00+07:00`,
   venue: 'ห้องประชุม ทดสอบที่อยู่เข้าร่วม',
   capacity: 40,
 });
@@ -45,14 +47,16 @@ const exitOf = (server: ChildProcess) =>
 
 describe('the join address on the session page', () => {
   let browser: Browser;
+  let org: SpecOrganization;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    org = await createSpecOrganization();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
 
   it('puts PUBLIC_URL in the join link and the QR code, and a phone that scans it reaches the session', async () => {
-    const organizer = await signedIn(await desktopContext(browser), DEMO_ORGANIZER);
+    const organizer = await signedIn(await desktopContext(browser), org.organizer);
     const created = await createProgramSession(organizer.request, '1.1.2', session('รุ่นทดสอบ PUBLIC_URL'));
     await organizer.goto(`/sessions/${created.id}`);
     const qr = organizer.getByRole('img', { name: /คิวอาร์โค้ด/ });
@@ -100,7 +104,7 @@ describe('the join address on the session page', () => {
         .filter((a) => a.family === 'IPv4' && !a.internal)
         .map((a) => `http://${a.address}:${port}`);
       const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 800 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
-      const organizer = await signedIn(context, DEMO_ORGANIZER);
+      const organizer = await signedIn(context, org.organizer);
       const created = await createProgramSession(organizer.request, '1.1.2', session('รุ่นทดสอบ localhost'));
       await organizer.goto(`${url}/sessions/${created.id}`);
       const warning = organizer.getByTestId('join-address-warning');

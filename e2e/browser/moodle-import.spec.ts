@@ -1,20 +1,33 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { type Chooser, DEMO_ORGANIZER, desktopContext, launchChromium, phoneContext, rightOptions, scrollsSideways, testCard } from '../support/browser';
+import {
+  type Chooser,
+  createSpecOrganization,
+  desktopContext,
+  launchChromium,
+  phoneContext,
+  rightOptions,
+  scrollsSideways,
+  type SpecOrganization,
+  testCard,
+} from '../support/browser';
+import { nextYear } from '../support/dates';
 
 /*
  * The issue's "done when": an organizer imports a GIFT file exported from Moodle, builds a pre/post test from it
- * and runs it, as a new user would, all through the pages. This file adds its questions to program 1.1.2's bank
- * (topics of the fixture only) and makes its own session in March 2027 (fiscal year 2570).
+ * and runs it, as a new user would, all through the pages. This file works in an organization of its own: it adds
+ * its questions to program 1.1.2's bank and makes its own session on 10 March next year.
  */
 const ARTIFACTS = join(__dirname, '../artifacts');
 const FIXTURE = join(__dirname, 'fixtures/moodle-export.gift');
 
 describe('a Moodle GIFT export becomes a pre/post test that trainees take', () => {
   let browser: Browser;
+  let org: SpecOrganization;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    org = await createSpecOrganization();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
@@ -22,8 +35,8 @@ describe('a Moodle GIFT export becomes a pre/post test that trainees take', () =
   it('an organizer imports the file, builds the tests from its topics, runs them, and the trainee reviews the answers', async () => {
     const organizer = await (await desktopContext(browser)).newPage();
     await organizer.goto('/login');
-    await organizer.getByLabel('อีเมล').fill(DEMO_ORGANIZER.email);
-    await organizer.getByLabel('รหัสผ่าน').fill(DEMO_ORGANIZER.password);
+    await organizer.getByLabel('อีเมล').fill(org.organizer.email);
+    await organizer.getByLabel('รหัสผ่าน').fill(org.organizer.password);
     await organizer.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
     await organizer.waitForURL('**/programs');
 
@@ -44,11 +57,11 @@ describe('a Moodle GIFT export becomes a pre/post test that trainees take', () =
     await organizer.getByRole('region', { name: 'ธรรมาภิบาล', exact: true }).getByText(/เลือกได้มากกว่า 1 ข้อ/).waitFor();
     await organizer.getByRole('region', { name: 'กรณีศึกษาผลประโยชน์ทับซ้อน', exact: true }).waitFor();
 
-    // A session of 1.1.2 in March 2027.
+    // A session of 1.1.2 in March next year.
     await organizer.goBack();
     const create = organizer.getByRole('form', { name: 'สร้างรอบอบรมใหม่' });
     await create.getByLabel('ชื่อรอบอบรม').fill('จริยธรรม รุ่นข้อสอบจาก Moodle');
-    await create.getByLabel('วันที่').fill('2027-03-10');
+    await create.getByLabel('วันที่').fill(nextYear('03-10'));
     await create.getByLabel('เวลาเริ่ม').fill('09:00');
     await create.getByLabel('เวลาสิ้นสุด').fill('12:00');
     await create.getByLabel('สถานที่').fill('ศาลาประชาคม หมู่ที่ 4');

@@ -1,17 +1,19 @@
 import { fiscalYearOf } from '@sujarit/domain';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { baseUrl, DEMO_MANAGER, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
+import { baseUrl, createSpecOrganization, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways, type SpecOrganization } from '../support/browser';
 
 /*
- * This file owns program 1.2.1 and the fiscal years after the current one; the other browser
- * files share the database and use 1.1.1 and 1.3.1.
+ * This file works in an organization of its own (the template's programs): it changes 1.2.1 and copies the
+ * current fiscal year into the next.
  */
 const THIS_YEAR = fiscalYearOf(new Date());
 const NEXT_YEAR = THIS_YEAR + 1;
+let org: SpecOrganization;
 
 describe('the yearly plan: settings, expenses and copying a year forward', () => {
   let browser: Browser;
   beforeAll(async () => {
+    org = await createSpecOrganization();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
@@ -68,7 +70,7 @@ describe('the yearly plan: settings, expenses and copying a year forward', () =>
     await row.getByText('3,600 / 100,000').waitFor();
 
     const manager = await (await desktopContext(browser)).newPage();
-    await login(manager, DEMO_MANAGER.email, DEMO_MANAGER.password);
+    await login(manager, org.manager.email, org.manager.password);
     await manager.waitForURL('**/indicators');
     await manager.goto(`/sessions/${session.id}`);
     const managerView = manager.getByRole('region', { name: 'ค่าใช้จ่าย' });
@@ -105,7 +107,7 @@ describe('the yearly plan: settings, expenses and copying a year forward', () =>
 
   it('a manager opens the plan on a phone, reads it without scrolling sideways and cannot copy', async () => {
     const manager = await (await phoneContext(browser)).newPage();
-    await login(manager, DEMO_MANAGER.email, DEMO_MANAGER.password);
+    await login(manager, org.manager.email, org.manager.password);
     await manager.waitForURL('**/indicators');
     await manager.getByRole('link', { name: 'แผนงาน' }).click();
     await manager.waitForURL('**/plan');
@@ -125,7 +127,7 @@ async function login(page: Page, email: string, password: string) {
 /** The organizer, signed in on a desktop, at the programs of the current fiscal year. */
 async function organizerPage(browser: Browser): Promise<Page> {
   const page = await (await desktopContext(browser)).newPage();
-  await login(page, DEMO_ORGANIZER.email, DEMO_ORGANIZER.password);
+  await login(page, org.organizer.email, org.organizer.password);
   await page.waitForURL('**/programs');
   return page;
 }

@@ -1,16 +1,18 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { Client } from 'pg';
-import { baseUrl, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext } from '../support/browser';
+import { baseUrl, createSpecOrganization, desktopContext, expectOk, launchChromium, phoneContext, type SpecOrganization } from '../support/browser';
 
 /*
- * This file uses program 1.2.1 only; the database is shared with the other browser files, so every
- * question it writes carries a suffix of its own run.
+ * This file works in an organization of its own, in program 1.2.1; every question it writes carries a suffix
+ * of its own run.
  */
 const RUN = Date.now().toString(36);
+let org: SpecOrganization;
 
 describe("a program's question bank", () => {
   let browser: Browser;
   beforeAll(async () => {
+    org = await createSpecOrganization();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
@@ -223,8 +225,8 @@ describe("a program's question bank", () => {
 async function openBank(browser: Browser): Promise<Page> {
   const page = await (await desktopContext(browser)).newPage();
   await page.goto('/login');
-  await page.getByLabel('อีเมล').fill(DEMO_ORGANIZER.email);
-  await page.getByLabel('รหัสผ่าน').fill(DEMO_ORGANIZER.password);
+  await page.getByLabel('อีเมล').fill(org.organizer.email);
+  await page.getByLabel('รหัสผ่าน').fill(org.organizer.password);
   await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
   await page.waitForURL('**/programs');
   await page.getByRole('link', { name: /1\.2\.1/ }).first().click();

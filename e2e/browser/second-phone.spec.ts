@@ -1,15 +1,27 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { baseUrl, createProgramSession, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways, signedIn } from '../support/browser';
+import {
+  baseUrl,
+  createProgramSession,
+  createSpecOrganization,
+  desktopContext,
+  expectOk,
+  launchChromium,
+  phoneContext,
+  scrollsSideways,
+  signedIn,
+  type SpecOrganization,
+} from '../support/browser';
+import { nextYear } from '../support/dates';
 
 const ARTIFACTS = join(__dirname, '../artifacts');
 
-/** This file's sessions: 1.2.1 on 19 May 2027, and people whose names say this file made them. */
+/** This file's sessions, in an organization of its own: 1.2.1 on 19 May next year, and people whose names say this file made them. */
 const session = (title: string, extra: Record<string, unknown> = {}) => ({
   title,
-  startsAt: '2027-05-19T09:00:00+07:00',
-  endsAt: '2027-05-19T12:00:00+07:00',
+  startsAt: `${nextYear('05-19')}T09:00:00+07:00`,
+  endsAt: `${nextYear('05-19')}T12:00:00+07:00`,
   venue: 'ศาลาประชาคม ทดสอบเครื่องที่สอง',
   capacity: 40,
   ...extra,
@@ -29,14 +41,16 @@ async function checkIn(phone: Page, fullName: string, checkInCode?: string): Pro
 
 describe('a second phone for a name already checked in', () => {
   let browser: Browser;
+  let org: SpecOrganization;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    org = await createSpecOrganization();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
 
   it('sends the second phone to the organizer, who moves the check-in to it; the first phone is told; one person stays', async () => {
-    const organizer = await signedIn(await desktopContext(browser), DEMO_ORGANIZER);
+    const organizer = await signedIn(await desktopContext(browser), org.organizer);
     // Walk-ins allowed: the name must not come in again as a walk-in.
     const created = await createProgramSession(organizer.request, '1.2.1', session('รุ่นทดสอบเครื่องที่สอง', { allowWalkIns: true }));
     const name = 'นางสาวสองเครื่อง ทดสอบย้ายเครื่อง';
@@ -88,7 +102,7 @@ describe('a second phone for a name already checked in', () => {
   });
 
   it('asks for the personal code printed on the list when the session requires one', async () => {
-    const organizer = await signedIn(await desktopContext(browser), DEMO_ORGANIZER);
+    const organizer = await signedIn(await desktopContext(browser), org.organizer);
     const created = await createProgramSession(organizer.request, '1.2.1', session('รุ่นทดสอบรหัสเช็กอิน', { allowWalkIns: false, requireCheckInCode: true }));
     const name = 'นายรหัสส่วนตัว ทดสอบเช็กอิน';
     await enrolNew(organizer.request, created.id, name);

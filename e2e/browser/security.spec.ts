@@ -1,5 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, createProgramSession, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext, signedIn } from '../support/browser';
+import {
+  baseUrl,
+  createProgramSession,
+  createSpecOrganization,
+  desktopContext,
+  expectOk,
+  launchChromium,
+  phoneContext,
+  signedIn,
+  type SpecOrganization,
+} from '../support/browser';
 
 declare global {
   interface Window {
@@ -15,7 +25,10 @@ declare global {
  */
 describe('the app under its security headers', () => {
   let browser: Browser;
+  // An organization of the file's own, with the template's programs.
+  let org: SpecOrganization;
   beforeAll(async () => {
+    org = await createSpecOrganization();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
@@ -59,7 +72,7 @@ describe('the app under its security headers', () => {
     await login.close();
 
     // Staff: the programs, a session with its QR code, the question bank, the printable attendance sheet.
-    const organizer = await signedIn(desk.context, DEMO_ORGANIZER);
+    const organizer = await signedIn(desk.context, org.organizer);
     await organizer.waitForURL('**/programs');
     await organizer.getByText('1.1.2').first().waitFor();
     const day = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);

@@ -1,32 +1,46 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { baseUrl, createProgramSession, DEMO_MANAGER, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways, signedIn } from '../support/browser';
+import {
+  baseUrl,
+  createProgramSession,
+  createSpecOrganization,
+  desktopContext,
+  expectOk,
+  launchChromium,
+  phoneContext,
+  scrollsSideways,
+  signedIn,
+  type SpecOrganization,
+} from '../support/browser';
+import { mondayFirstColumn, NEXT_YEAR, NEXT_YEAR_BE, nextYear } from '../support/dates';
 
 /*
- * This file owns program 1.1.2 and dates in fiscal year 2570 (January–June 2027), so its sessions
- * never pass into the past while the file is kept; the other browser files use 1.1.1, 1.2.1 and 1.3.1.
+ * This file works in an organization of its own, in program 1.1.2, on days from February to June of next year
+ * (so in fiscal year NEXT_YEAR_BE), which never pass into the past whenever the suite runs.
  */
 const ARTIFACTS = join(__dirname, '../artifacts');
-const FISCAL_YEAR = 2570;
+const FISCAL_YEAR = NEXT_YEAR_BE;
 
 describe('sessions: scheduling, overlaps, status, the list and the calendar', () => {
   let browser: Browser;
+  let org: SpecOrganization;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    org = await createSpecOrganization();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
 
   it('an organizer schedules two overlapping sessions, edits one, announces it and cancels it', async () => {
-    const organizer = await signedIn(await desktopContext(browser), DEMO_ORGANIZER);
+    const organizer = await signedIn(await desktopContext(browser), org.organizer);
     const venue = 'ห้องประชุมสำนักปลัด ชั้น 2';
 
     // The first, a draft with a speaker and a note.
     await openProgram112(organizer);
     const create = organizer.getByRole('form', { name: 'สร้างรอบอบรมใหม่' });
     await create.getByLabel('ชื่อรอบอบรม').fill('จริยธรรม รุ่นที่ 1');
-    await create.getByLabel('วันที่').fill('2027-02-16');
+    await create.getByLabel('วันที่').fill(nextYear('02-16'));
     await create.getByLabel('เวลาเริ่ม').fill('09:00');
     await create.getByLabel('เวลาสิ้นสุด').fill('12:00');
     await create.getByLabel('สถานที่').fill(venue);
@@ -50,7 +64,7 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
     // The second, in the same room through the late morning: the page warns and names the first.
     await organizer.getByRole('link', { name: /1\.1\.2/ }).click();
     await create.getByLabel('ชื่อรอบอบรม').fill('จริยธรรม รุ่นที่ 2');
-    await create.getByLabel('วันที่').fill('2027-02-16');
+    await create.getByLabel('วันที่').fill(nextYear('02-16'));
     await create.getByLabel('เวลาเริ่ม').fill('10:30');
     await create.getByLabel('เวลาสิ้นสุด').fill('15:00');
     await create.getByLabel('สถานที่').fill(venue);
@@ -63,7 +77,7 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
     await header.getByText('รับเฉพาะผู้ที่ลงทะเบียนล่วงหน้า', { exact: true }).waitFor();
     const warning = overlapWarning(organizer);
     await warning.waitFor();
-    expect(await warning.innerText()).toMatch(/16 ก\.พ\. 2570 09:00–12:00/);
+    expect(await warning.innerText()).toMatch(new RegExp(`16 ก\\.พ\\. ${NEXT_YEAR_BE} 09:00–12:00`));
     await organizer.screenshot({ path: join(ARTIFACTS, 'session-overlap-desktop.png'), fullPage: true });
 
     // The list of all sessions flags both, so the clash is seen without opening either.
@@ -82,7 +96,7 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
     await organizer.getByRole('button', { name: 'แก้ไขรอบอบรม' }).click();
     const edit = organizer.getByRole('form', { name: 'แก้ไขข้อมูลรอบอบรม' });
     expect(await edit.getByLabel('ชื่อรอบอบรม').inputValue()).toBe('จริยธรรม รุ่นที่ 1');
-    expect(await edit.getByLabel('วันที่').inputValue()).toBe('2027-02-16');
+    expect(await edit.getByLabel('วันที่').inputValue()).toBe(nextYear('02-16'));
     expect(await edit.getByLabel('เวลาเริ่ม').inputValue()).toBe('09:00');
     await edit.getByLabel('ชื่อรอบอบรม').fill('จริยธรรม รุ่นที่ 1 (ภาคเช้า)');
     await edit.getByRole('group', { name: 'วิทยากรคนที่ 1' }).getByLabel('ชื่อวิทยากร').fill('นางสาวพิมพ์ใจ ซื่อตรง');
@@ -129,19 +143,19 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
 
   it('deletes a session nobody attended, and refuses with the reason for one that someone attended', async () => {
     const context = await desktopContext(browser);
-    const organizer = await signedIn(context, DEMO_ORGANIZER);
+    const organizer = await signedIn(context, org.organizer);
     const unused = await createProgramSession(context.request, '1.1.2', {
       capacity: 65,
       title: 'จริยธรรม รอบที่สร้างผิด',
-      startsAt: '2027-04-20T13:00:00+07:00',
-      endsAt: '2027-04-20T16:00:00+07:00',
+      startsAt: `${nextYear('04-20')}T13:00:00+07:00`,
+      endsAt: `${nextYear('04-20')}T16:00:00+07:00`,
       venue: 'หอประชุม อบต.พร่อน',
     });
     const attended = await createProgramSession(context.request, '1.1.2', {
       capacity: 65,
       title: 'จริยธรรม รอบที่มีผู้เข้าอบรม',
-      startsAt: '2027-04-21T09:00:00+07:00',
-      endsAt: '2027-04-21T12:00:00+07:00',
+      startsAt: `${nextYear('04-21')}T09:00:00+07:00`,
+      endsAt: `${nextYear('04-21')}T12:00:00+07:00`,
       venue: 'หอประชุม อบต.พร่อน',
     });
     // A trainee registers at the door of the second, which checks them in.
@@ -167,13 +181,13 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
 
   it('the calendar puts a session on its Bangkok day even on a computer set to another time zone', async () => {
     const setup = await desktopContext(browser);
-    await signedIn(setup, DEMO_ORGANIZER);
+    await signedIn(setup, org.organizer);
     // 06:30 on 10 March in Bangkok is still 9 March in UTC and in Los Angeles.
     const early = await createProgramSession(setup.request, '1.1.2', {
       capacity: 65,
       title: 'จริยธรรม ภาคเช้าตรู่',
-      startsAt: '2027-03-10T06:30:00+07:00',
-      endsAt: '2027-03-10T08:30:00+07:00',
+      startsAt: `${nextYear('03-10')}T06:30:00+07:00`,
+      endsAt: `${nextYear('03-10')}T08:30:00+07:00`,
       venue: 'ศาลาประชาคม หมู่ 1',
     });
 
@@ -183,23 +197,25 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
       locale: 'th-TH',
       timezoneId: 'America/Los_Angeles',
     });
-    const organizer = await signedIn(abroad, DEMO_ORGANIZER);
-    await organizer.goto(`/sessions?fiscalYear=${FISCAL_YEAR}&view=calendar&month=2027-02`);
-    await organizer.getByRole('heading', { name: 'กุมภาพันธ์ 2570' }).waitFor();
+    const organizer = await signedIn(abroad, org.organizer);
+    await organizer.goto(`/sessions?fiscalYear=${FISCAL_YEAR}&view=calendar&month=${NEXT_YEAR}-02`);
+    await organizer.getByRole('heading', { name: `กุมภาพันธ์ ${NEXT_YEAR_BE}` }).waitFor();
     await organizer.getByRole('button', { name: 'เดือนถัดไป' }).click();
-    await organizer.getByRole('heading', { name: 'มีนาคม 2570' }).waitFor();
-    await organizer.waitForURL(/[?&]month=2027-03/);
+    await organizer.getByRole('heading', { name: `มีนาคม ${NEXT_YEAR_BE}` }).waitFor();
+    await organizer.waitForURL(new RegExp(`[?&]month=${NEXT_YEAR}-03`));
 
     // Monday first, with Thai weekday abbreviations.
     const weekdays = await organizer.locator('.calendar__grid thead th').allInnerTexts();
     expect(weekdays.map((d) => d.trim())).toEqual(['จ', 'อ', 'พ', 'พฤ', 'ศ', 'ส', 'อา']);
-    // 1 March 2027 is a Monday: the first cell of the first week.
-    expect(await organizer.locator('.calendar__grid tbody tr').first().locator('td').first().getAttribute('data-date')).toBe('2027-03-01');
+    // 1 March is in the first week, under its own weekday (a Monday in the first column).
+    const firstOfMarch = nextYear('03-01');
+    const firstWeek = organizer.locator('.calendar__grid tbody tr').first().locator('td');
+    expect(await firstWeek.nth(mondayFirstColumn(firstOfMarch)).getAttribute('data-date')).toBe(firstOfMarch);
 
-    const tenth = organizer.locator('.calendar__grid td[data-date="2027-03-10"]');
+    const tenth = organizer.locator(`.calendar__grid td[data-date="${nextYear('03-10')}"]`);
     await tenth.getByRole('link', { name: /จริยธรรม ภาคเช้าตรู่/ }).waitFor();
     expect(await tenth.innerText()).toContain('06:30');
-    expect(await organizer.locator('.calendar__grid td[data-date="2027-03-09"]').getByText('จริยธรรม ภาคเช้าตรู่').count()).toBe(0);
+    expect(await organizer.locator(`.calendar__grid td[data-date="${nextYear('03-09')}"]`).getByText('จริยธรรม ภาคเช้าตรู่').count()).toBe(0);
     await organizer.screenshot({ path: join(ARTIFACTS, 'sessions-calendar-desktop.png'), fullPage: true });
 
     await tenth.getByRole('link', { name: /จริยธรรม ภาคเช้าตรู่/ }).click();
@@ -209,18 +225,18 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
 
   it('a manager reads a session page but has no edit, status or delete buttons', async () => {
     const setup = await desktopContext(browser);
-    await signedIn(setup, DEMO_ORGANIZER);
+    await signedIn(setup, org.organizer);
     const session = await createProgramSession(setup.request, '1.1.2', {
       capacity: 65,
       title: 'จริยธรรม สำหรับผู้บริหาร',
-      startsAt: '2027-05-11T09:00:00+07:00',
-      endsAt: '2027-05-11T12:00:00+07:00',
+      startsAt: `${nextYear('05-11')}T09:00:00+07:00`,
+      endsAt: `${nextYear('05-11')}T12:00:00+07:00`,
       venue: 'ห้องประชุมนายก',
       speakers: [{ name: 'ดร.สุจริต ใจงาม', affiliation: 'มหาวิทยาลัยนราธิวาสราชนครินทร์' }],
       notes: 'แต่งกายสุภาพ',
     });
 
-    const manager = await signedIn(await desktopContext(browser), DEMO_MANAGER);
+    const manager = await signedIn(await desktopContext(browser), org.manager);
     await manager.waitForURL('**/indicators');
     await manager.goto(`/sessions/${session.id}`);
     await manager.getByRole('heading', { level: 1, name: 'จริยธรรม สำหรับผู้บริหาร' }).waitFor();
@@ -235,12 +251,12 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
 
   it('on a 390 px phone the list, the calendar and a session page never scroll sideways', async () => {
     const context = await phoneContext(browser);
-    const organizer = await signedIn(context, DEMO_ORGANIZER);
+    const organizer = await signedIn(context, org.organizer);
     const session = await createProgramSession(context.request, '1.1.2', {
       capacity: 65,
       title: 'จริยธรรม รุ่นพิเศษสำหรับสมาชิกสภาองค์การบริหารส่วนตำบลพร่อน',
-      startsAt: '2027-06-08T09:00:00+07:00',
-      endsAt: '2027-06-08T16:00:00+07:00',
+      startsAt: `${nextYear('06-08')}T09:00:00+07:00`,
+      endsAt: `${nextYear('06-08')}T16:00:00+07:00`,
       venue: 'ห้องประชุมสภาองค์การบริหารส่วนตำบลพร่อน อำเภอตากใบ จังหวัดนราธิวาส',
       speakers: [{ name: 'นายประหยัด ซื่อสัตย์', affiliation: 'ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงมหาดไทย' }],
     });
@@ -252,10 +268,10 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
 
     await organizer.getByRole('button', { name: 'ปฏิทิน' }).click();
     await organizer.waitForURL(/[?&]view=calendar/);
-    await organizer.goto(`/sessions?fiscalYear=${FISCAL_YEAR}&view=calendar&month=2027-06`);
-    await organizer.getByRole('heading', { name: 'มิถุนายน 2570' }).waitFor();
+    await organizer.goto(`/sessions?fiscalYear=${FISCAL_YEAR}&view=calendar&month=${NEXT_YEAR}-06`);
+    await organizer.getByRole('heading', { name: `มิถุนายน ${NEXT_YEAR_BE}` }).waitFor();
     // The phone gets the month as a list of days: the session is there, on its day.
-    const day = organizer.locator('.agenda__day[data-date="2027-06-08"]');
+    const day = organizer.locator(`.agenda__day[data-date="${nextYear('06-08')}"]`);
     await day.getByRole('link', { name: /จริยธรรม รุ่นพิเศษ/ }).waitFor();
     expect(await day.innerText()).toContain('8 มิถุนายน');
     expect(await scrollsSideways(organizer)).toBe(false);
@@ -274,11 +290,11 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
   });
 });
 
-/** The program page of 1.1.2 in fiscal year 2570, reached as an organizer would. */
+/** The program page of 1.1.2 in the file's fiscal year, reached as an organizer would. */
 async function openProgram112(page: Page): Promise<void> {
   await page.goto(`/programs?fiscalYear=${FISCAL_YEAR}`);
   await page.getByRole('link', { name: /1\.1\.2/ }).first().click();
-  await page.waitForURL(/\/programs\/[0-9a-f-]+\?fiscalYear=2570/);
+  await page.waitForURL(new RegExp(`/programs/[0-9a-f-]+\\?fiscalYear=${FISCAL_YEAR}`));
 }
 
 function overlapWarning(page: Page): Locator {

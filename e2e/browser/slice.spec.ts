@@ -1,7 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { type Chooser, DEMO_MANAGER, DEMO_ORGANIZER, decodeQr, desktopContext, launchChromium, phoneContext, publicUrl, renderedFonts, rightOptions, scrollsSideways, testCard } from '../support/browser';
+import {
+  type Chooser,
+  createSpecOrganization,
+  decodeQr,
+  desktopContext,
+  launchChromium,
+  phoneContext,
+  publicUrl,
+  renderedFonts,
+  rightOptions,
+  scrollsSideways,
+  type SpecOrganization,
+  testCard,
+} from '../support/browser';
 
 const ARTIFACTS = join(__dirname, '../artifacts');
 /** Fonts from fonts-thai-tlwg and other Thai families; DejaVu or Liberation alone would draw boxes. */
@@ -9,8 +22,11 @@ const THAI_FONT = /Loma|Garuda|Norasi|Kinnari|Sawasdee|Tlwg|Umpush|Purisa|Waree|
 
 describe('the slice in a real browser', () => {
   let browser: Browser;
+  // An organization of the file's own, with the template's programs: the indicator counts only this file's trainee.
+  let org: SpecOrganization;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    org = await createSpecOrganization();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
@@ -18,7 +34,7 @@ describe('the slice in a real browser', () => {
   it('an organizer schedules, a trainee on a phone takes both tests, a manager reads the indicator', async () => {
     // The organizer, on a desktop, sees the four programs of the current fiscal year.
     const organizer = await (await desktopContext(browser)).newPage();
-    await login(organizer, DEMO_ORGANIZER.email, DEMO_ORGANIZER.password);
+    await login(organizer, org.organizer.email, org.organizer.password);
     await organizer.waitForURL('**/programs');
     for (const code of ['1.1.1', '1.1.2', '1.2.1', '1.3.1']) {
       await organizer.getByText(code, { exact: false }).first().waitFor();
@@ -76,7 +92,7 @@ describe('the slice in a real browser', () => {
 
     // The manager reads the indicator of 1.1.1 for this fiscal year.
     const manager = await (await desktopContext(browser)).newPage();
-    await login(manager, DEMO_MANAGER.email, DEMO_MANAGER.password);
+    await login(manager, org.manager.email, org.manager.password);
     await manager.waitForURL('**/indicators');
     const card = manager.locator('article, section').filter({ hasText: '1.1.1' }).first();
     await card.waitFor();

@@ -2,12 +2,23 @@ import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { baseUrl, createProgramSession, DEMO_MANAGER, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways, signedIn } from '../support/browser';
+import {
+  baseUrl,
+  createProgramSession,
+  createSpecOrganization,
+  desktopContext,
+  expectOk,
+  launchChromium,
+  phoneContext,
+  scrollsSideways,
+  signedIn,
+  type SpecOrganization,
+} from '../support/browser';
+import { nextYear } from '../support/dates';
 
 /*
- * This file makes its own session of 1.3.1 in fiscal year 2570 (June 2027) and answers only that session's
- * default satisfaction survey; the database and 1.3.1's bank are shared with the other browser files
- * (not 1.1.1: the slice reads that program's indicator for this fiscal year and counts every attendee).
+ * This file works in an organization of its own: a session of its 1.3.1 on 2 June next year, whose default
+ * satisfaction survey it answers.
  */
 const ARTIFACTS = join(__dirname, '../artifacts');
 
@@ -18,20 +29,22 @@ interface SurveyQuestion {
 
 describe('survey results: what trainees answered, item by item, for organizers and managers', () => {
   let browser: Browser;
+  let org: SpecOrganization;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    org = await createSpecOrganization();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
 
   it('shows the respondents, each item’s mean and share answering 4–5, and the count at each level', async () => {
     const context = await desktopContext(browser);
-    const organizer = await signedIn(context, DEMO_ORGANIZER);
+    const organizer = await signedIn(context, org.organizer);
     const session = await createProgramSession(context.request, '1.3.1', {
       capacity: 40,
       title: 'กฎหมายท้องถิ่น รุ่นผลแบบสำรวจ',
-      startsAt: '2027-06-02T09:00:00+07:00',
-      endsAt: '2027-06-02T12:00:00+07:00',
+      startsAt: `${nextYear('06-02')}T09:00:00+07:00`,
+      endsAt: `${nextYear('06-02')}T12:00:00+07:00`,
       venue: 'ห้องประชุมสภา อบต.พร่อน',
     });
     const survey = session.assessments.find((a) => a.kind === 'survey');
@@ -77,7 +90,7 @@ describe('survey results: what trainees answered, item by item, for organizers a
     await organizer.screenshot({ path: join(ARTIFACTS, 'survey-results-desktop.png'), fullPage: true });
 
     // A manager reads the same page on a phone, from the read-only session page, without sideways scrolling.
-    const manager = await signedIn(await phoneContext(browser), DEMO_MANAGER);
+    const manager = await signedIn(await phoneContext(browser), org.manager);
     await manager.goto(`/sessions/${session.id}`);
     const managerCard = manager.getByRole('region', { name: survey.title, exact: true });
     expect(await managerCard.getByRole('button').count()).toBe(0);

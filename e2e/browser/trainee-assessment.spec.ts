@@ -1,13 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { baseUrl, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext, renderedFonts, scrollsSideways } from '../support/browser';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  baseUrl,
+  createSpecOrganization,
+  desktopContext,
+  expectOk,
+  launchChromium,
+  moveServerClock,
+  phoneContext,
+  renderedFonts,
+  scrollsSideways,
+} from '../support/browser';
 
 /*
  * The trainee's phone and the assessment engine: multiple choice, a Likert survey, a time limit, retakes and the
- * review after close. This file writes its own questions into program 1.2.1 (whose default tests no other browser
- * file takes) under topics with this run's suffix, gives every test of its sessions a fixed list of them, and
- * removes them at the end (used ones are archived, so they never join another session's default test).
+ * review after close. This file works in an organization of its own: it writes its own questions into its program
+ * 1.2.1 and gives every test of its sessions a fixed list of them. Deadlines pass by moving the server's clock and
+ * the phone's together (POST /api/test/clock, playwright's clock), not by waiting for them.
  */
 const RUN = Date.now().toString(36);
 const ARTIFACTS = join(__dirname, '../artifacts');
@@ -73,7 +83,8 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
     organizer = (await desktopContext(browser)).request;
-    await expectOk(organizer.post(`${baseUrl()}/api/auth/login`, { data: DEMO_ORGANIZER }));
+    const organization = await createSpecOrganization();
+    await expectOk(organizer.post(`${baseUrl()}/api/auth/login`, { data: organization.organizer }));
     const programs = await (await expectOk(organizer.get(`${baseUrl()}/api/programs`))).json();
     programId = programs.programs.find((p: { code: string }) => p.code === '1.2.1').id;
     ids.multiple = await createQuestion(organizer, programId, MULTIPLE);
@@ -85,8 +96,8 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
   });
 
   afterAll(async () => {
-    // Used questions are archived, unused ones deleted: either way no later session's default test draws them.
-    for (const id of Object.values(ids)) await organizer?.delete(`${baseUrl()}/api/questions/${id}`);
+    // The server is shared with the files after this one: they start on the real time.
+    await moveServerClock({ reset: true });
     await browser?.close();
   });
 
@@ -199,12 +210,13 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     await configure(organizer, pre.id, {
       selection: { mode: 'fixed', questionIds: [ids.giftRule, ids.conflict] },
       timeLimitMinutes: 1,
-      // The test closes 25 s from now, which cuts the one-minute limit short: the same countdown, less waiting.
-      closesAt: new Date(Date.now() + 25_000).toISOString(),
     });
     await expectOk(organizer.post(`${baseUrl()}/api/assessments/${pre.id}/open`));
 
-    const phone = await (await phoneContext(browser)).newPage();
+    const context = await phoneContext(browser);
+    // The phone's own clock, which its countdown reads, is moved with the server's.
+    await context.clock.install();
+    const phone = await context.newPage();
     await joinAsWalkIn(phone, session.joinCode, 'นายรีบ ทันเวลา');
     const card = phone.getByRole('region', { name: 'แบบทดสอบก่อนอบรม' });
     // The time limit is known before starting.
@@ -223,7 +235,9 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     await phone.getByText('บันทึกแล้ว').waitFor();
     await phone.getByRole('button', { name: 'ถัดไป' }).click();
     // The trainee ponders the second question until the time is up; the phone hands in by itself.
-    await phone.getByText('หมดเวลา ระบบส่งคำตอบที่บันทึกไว้ให้แล้ว').waitFor({ timeout: 90_000 });
+    const { deadlineAt } = await resume(context.request, session.joinCode, pre.id, 1);
+    await passTheTimeUntil(context, Date.parse(deadlineAt) + 1_000);
+    await phone.getByText('หมดเวลา ระบบส่งคำตอบที่บันทึกไว้ให้แล้ว').waitFor({ timeout: 20_000 });
     await phone.getByText('ได้ 1 จาก 2 คะแนน (50%)').waitFor();
     await phone.screenshot({ path: join(ARTIFACTS, 'trainee-time-up.png') });
     // Handed in: nothing of the attempt is left waiting on the phone.
@@ -232,18 +246,17 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     await phone.getByRole('link', { name: 'กลับหน้ารอบอบรม' }).click();
     await card.getByText('ได้ 1 จาก 2 คะแนน (50%)').waitFor();
     expect(await card.getByRole('button', { name: /ทำต่อ|เริ่มทำ/ }).count()).toBe(0);
-  }, 180_000);
+  });
 
   it('hands in the answers given offline when the line comes back within the grace after the time ran out', async () => {
     const session = await createSession(organizer, programId, `รุ่นสัญญาณหาย ${RUN}`);
     const pre = assessmentOf(session, 'pre_test');
-    await configure(organizer, pre.id, {
-      selection: { mode: 'fixed', questionIds: [ids.giftRule, ids.conflict] },
-      closesAt: new Date(Date.now() + 20_000).toISOString(),
-    });
+    const closesAt = new Date(Date.now() + 10 * 60_000).toISOString();
+    await configure(organizer, pre.id, { selection: { mode: 'fixed', questionIds: [ids.giftRule, ids.conflict] }, closesAt });
     await expectOk(organizer.post(`${baseUrl()}/api/assessments/${pre.id}/open`));
 
     const context = await phoneContext(browser);
+    await context.clock.install();
     const phone = await context.newPage();
     await joinAsWalkIn(phone, session.joinCode, 'นางสาวสัญญาณ อ่อน');
     await phone.getByRole('region', { name: 'แบบทดสอบก่อนอบรม' }).getByRole('button', { name: 'เริ่มทำแบบทดสอบ' }).click();
@@ -255,7 +268,8 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     // The line drops; the second answer stays on the phone, and the time runs out while it is offline.
     await context.setOffline(true);
     await phone.getByRole('radio', { name: CONFLICT.options[0].text }).check();
-    await phone.getByText('หมดเวลา', { exact: true }).waitFor({ timeout: 40_000 });
+    await passTheTimeUntil(context, Date.parse(closesAt) + 2_000);
+    await phone.getByText('หมดเวลา', { exact: true }).waitFor({ timeout: 20_000 });
     await phone.getByText(/ยังส่งไม่ได้เพราะการเชื่อมต่อขาดหาย/).waitFor();
     expect(await phone.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sujarit.attempt.')).length)).toBeGreaterThan(0);
     await phone.screenshot({ path: join(ARTIFACTS, 'trainee-offline-at-deadline.png') });
@@ -324,6 +338,17 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     await phone.screenshot({ path: join(ARTIFACTS, 'trainee-review.png'), fullPage: true });
   });
 });
+
+/**
+ * Time passes for the server and the phone alike until `momentMs` on the server's clock: both clocks jump ahead by
+ * the same amount (the phone's countdown trusts only their difference), firing the phone's due timers.
+ */
+async function passTheTimeUntil(phone: BrowserContext, momentMs: number) {
+  const { now } = await moveServerClock({ advanceMs: 0 });
+  const ms = Math.max(0, momentMs - Date.parse(now));
+  await moveServerClock({ advanceMs: ms });
+  await phone.clock.fastForward(ms);
+}
 
 /** Registers on the phone as a walk-in, which checks the person in. */
 async function joinAsWalkIn(phone: Page, joinCode: string, fullName: string) {

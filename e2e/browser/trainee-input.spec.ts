@@ -1,15 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Browser } from 'playwright-core';
-import { baseUrl, DEMO_ORGANIZER, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways } from '../support/browser';
+import { baseUrl, createSpecOrganization, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways, type SpecOrganization } from '../support/browser';
 
 const ARTIFACTS = join(__dirname, '../artifacts');
+/** The file's own organization, with the template's programs. */
+let org: SpecOrganization;
 
 /** What a trainee types or taps is never lost, and bad input is answered in Thai. */
 describe('a trainee on a weak connection and with bad input', () => {
   let browser: Browser;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    org = await createSpecOrganization();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
@@ -79,7 +82,7 @@ describe('a trainee on a weak connection and with bad input', () => {
 /** An organizer schedules a session of 1.3.1 and opens its pre-test, through the API. */
 async function openSessionWithPreTest(browser: Browser): Promise<{ joinCode: string; preTestId: string }> {
   const organizer = (await desktopContext(browser)).request;
-  await expectOk(organizer.post(`${baseUrl()}/api/auth/login`, { data: DEMO_ORGANIZER }));
+  await expectOk(organizer.post(`${baseUrl()}/api/auth/login`, { data: org.organizer }));
   const programs = await (await organizer.get(`${baseUrl()}/api/programs`)).json();
   const program = programs.programs.find((p: { code: string }) => p.code === '1.3.1');
   const day = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);

@@ -26,7 +26,16 @@ export default async function setup(): Promise<void> {
   const server = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     // A real server (DATABASE_URL) starts empty unless asked for the demo, which the tests sign in as.
-    env: { ...process.env, DATABASE_URL: db.url, SUJARIT_DEMO: '1', PORT: String(port), NODE_ENV: 'test', PUBLIC_URL: publicUrl },
+    // SUJARIT_TEST_CLOCK: deadlines are passed by moving the server's clock (POST /api/test/clock), not by waiting.
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      SUJARIT_DEMO: '1',
+      PORT: String(port),
+      NODE_ENV: 'test',
+      PUBLIC_URL: publicUrl,
+      SUJARIT_TEST_CLOCK: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import jsQR from 'jsqr';
 import { Client } from 'pg';
 import { PNG } from 'pngjs';
-import { APIRequestContext, Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
-import { demoAccount } from './demo-accounts';
+import { APIRequestContext, Browser, BrowserContext, chromium, Locator, Page, request as playwrightRequest } from 'playwright-core';
+import { DEMO_TEMPLATE_ID } from '@sujarit/api/seed/demo-organization.seed';
+import { type Credentials, demoAccount } from './demo-accounts';
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export function launchChromium(): Promise<Browser> {
@@ -129,20 +130,66 @@ export const rightOptions: Chooser = async (questionId, optionIds) => {
  * no page for making organizations yet). Each call is its own tenant, so a test owns all of its data.
  */
 export async function createEmptyOrganization(name = `อบต.ทดสอบ ${randomUUID().slice(0, 8)}`): Promise<{ email: string; password: string }> {
+  return (await createSpecOrganization({ name, programs: false })).organizer;
+}
+
+export interface SpecOrganization {
+  id: string;
+  name: string;
+  organizer: Credentials;
+  manager: Credentials;
+  admin: Credentials;
+}
+
+/**
+ * An organization of the spec's own, with an organizer, a manager and an admin who sign in at once, and (unless
+ * `programs: false`) the demo's programs, years and question banks, applied through the API as an organizer applies
+ * a template. A spec that works in it owns every program code, date and number it sees: no other file can take them.
+ */
+export async function createSpecOrganization(options: { name?: string; programs?: boolean } = {}): Promise<SpecOrganization> {
   const tag = randomUUID().slice(0, 8);
-  const organizer = { email: `organizer-${tag}@test.example`, password: `test-password-${tag}` };
+  const name = options.name ?? `อบต.ทดสอบ ${tag}`;
+  const account = (role: string): Credentials => ({ email: `${role}-${tag}@test.example`, password: `test-password-${tag}` });
+  const accounts = { organizer: account('organizer'), manager: account('manager'), admin: account('admin') };
   const db = new Client({ connectionString: process.env.SUJARIT_TEST_DATABASE_URL });
   await db.connect();
+  let id: string;
   try {
     const { rows } = await db.query('INSERT INTO organizations (name) VALUES ($1) RETURNING id', [name]);
-    await db.query(
-      `INSERT INTO users (organization_id, email, display_name, role, password_hash) VALUES ($1, $2, $3, 'organizer', $4)`,
-      [rows[0].id, organizer.email, `ผู้จัดการอบรม ${tag}`, await hashPassword(organizer.password)],
-    );
+    id = rows[0].id;
+    const names = { organizer: 'ผู้จัดการอบรม', manager: 'ผู้บริหาร', admin: 'ผู้ดูแลระบบ' };
+    for (const role of ['organizer', 'manager', 'admin'] as const) {
+      await db.query(
+        `INSERT INTO users (organization_id, email, display_name, role, password_hash) VALUES ($1, $2, $3, $4, $5)`,
+        [id, accounts[role].email, `${names[role]} ${tag}`, role, await hashPassword(accounts[role].password)],
+      );
+    }
   } finally {
     await db.end();
   }
-  return organizer;
+  if (options.programs ?? true) {
+    const request = await playwrightRequest.newContext({ baseURL: baseUrl() });
+    try {
+      await expectOk(request.post('/api/auth/login', { data: accounts.organizer }));
+      await expectOk(request.post(`/api/program-templates/${DEMO_TEMPLATE_ID}/apply`));
+    } finally {
+      await request.dispose();
+    }
+  }
+  return { id, name, ...accounts };
+}
+
+/**
+ * Moves the server's clock forward (POST /api/test/clock, served only to test runs that ask for it), so a
+ * deadline passes without waiting for it; `reset` puts it back to the real time.
+ */
+export async function moveServerClock(move: { advanceMs: number } | { reset: true }): Promise<{ now: string; offsetMs: number }> {
+  const request = await playwrightRequest.newContext({ baseURL: baseUrl() });
+  try {
+    return await (await expectOk(request.post('/api/test/clock', { data: move }))).json();
+  } finally {
+    await request.dispose();
+  }
 }
 
 /** The text of a QR code image (a PNG data URL), read as a phone camera would. */

@@ -9,6 +9,11 @@ import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-post
 export interface TestDatabase {
   url: string;
   description: string;
+  /**
+   * A database on the same server to connect to when making or dropping others: `CREATE DATABASE … TEMPLATE`
+   * refuses while anyone is connected to the template, this connection included.
+   */
+  adminUrl: string;
   dispose(): Promise<void>;
 }
 
@@ -19,12 +24,13 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (serverUrl) {
-    const name = `sujarit_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+    const name = uniqueName('sujarit_test');
     await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
     const url = withDatabase(serverUrl, name);
     return {
       url,
       description: `database ${name} on ${new URL(serverUrl).host}`,
+      adminUrl: serverUrl,
       dispose: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
     };
   }
@@ -35,11 +41,41 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: pg.url,
     description: `embedded PostgreSQL on port ${pg.port}`,
+    // initdb makes `postgres` on every cluster.
+    adminUrl: withDatabase(pg.url, 'postgres'),
     dispose: async () => {
       await pg.stop();
       await rm(folder, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A copy of the run's template database (migrated and seeded once by the API tests' global setup), for one
+ * test file: `CREATE DATABASE … TEMPLATE` copies files instead of running every migration again.
+ */
+export async function createDatabaseFromTemplate(template: { url: string; adminUrl: string }, prefix: string): Promise<TestDatabase> {
+  const templateName = databaseOf(template.url);
+  const name = uniqueName(prefix);
+  await adminQuery(template.adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${templateName}"`);
+  return {
+    url: withDatabase(template.url, name),
+    description: `database ${name} (from ${templateName}) on ${new URL(template.url).host}`,
+    adminUrl: template.adminUrl,
+    dispose: () => adminQuery(template.adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+/** Drops every database whose name starts with `prefix` (a run's per-file copies a file left behind). */
+export async function dropDatabasesStartingWith(adminUrl: string, prefix: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(serverUrl: string, sql: string): Promise<void> {
@@ -50,6 +86,14 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+}
+
+function databaseOf(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1));
 }
 
 function withDatabase(serverUrl: string, database: string): string {
@@ -65,11 +109,12 @@ function withDatabase(serverUrl: string, database: string): string {
 export async function createSiblingDatabase(prefix = 'sujarit_sibling'): Promise<TestDatabase> {
   const runUrl = process.env.SUJARIT_TEST_DATABASE_URL;
   if (!runUrl) throw new Error('SUJARIT_TEST_DATABASE_URL is not set: run through a jest config of e2e/');
-  const name = `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const name = uniqueName(prefix);
   await adminQuery(runUrl, `CREATE DATABASE "${name}"`);
   return {
     url: withDatabase(runUrl, name),
     description: `database ${name} on ${new URL(runUrl).host}`,
+    adminUrl: runUrl,
     dispose: () => adminQuery(runUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }

@@ -23,6 +23,8 @@ import { SeedModule } from './seed/seed.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SetupModule } from './setup/setup.module';
 import { ThrottleModule } from './throttle/throttle.module';
+import { TestClockModule } from './test-clock/test-clock.module';
+import { testClockWanted } from './test-clock/test-clock';
 import { TraineeModule } from './trainee/trainee.module';
 import { UsersModule } from './users/users.module';
 import { WebAppModule } from './web-app/web-app.module';
@@ -55,7 +57,8 @@ export class AppModule {
             return dataSource;
           },
         }),
-        ClockModule,
+        // The browser tests' movable clock, only when a test run asks for it (testClockWanted).
+        testClockWanted() ? TestClockModule : ClockModule,
         ThrottleModule,
         AuditModule,
         OrganizationsModule,
