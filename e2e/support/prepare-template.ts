@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
 // Run by node outside jest (e2e/support/register-ts.js), so the alias cannot be used here.
 /* eslint-disable @nx/enforce-module-boundaries */
 import { AppModule } from '../../apps/api/src/app.module';
-import { migrateWithLock } from '../../apps/api/src/database/migrate-with-lock';
+import { migrateAsOwner } from '../../apps/api/src/database/migrate-with-lock';
 import { SeedService } from '../../apps/api/src/seed/seed.service';
 /* eslint-enable @nx/enforce-module-boundaries */
 
@@ -15,9 +14,10 @@ import { SeedService } from '../../apps/api/src/seed/seed.service';
  */
 async function main(): Promise<void> {
   const databaseUrl = process.argv[2];
+  // As configureApp: the owner migrates on its own connection (it makes the app's role), then the app seeds.
+  await migrateAsOwner(databaseUrl);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl }), { logger: ['error', 'warn'] });
   try {
-    await migrateWithLock(app.get(DataSource));
     await app.get(SeedService).seedIfEmpty();
   } finally {
     await app.close();
