@@ -37,7 +37,7 @@ export function StartPrograms({ hasArchived, onCreateOwn, onApplied }: StartProg
 
 function TemplateOffer({ template, onApplied }: { template: ProgramTemplate; onApplied: StartProgramsProps['onApplied'] }) {
   const { t } = useTranslation();
-  const applyMutation = useApplyProgramTemplate();
+  const applyMutation = useApplyProgramTemplate(onApplied);
   const headingId = `template-${template.id}`;
   const years = template.fiscalYears;
   return (
@@ -64,7 +64,7 @@ function TemplateOffer({ template, onApplied }: { template: ProgramTemplate; onA
         className="button button--primary"
         disabled={applyMutation.isPending}
         aria-busy={applyMutation.isPending || undefined}
-        onClick={() => applyMutation.mutate(template.id, { onSuccess: onApplied })}
+        onClick={() => applyMutation.mutate(template.id)}
       >
         {applyMutation.isPending ? t('programs.manage.applying') : t('programs.manage.applyTemplate')}
       </button>
