@@ -1,4 +1,4 @@
-import { ApplyProgramTemplateResultSchema } from '@sujarit/contracts';
+import { type ApplyProgramTemplateResult, ApplyProgramTemplateResultSchema } from '@sujarit/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { AFFECTED_BY_PROGRAMS } from './program-keys';
@@ -9,10 +9,17 @@ export const applyProgramTemplate = (templateId: string) =>
     method: 'POST',
   });
 
-export function useApplyProgramTemplate() {
+/**
+ * `onApplied` runs with the mutation's own success, before the lists refresh: the offer that started it disappears
+ * once the programs arrive, and a callback given to `mutate` would never run for a component already gone.
+ */
+export function useApplyProgramTemplate(onApplied?: (result: ApplyProgramTemplateResult) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: applyProgramTemplate,
-    onSuccess: () => Promise.all(AFFECTED_BY_PROGRAMS.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+    onSuccess: (result) => {
+      onApplied?.(result);
+      return Promise.all(AFFECTED_BY_PROGRAMS.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    },
   });
 }

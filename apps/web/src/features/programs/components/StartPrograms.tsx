@@ -37,7 +37,7 @@ export function StartPrograms({ hasArchived, onCreateOwn, onApplied }: StartProg
 
 function TemplateOffer({ template, onApplied }: { template: ProgramTemplate; onApplied: StartProgramsProps['onApplied'] }) {
   const { t } = useTranslation();
-  const applyMutation = useApplyProgramTemplate();
+  const applyMutation = useApplyProgramTemplate(onApplied);
   const headingId = `template-${template.id}`;
   const years = template.fiscalYears;
   return (
@@ -64,9 +64,7 @@ function TemplateOffer({ template, onApplied }: { template: ProgramTemplate; onA
         className="button button--primary"
         disabled={applyMutation.isPending}
         aria-busy={applyMutation.isPending || undefined}
-        // Not mutate's onSuccess: the refetched list has programs, this offer unmounts, and react-query then skips
-        // an unmounted caller's callback, so the page would never say what was added. The error shows above.
-        onClick={() => void applyMutation.mutateAsync(template.id).then(onApplied, () => undefined)}
+        onClick={() => applyMutation.mutate(template.id)}
       >
         {applyMutation.isPending ? t('programs.manage.applying') : t('programs.manage.applyTemplate')}
       </button>
