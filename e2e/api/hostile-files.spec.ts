@@ -20,6 +20,10 @@ describe('hostile files do not hold the API', () => {
   const KB = 1024;
   const MB = 1024 * KB;
   const GB = 1024 * MB;
+  // Stalls, not speed (the speed goals are in e2e/bench): these files once held the API 12–18 s and others waited as
+  // long; a loaded 2-core machine answers them in 1–5 s.
+  const STALLED_UPLOAD_MS = 8000;
+  const STALLED_OTHER_MS = 3000;
 
   /**
    * Sends `upload` and, every 100 ms until it is answered, `GET /api/auth/me` from the same organizer; answers
@@ -68,8 +72,8 @@ describe('hostile files do not hold the API', () => {
     expect(response.body.questions.map((q: { stem: string }) => q.stem)).toEqual(['ข้อปกติ']);
     expect(response.body.errors).toEqual([{ position: 1, title: null, reason: 'คำถามยาวได้ไม่เกิน 2000 ตัวอักษร' }]);
     expect(others.every((o) => o.status === 200)).toBe(true);
-    expect(ms).toBeLessThan(5000);
-    expect(slowestOther).toBeLessThan(2000);
+    expect(ms).toBeLessThan(STALLED_UPLOAD_MS);
+    expect(slowestOther).toBeLessThan(STALLED_OTHER_MS);
   });
 
   it('refuses a 1.6 KB workbook with one cell at row 1,048,576 at once, in Thai, and answers others meanwhile', async () => {
@@ -89,8 +93,8 @@ describe('hostile files do not hold the API', () => {
       message: 'นำเข้าได้ครั้งละไม่เกิน 2000 แถว — แบ่งรายชื่อเป็นหลายไฟล์ (ไฟล์นี้มีข้อมูลที่แถว 1,048,576)',
     });
     expect(others.every((o) => o.status === 200)).toBe(true);
-    expect(ms).toBeLessThan(5000);
-    expect(slowestOther).toBeLessThan(2000);
+    expect(ms).toBeLessThan(STALLED_UPLOAD_MS);
+    expect(slowestOther).toBeLessThan(STALLED_OTHER_MS);
   });
 
   it('still reads the list of a workbook whose extra rows are only formatted, below the last row of the template', async () => {
@@ -123,8 +127,8 @@ describe('hostile files do not hold the API', () => {
     expect(response.body.code).toBe('IMPORT_FILE_INVALID');
     expect(response.body.message).toContain(reason);
     expect(others.every((o) => o.status === 200)).toBe(true);
-    expect(ms).toBeLessThan(5000);
-    expect(slowestOther).toBeLessThan(2000);
+    expect(ms).toBeLessThan(STALLED_UPLOAD_MS);
+    expect(slowestOther).toBeLessThan(STALLED_OTHER_MS);
     // The old reader inflated the whole sheet: 2.2 GB.
     expect(rssGrowth).toBeLessThan(1 * GB);
   });
