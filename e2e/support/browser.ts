@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { PNG } from 'pngjs';
 import { APIRequestContext, Browser, BrowserContext, chromium, Locator, Page, request as playwrightRequest } from 'playwright-core';
 import { DEMO_TEMPLATE_ID } from '@sujarit/api/seed/demo-organization.seed';
+import { fiscalYearOf } from '@sujarit/domain';
 import { type Credentials, demoAccount } from './demo-accounts';
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
@@ -172,6 +173,15 @@ export async function createSpecOrganization(options: { name?: string; programs?
     try {
       await expectOk(request.post('/api/auth/login', { data: accounts.organizer }));
       await expectOk(request.post(`/api/program-templates/${DEMO_TEMPLATE_ID}/apply`));
+      // The template's years are the plan's (2566–2570); once the current fiscal year is past them, the organization
+      // carries the last one forward as a real one would, so the specs keep working in "this year".
+      const templates = await (await expectOk(request.get('/api/program-templates'))).json();
+      const years: number[] = templates.templates.find((t: { id: string }) => t.id === DEMO_TEMPLATE_ID).fiscalYears;
+      const lastYear = Math.max(...years);
+      const thisYear = fiscalYearOf(new Date());
+      if (thisYear > lastYear) {
+        await expectOk(request.post('/api/plan/copy-year', { data: { fromFiscalYear: lastYear, toFiscalYear: thisYear } }));
+      }
     } finally {
       await request.dispose();
     }
