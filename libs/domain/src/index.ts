@@ -11,3 +11,4 @@ export * from './question-csv';
 export * from './text-safety';
 export * from './attempts';
 export * from './survey';
+export * from './gain';
