@@ -12,3 +12,4 @@ export * from './text-safety';
 export * from './attempts';
 export * from './survey';
 export * from './gain';
+export * from './item-analysis';
