@@ -11,3 +11,5 @@ export * from './question-csv';
 export * from './text-safety';
 export * from './attempts';
 export * from './survey';
+export * from './gain';
+export * from './item-analysis';

@@ -60,7 +60,22 @@ describe('computeProgramIndicator', () => {
     expect(result.headcountPercent).toBe(0);
     expect(result.passRatePercent).toBeNull();
     expect(result.indicatorMet).toBe(false);
+    expect(result.indicatorStatus).toBe('no_data');
     const some = computeProgramIndicator(input([person('a', 1, 1), person('b', 1, 1)], { targetHeadcount: 60 }));
     expect(some.headcountPercent).toBe(3.33);
+  });
+
+  it('tells "nobody trained yet" apart from "not met" and "met"', () => {
+    // Nobody attended: no figure to judge, under either basis.
+    expect(computeProgramIndicator(input([])).indicatorStatus).toBe('no_data');
+    expect(computeProgramIndicator(input([], { indicatorBasis: 'mean_post_score' })).indicatorStatus).toBe('no_data');
+    // One attendee, post 50 < pass mark 60: pass rate 0 / 1 = 0 % < 80 % → not met.
+    expect(computeProgramIndicator(input([person('a', 40, 50)])).indicatorStatus).toBe('not_met');
+    // One attendee, post 90 ≥ 60: pass rate 1 / 1 = 100 % ≥ 80 % → met.
+    expect(computeProgramIndicator(input([person('a', 40, 90)])).indicatorStatus).toBe('met');
+    // Attended without a post-test, judged on the mean post score: no mean, but someone was trained → not met.
+    const noPostTest = computeProgramIndicator(input([person('a', 40, null)], { indicatorBasis: 'mean_post_score' }));
+    expect(noPostTest.meanPostPercent).toBeNull();
+    expect(noPostTest.indicatorStatus).toBe('not_met');
   });
 });

@@ -6,6 +6,13 @@ import { toPercent } from './scoring';
 
 export type IndicatorBasis = 'pass_rate' | 'mean_post_score';
 
+/**
+ * Whether the indicator is met, with a third answer for a program-year nobody has attended yet: there is nothing to
+ * judge, and "not met" would read as a failure. Once anyone has attended it is met or not met; under the mean-score
+ * basis attendees without any post-test are not met, as a missing post-test is not passed under the pass-rate basis.
+ */
+export type IndicatorStatus = 'no_data' | 'met' | 'not_met';
+
 export interface AttendeeScores {
   personId: string;
   /** Percent score of the person's pre-test, or null when they took none. */
@@ -44,8 +51,10 @@ export interface ProgramIndicator {
   passRatePercent: number | null;
   targetPassRatePercent: number;
   indicatorBasis: IndicatorBasis;
-  /** Whether the figure chosen by indicatorBasis reaches targetPassRatePercent. */
+  /** Whether the figure chosen by indicatorBasis reaches targetPassRatePercent; false also while nobody attended. */
   indicatorMet: boolean;
+  /** indicatorMet, told apart from "nobody attended yet" (see IndicatorStatus). */
+  indicatorStatus: IndicatorStatus;
 }
 
 export function computeProgramIndicator(input: ProgramIndicatorInput): ProgramIndicator {
@@ -56,6 +65,7 @@ export function computeProgramIndicator(input: ProgramIndicatorInput): ProgramIn
   const passRatePercent = attended === 0 ? null : toPercent(passed, attended);
   const meanPostPercent = mean(post);
   const figure = input.indicatorBasis === 'pass_rate' ? passRatePercent : meanPostPercent;
+  const indicatorMet = figure !== null && figure >= input.targetPassRatePercent;
   return {
     attended,
     targetHeadcount: input.targetHeadcount,
@@ -73,7 +83,8 @@ export function computeProgramIndicator(input: ProgramIndicatorInput): ProgramIn
     passRatePercent,
     targetPassRatePercent: input.targetPassRatePercent,
     indicatorBasis: input.indicatorBasis,
-    indicatorMet: figure !== null && figure >= input.targetPassRatePercent,
+    indicatorMet,
+    indicatorStatus: attended === 0 ? 'no_data' : indicatorMet ? 'met' : 'not_met',
   };
 }
 
