@@ -103,7 +103,25 @@ describe('the slice in a real browser', () => {
     expect(text).toContain('ผ่านเกณฑ์');
     expect(text).not.toContain('ยังไม่ผ่านเกณฑ์');
     expect(text).toContain(`${formatPercent(preScore.percent)}%`); // mean pre-test score
+    // The paired means with their count, read beside their definition, and the gains with theirs.
+    expect(text).toContain('เฉลี่ยก่อน/หลังอบรม (เฉพาะผู้ที่ทำทั้งสองครั้ง 1 คน)');
+    expect(text).toContain(`${formatPercent(preScore.percent)}% → 100%`);
+    expect(text).toContain('คะแนนเฉลี่ยของคนกลุ่มเดียวกันทั้งก่อนและหลังอบรม จึงเทียบกันได้ตรง');
+    expect(text).toContain('ความก้าวหน้าของกลุ่ม (Hake’s g)');
+    expect(text).toContain('(เฉลี่ยหลัง − เฉลี่ยก่อน) ÷ (100 − เฉลี่ยก่อน)');
+    // A program nobody has attended this year says "no data yet", not "not met".
+    const idle = await manager.locator('article').filter({ hasText: '1.2.1' }).first().innerText();
+    expect(idle).toContain('ยังไม่มีข้อมูล');
+    expect(idle).not.toContain('ยังไม่ผ่านเกณฑ์');
     await manager.screenshot({ path: join(ARTIFACTS, 'manager-indicators.png'), fullPage: true });
+
+    // On a phone the cards, definitions included, fit the screen's width.
+    const managerPhone = await (await phoneContext(browser)).newPage();
+    await login(managerPhone, org.manager.email, org.manager.password);
+    await managerPhone.waitForURL('**/indicators');
+    await managerPhone.getByText('เฉพาะผู้ที่ทำทั้งสองครั้ง 1 คน', { exact: false }).waitFor();
+    expect(await scrollsSideways(managerPhone)).toBe(false);
+    await managerPhone.screenshot({ path: join(ARTIFACTS, 'manager-indicators-phone.png'), fullPage: true });
   });
 });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { IndicatorList, ProgramIndicatorView } from '@sujarit/contracts';
-import { AttendeeScores, computeProgramIndicator, fiscalYearOf } from '@sujarit/domain';
+import { AttendeeScores, computeProgramIndicator, fiscalYearOf, groupGain } from '@sujarit/domain';
 import { DataSource, IsNull } from 'typeorm';
 import { AttemptsService } from '../attempts/attempts.service';
 import { Clock } from '../common/clock';
@@ -123,6 +123,7 @@ export class IndicatorsService {
     for (const program of programs) {
       const year = years.find((y) => y.programId === program.id);
       if (!year) continue;
+      const attendees = scores.get(program.id) ?? [];
       const indicator = computeProgramIndicator({
         targetHeadcount: year.targetHeadcount,
         sessionsRequired: year.sessionsRequired,
@@ -130,9 +131,24 @@ export class IndicatorsService {
         passMarkPercent: year.passMarkPercent,
         targetPassRatePercent: year.targetPassRatePercent,
         indicatorBasis: year.indicatorBasis,
-        attendees: scores.get(program.id) ?? [],
+        attendees,
       });
-      indicators.push({ programId: program.id, programCode: program.code, programName: program.name, fiscalYear, ...indicator });
+      // Paired over the attendees who took both tests, so the change compares the same people.
+      const gain = groupGain(attendees);
+      indicators.push({
+        programId: program.id,
+        programCode: program.code,
+        programName: program.name,
+        fiscalYear,
+        ...indicator,
+        pairedCount: gain.pairedCount,
+        pairedMeanPrePercent: gain.pairedMeanPrePercent,
+        pairedMeanPostPercent: gain.pairedMeanPostPercent,
+        meanGainPoints: gain.meanGainPoints,
+        meanNormalizedGain: gain.meanNormalizedGain,
+        normalizedGainCount: gain.normalizedGainCount,
+        hakeGain: gain.normalizedGainOfMeans,
+      });
     }
     return { fiscalYear, programs: indicators };
   }

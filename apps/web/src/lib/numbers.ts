@@ -14,3 +14,13 @@ export const formatPercent = (value: number | null | undefined) =>
 
 /** Share of a whole on the 0–100 scale, capped for progress bars; 0 when there is no whole. */
 export const percentOf = (part: number, whole: number) => (whole > 0 ? Math.min(100, (part / whole) * 100) : 0);
+
+const points = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const gain = new Intl.NumberFormat('th-TH', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A change in percentage points with its sign, e.g. 25 → "+25", -12.5 → "-12.5"; null → "–". */
+export const formatPoints = (value: number | null | undefined) =>
+  value === null || value === undefined ? '–' : points.format(value);
+
+/** A normalized gain g (a share, usually 0–1, negative when scores fell) to two decimals, e.g. 0.8333 → "0.83"; null → "–". */
+export const formatGain = (value: number | null | undefined) => (value === null || value === undefined ? '–' : gain.format(value));

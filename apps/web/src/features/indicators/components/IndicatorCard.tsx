@@ -1,14 +1,28 @@
 import type { ProgramIndicatorView } from '@sujarit/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '../../../components/ProgressBar';
-import { formatCount, formatPercent, percentOf } from '../../../lib/numbers';
+import { formatCount, formatGain, formatPercent, formatPoints, percentOf } from '../../../lib/numbers';
 
-function MetBadge({ met }: { met: boolean }) {
+/** Nobody attended yet is "no data yet", never "not met": there is nothing to judge. */
+function StatusBadge({ status }: { status: ProgramIndicatorView['indicatorStatus'] }) {
   const { t } = useTranslation();
+  if (status === 'no_data') return <span className="badge badge--no-data">{t('indicators.noData')}</span>;
   return (
-    <span className={met ? 'badge badge--met' : 'badge badge--not-met'}>
-      {met ? t('indicators.met') : t('indicators.notMet')}
+    <span className={status === 'met' ? 'badge badge--met' : 'badge badge--not-met'}>
+      {status === 'met' ? t('indicators.met') : t('indicators.notMet')}
     </span>
+  );
+}
+
+/** One figure with its one-line definition beside it, so a manager never reads a number without knowing what it counts. */
+function Fact({ label, value, definition, wide }: { label: string; value: ReactNode; definition: string; wide?: boolean }) {
+  return (
+    <div className={wide ? 'facts__wide' : undefined}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+      <dd className="facts__definition">{definition}</dd>
+    </div>
   );
 }
 
@@ -21,7 +35,7 @@ export function IndicatorCard({ indicator: p }: { indicator: ProgramIndicatorVie
         <h2 className="card__title" id={`indicator-${p.programId}`}>
           <span className="code">{p.programCode}</span> {p.programName}
         </h2>
-        <MetBadge met={p.indicatorMet} />
+        <StatusBadge status={p.indicatorStatus} />
       </header>
 
       <div className="indicator__figure indicator__figure--main">
@@ -43,48 +57,70 @@ export function IndicatorCard({ indicator: p }: { indicator: ProgramIndicatorVie
       </div>
 
       <dl className="facts">
-        <div className="facts__wide">
-          <dt>{t('indicators.headcount')}</dt>
-          <dd>
-            {t('indicators.attendedOfTarget', {
-              attended: formatCount(p.attended),
-              target: formatCount(p.targetHeadcount),
-              percent: formatPercent(p.headcountPercent),
-            })}
-            <ProgressBar value={percentOf(p.attended, p.targetHeadcount)} label={t('indicators.headcount')} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('indicators.sessions')}</dt>
-          <dd>
-            {p.sessionsRequired > 0
-              ? t('indicators.sessionsHeldOfRequired', {
-                  held: formatCount(p.sessionsHeld),
-                  required: formatCount(p.sessionsRequired),
-                })
-              : t('indicators.sessionsHeldNoRequirement', { held: formatCount(p.sessionsHeld) })}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('indicators.meanPre')}</dt>
-          <dd>{formatPercent(p.meanPrePercent)}</dd>
-        </div>
-        <div>
-          <dt>{t('indicators.meanPost')}</dt>
-          <dd>{formatPercent(p.meanPostPercent)}</dd>
-        </div>
+        <Fact
+          wide
+          label={t('indicators.headcount')}
+          value={
+            <>
+              {t('indicators.attendedOfTarget', {
+                attended: formatCount(p.attended),
+                target: formatCount(p.targetHeadcount),
+                percent: formatPercent(p.headcountPercent),
+              })}
+              <ProgressBar value={percentOf(p.attended, p.targetHeadcount)} label={t('indicators.headcount')} />
+            </>
+          }
+          definition={t('indicators.headcountDefinition')}
+        />
+        <Fact
+          label={t('indicators.sessions')}
+          value={
+            p.sessionsRequired > 0
+              ? t('indicators.sessionsHeldOfRequired', { held: formatCount(p.sessionsHeld), required: formatCount(p.sessionsRequired) })
+              : t('indicators.sessionsHeldNoRequirement', { held: formatCount(p.sessionsHeld) })
+          }
+          definition={t('indicators.sessionsDefinition')}
+        />
         {basedOnMeanScore && (
-          <div>
-            <dt>{t('indicators.passRate')}</dt>
-            <dd>{formatPercent(p.passRatePercent)}</dd>
-          </div>
+          <Fact
+            label={t('indicators.passRate')}
+            value={formatPercent(p.passRatePercent)}
+            definition={t('indicators.passRateDefinition', { passMark: formatPercent(p.passMarkPercent) })}
+          />
         )}
-        <div>
-          <dt>{t('indicators.passed')}</dt>
-          <dd>
-            {t('indicators.passedOfAttended', { passed: formatCount(p.passed), attended: formatCount(p.attended) })}
-          </dd>
-        </div>
+        <Fact
+          label={t('indicators.passed')}
+          value={t('indicators.passedOfAttended', { passed: formatCount(p.passed), attended: formatCount(p.attended) })}
+          definition={t('indicators.passedDefinition', { passMark: formatPercent(p.passMarkPercent) })}
+        />
+        {/* Paired first: only the same people before and after show a real change. */}
+        <Fact
+          wide
+          label={t('indicators.pairedMeans', { n: formatCount(p.pairedCount) })}
+          value={t('indicators.preToPost', { pre: formatPercent(p.pairedMeanPrePercent), post: formatPercent(p.pairedMeanPostPercent) })}
+          definition={t('indicators.pairedMeansDefinition')}
+        />
+        <Fact
+          label={t('indicators.meanGainPoints')}
+          value={p.meanGainPoints === null ? '–' : t('indicators.gainPoints', { points: formatPoints(p.meanGainPoints) })}
+          definition={t('indicators.meanGainPointsDefinition')}
+        />
+        <Fact
+          label={t('indicators.meanNormalizedGain', { n: formatCount(p.normalizedGainCount) })}
+          value={formatGain(p.meanNormalizedGain)}
+          definition={t('indicators.meanNormalizedGainDefinition')}
+        />
+        <Fact label={t('indicators.hakeGain')} value={formatGain(p.hakeGain)} definition={t('indicators.hakeGainDefinition')} />
+        <Fact
+          label={t('indicators.unpairedMeanPre', { n: formatCount(p.preTestTaken) })}
+          value={formatPercent(p.meanPrePercent)}
+          definition={t('indicators.unpairedMeanPreDefinition')}
+        />
+        <Fact
+          label={t('indicators.unpairedMeanPost', { n: formatCount(p.postTestTaken) })}
+          value={formatPercent(p.meanPostPercent)}
+          definition={t('indicators.unpairedMeanPostDefinition')}
+        />
       </dl>
       {/* Never dropped from the denominator, so always said out loud. */}
       <p className={p.missingPostTest > 0 ? 'alert alert--warning' : 'muted'}>
