@@ -141,6 +141,58 @@ describe('item analysis per test', () => {
     expect(elsewhere.body).toEqual({ code: 'ASSESSMENT_NOT_FOUND', message: expect.any(String) });
   });
 
+  it('counts each person once: their first pre-test attempt and their best post-test attempt', async () => {
+    const org = await t.createOrganization();
+    const organizer = await org.login('organizer');
+    const session = await createSession(organizer, '1.1.1');
+    const questions = (await fourQuestions(session.programId)).slice(0, 2);
+    for (const kind of ['pre_test', 'post_test'] as const) {
+      const id = testIdOf(session, kind);
+      const detail = (await organizer.get(`/api/assessments/${id}`).expect(200)).body;
+      const { title, opensAt, closesAt, timeLimitMinutes, shuffleQuestions, shuffleOptions, resultsVisibility, reviewVisibility } = detail;
+      await organizer
+        .put(`/api/assessments/${id}`)
+        .send({
+          title, opensAt, closesAt, timeLimitMinutes, shuffleQuestions, shuffleOptions, resultsVisibility, reviewVisibility,
+          attemptsAllowed: 2,
+          selection: { mode: 'fixed', questionIds: questions.map((q) => q.id) },
+        })
+        .expect(200);
+      await openTest(organizer, session, kind);
+    }
+    /** One attempt answering the two questions right (1) or wrong (0). */
+    async function take(phone: Awaited<ReturnType<typeof joinPhone>>, kind: 'pre_test' | 'post_test', attemptNumber: number, marks: [0 | 1, 0 | 1]) {
+      const id = testIdOf(session, kind);
+      const attempt = (await phone.post(`/api/join/${session.joinCode}/assessments/${id}/attempt`).send({ attemptNumber }).expect(200)).body;
+      const answers = Object.fromEntries(questions.map((q, i) => [q.id, [marks[i] === 1 ? q.right : q.wrong]]));
+      await phone.post(`/api/join/${session.joinCode}/attempts/${attempt.id}/submit`).set('Idempotency-Key', randomUUID()).send({ answers }).expect(200);
+    }
+    const improver = await joinPhone(session, 'ผู้สอบ ดีขึ้น');
+    const decliner = await joinPhone(session, 'ผู้สอบ แย่ลง');
+    const once = await joinPhone(session, 'ผู้สอบ ครั้งเดียว');
+    // Pre-test: the improver is wrong, then right; the decliner right, then wrong; the third right then wrong once.
+    await take(improver, 'pre_test', 1, [0, 0]);
+    await take(improver, 'pre_test', 2, [1, 1]);
+    await take(decliner, 'pre_test', 1, [1, 1]);
+    await take(decliner, 'pre_test', 2, [0, 0]);
+    await take(once, 'pre_test', 1, [1, 0]);
+    // Post-test: the same pattern.
+    await take(improver, 'post_test', 1, [0, 0]);
+    await take(improver, 'post_test', 2, [1, 1]);
+    await take(decliner, 'post_test', 1, [1, 1]);
+    await take(decliner, 'post_test', 2, [0, 0]);
+    await take(once, 'post_test', 1, [1, 0]);
+
+    const rightCounts = async (kind: 'pre_test' | 'post_test') => {
+      const body = (await organizer.get(`/api/assessments/${testIdOf(session, kind)}/item-analysis`).expect(200)).body;
+      return { respondents: body.respondents, right: body.items.map((i: { rightCount: number }) => i.rightCount) };
+    };
+    // First attempts: improver 0 0, decliner 1 1, once 1 0.
+    expect(await rightCounts('pre_test')).toEqual({ respondents: 3, right: [2, 1] });
+    // Best attempts: improver 1 1 (second), decliner 1 1 (first), once 1 0.
+    expect(await rightCounts('post_test')).toEqual({ respondents: 3, right: [3, 2] });
+  });
+
   it('analyses a test nobody has taken as empty, and refuses a survey with a stable code', async () => {
     const org = await t.createOrganization();
     const organizer = await org.login('organizer');

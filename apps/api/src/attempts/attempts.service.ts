@@ -517,14 +517,14 @@ export class AttemptsService {
    * The answer sheets that count on a pre- or post-test, one per person (enrolment), chosen as the indicator chooses
    * (countingScores): the first ended pre-test attempt, the best-scoring ended post-test attempt (the earlier on a tie).
    * An attempt past its deadline and grace counts with the answers it saved. Ordered by when the counting attempt
-   * ended, then its id, so the item analysis's tie rule at the 27 % cut gives the same groups every time.
+   * ended, then its number and id, so the item analysis's tie rule at the 27 % cut gives the same groups every time.
    */
   async countingAnswerSheets(manager: EntityManager, test: Assessment): Promise<AnswerSheet[]> {
     const rows: { id: string; enrolment_id: string }[] = await manager.query(
       `SELECT t.id, t.enrolment_id FROM attempts t JOIN assessments a ON a.id = t.assessment_id
         WHERE t.organization_id = $1 AND a.organization_id = $1 AND t.assessment_id = $2 AND a.kind <> 'survey'
           AND ${attemptSql.ended('t', 'a', '$3')}
-        ORDER BY coalesce(t.submitted_at, ${attemptSql.effectiveDeadline('t', 'a')}), t.id`,
+        ORDER BY coalesce(t.submitted_at, ${attemptSql.effectiveDeadline('t', 'a')}), t.attempt_number, t.id`,
       [test.organizationId, test.id, this.clock.now()],
     );
     const keys = (await this.keysOf(manager, [test.id])).get(test.id) ?? [];
