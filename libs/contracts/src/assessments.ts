@@ -121,3 +121,43 @@ export const SurveyResultsSchema = z.object({
   ),
 });
 export type SurveyResults = z.infer<typeof SurveyResultsSchema>;
+
+/**
+ * Item analysis of a pre- or post-test (staff only): per question how hard it was and whether it told stronger from
+ * weaker respondents, and KR-20 for the test. Never carries answer keys.
+ */
+export const ItemAnalysisSchema = z.object({
+  assessmentId: z.uuid(),
+  kind: z.enum(['pre_test', 'post_test']),
+  title: z.string(),
+  /** People with an ended attempt; each counts once (first pre-test attempt, best post-test attempt). */
+  respondents: z.number().int(),
+  /** Fewer respondents than smallGroupThreshold: the figures say little. */
+  smallGroup: z.boolean(),
+  smallGroupThreshold: z.number().int(),
+  /** Respondents in each of the upper and lower 27 % groups of the discrimination index. */
+  discriminationGroupSize: z.number().int(),
+  /** Right/wrong questions KR-20 is over. */
+  reliabilityItemCount: z.number().int(),
+  /** KR-20 reliability; null with fewer than two right/wrong questions or when totals do not vary. */
+  kr20: z.number().nullable(),
+  items: z.array(
+    z.object({
+      questionId: z.uuid(),
+      /** The stem as plain text. */
+      stem: z.string(),
+      topic: z.string(),
+      type: z.enum(QUESTION_TYPES),
+      points: z.number(),
+      rightCount: z.number().int(),
+      /** Share of respondents right, 0–1; null without respondents. */
+      difficulty: z.number().nullable(),
+      /** Upper 27 % minus lower 27 % share right, −1 to 1; null with fewer than two respondents. */
+      discrimination: z.number().nullable(),
+      /** Correlation of right/wrong on the item with the rest of the score; null when either does not vary. */
+      pointBiserial: z.number().nullable(),
+      flags: z.object({ tooEasy: z.boolean(), tooHard: z.boolean(), negativeDiscrimination: z.boolean() }),
+    }),
+  ),
+});
+export type ItemAnalysis = z.infer<typeof ItemAnalysisSchema>;

@@ -8,6 +8,7 @@ import {
   AssessmentIdParamDto,
   AssessmentSettingsDto,
   CreateSurveyRequestDto,
+  ItemAnalysisDto,
   SessionAssessmentsParamDto,
   SurveyResultsDto,
 } from './assessments.dto';
@@ -31,6 +32,13 @@ export class AssessmentsController {
   @ZodResponse({ type: SurveyResultsDto })
   surveyResults(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentIdParamDto) {
     return this.assessments.surveyResults(user.organizationId, params.id);
+  }
+
+  @Roles('organizer', 'manager', 'admin')
+  @Get('assessments/:id/item-analysis')
+  @ZodResponse({ type: ItemAnalysisDto })
+  itemAnalysis(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentIdParamDto) {
+    return this.assessments.itemAnalysis(user.organizationId, params.id);
   }
 
   @Roles('organizer', 'admin')

@@ -2,6 +2,7 @@ import {
   AssessmentDetailSchema,
   AssessmentSettingsSchema,
   CreateSurveyRequestSchema,
+  ItemAnalysisSchema,
   SurveyResultsSchema,
 } from '@sujarit/contracts';
 import { createZodDto } from 'nestjs-zod';
@@ -9,6 +10,7 @@ import { z } from 'zod';
 
 export class AssessmentDetailDto extends createZodDto(AssessmentDetailSchema) {}
 export class AssessmentSettingsDto extends createZodDto(AssessmentSettingsSchema) {}
+export class ItemAnalysisDto extends createZodDto(ItemAnalysisSchema) {}
 export class SurveyResultsDto extends createZodDto(SurveyResultsSchema) {}
 export class CreateSurveyRequestDto extends createZodDto(CreateSurveyRequestSchema) {}
 export class AssessmentIdParamDto extends createZodDto(

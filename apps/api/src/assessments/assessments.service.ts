@@ -8,11 +8,20 @@ import {
   type AssessmentSettings,
   type AssessmentSummary,
   type CreateSurveyRequest,
+  type ItemAnalysis,
   type SurveyResults,
 } from '@sujarit/contracts';
-import { likertItemStatistics, testState } from '@sujarit/domain';
+import {
+  analyseItems,
+  earnedPercent,
+  htmlToText,
+  likertItemStatistics,
+  SMALL_GROUP_RESPONDENTS,
+  testState,
+  type ScoringKey,
+} from '@sujarit/domain';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { AttemptsService } from '../attempts/attempts.service';
+import { AttemptsService, scoringKey } from '../attempts/attempts.service';
 import { actorOf, AuditService, changedFields } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
@@ -194,6 +203,54 @@ export class AssessmentsService {
       return [{ questionId: q.id, topic: q.topic, stem: q.stem, ...likertItemStatistics(responses.map((answers) => answers[qid])) }];
     });
     return { assessmentId: a.id, title: a.title, respondents: responses.length, items };
+  }
+
+  /**
+   * Item analysis of a pre- or post-test over the answers that count (AttemptsService.countingAnswerSheets): each cell
+   * is the share of the question's points earned, an unanswered question 0. A survey has no right answers to analyse.
+   */
+  async itemAnalysis(organizationId: string, id: string): Promise<ItemAnalysis> {
+    const manager = this.db.manager;
+    const a = await manager.findOneBy(Assessment, { id, organizationId });
+    if (!a) throw assessmentNotFound();
+    if (a.kind === 'survey') {
+      throw conflict('ASSESSMENT_NOT_A_TEST', 'แบบสำรวจไม่มีคำตอบที่ถูกหรือผิด จึงวิเคราะห์ข้อสอบไม่ได้ ดูผลแบบสำรวจแทน');
+    }
+    const questionIds = await this.questionIdsOf(manager, a.id);
+    const found = new Map((await manager.findBy(Question, { id: In(questionIds) })).map((q) => [q.id, q]));
+    const questions = questionIds.flatMap((qid) => {
+      const q = found.get(qid);
+      return q && q.type !== 'likert' ? [q] : [];
+    });
+    const keys = questions.map(scoringKey);
+    const sheets = await this.attempts.countingAnswerSheets(manager, a);
+    const analysis = analyseItems({
+      items: keys.map((key) => ({ questionId: key.questionId, maxPoints: key.points, rightOrWrong: isRightOrWrong(key) })),
+      responses: sheets.map((sheet) => keys.map((key) => earnedPercent(key, sheet[key.questionId] ?? []) / 100)),
+    });
+    return {
+      assessmentId: a.id,
+      kind: a.kind,
+      title: a.title,
+      respondents: analysis.respondents,
+      smallGroup: analysis.smallGroup,
+      smallGroupThreshold: SMALL_GROUP_RESPONDENTS,
+      discriminationGroupSize: analysis.discriminationGroupSize,
+      reliabilityItemCount: analysis.reliabilityItemCount,
+      kr20: analysis.kr20,
+      items: analysis.items.map((item, i) => ({
+        questionId: item.questionId,
+        stem: htmlToText(questions[i].stem),
+        topic: questions[i].topic,
+        type: questions[i].type,
+        points: questions[i].points,
+        rightCount: item.rightCount,
+        difficulty: item.difficulty,
+        discrimination: item.discrimination,
+        pointBiserial: item.pointBiserial,
+        flags: item.flags,
+      })),
+    };
   }
 
   /**
@@ -481,6 +538,15 @@ function summaryOf(a: Assessment, now: Date, questionCount: number, count: { sta
     openedAt: a.openedAt?.toISOString() ?? null,
     closedAt: a.closedAt?.toISOString() ?? null,
   };
+}
+
+/**
+ * Whether a question can only be right or wrong, so it belongs in KR-20: true/false and single choice whose options are
+ * worth all or nothing. Multiple choice shares its points among options, so it can be partly right.
+ */
+function isRightOrWrong(key: ScoringKey): boolean {
+  if (key.type === 'multiple_choice') return false;
+  return Object.values(key.optionWeights ?? {}).every((weight) => weight <= 0 || weight >= 100);
 }
 
 const assessmentNotFound = () => notFound('ASSESSMENT_NOT_FOUND', 'ไม่พบแบบทดสอบนี้');

@@ -513,6 +513,33 @@ export class AttemptsService {
     return counting.map((t) => answers.get(t.id) ?? {});
   }
 
+  /**
+   * The answer sheets that count on a pre- or post-test, one per person (enrolment), chosen as the indicator chooses
+   * (countingScores): the first ended pre-test attempt, the best-scoring ended post-test attempt (the earlier on a tie).
+   * An attempt past its deadline and grace counts with the answers it saved. Ordered by when the counting attempt
+   * ended, then its number and id, so the item analysis's tie rule at the 27 % cut gives the same groups every time.
+   */
+  async countingAnswerSheets(manager: EntityManager, test: Assessment): Promise<AnswerSheet[]> {
+    const rows: { id: string; enrolment_id: string }[] = await manager.query(
+      `SELECT t.id, t.enrolment_id FROM attempts t JOIN assessments a ON a.id = t.assessment_id
+        WHERE t.organization_id = $1 AND a.organization_id = $1 AND t.assessment_id = $2 AND a.kind <> 'survey'
+          AND ${attemptSql.ended('t', 'a', '$3')}
+        ORDER BY coalesce(t.submitted_at, ${attemptSql.effectiveDeadline('t', 'a')}), t.attempt_number, t.id`,
+      [test.organizationId, test.id, this.clock.now()],
+    );
+    const keys = (await this.keysOf(manager, [test.id])).get(test.id) ?? [];
+    const answers = await this.answersOf(manager, rows.map((r) => ({ organizationId: test.organizationId, id: r.id })));
+    const counting = new Map<string, { sheet: AnswerSheet; percent: number; order: number }>();
+    for (const [order, row] of rows.entries()) {
+      const sheet = answers.get(row.id) ?? {};
+      const percent = scoreAttempt(keys, sheet).percent;
+      const held = counting.get(row.enrolment_id);
+      // Rows come earliest first: a pre-test keeps the first; a post-test takes a later one only if strictly better.
+      if (!held || (test.kind === 'post_test' && percent > held.percent)) counting.set(row.enrolment_id, { sheet, percent, order });
+    }
+    return [...counting.values()].sort((x, y) => x.order - y.order).map((c) => c.sheet);
+  }
+
   /** The test's questions in its order, in one query. */
   private questionsOf(manager: EntityManager, assessmentId: string): Promise<Question[]> {
     return manager

@@ -75,6 +75,12 @@ export const router = createBrowserRouter([
               import('../features/sessions/components/SurveyResultsPage').then((m) => ({ Component: m.SurveyResultsPage })),
           },
           {
+            // Managers read a test's item analysis too, so it sits beside the session page like the survey results.
+            path: '/sessions/:sessionId/tests/:assessmentId/items',
+            lazy: () =>
+              import('../features/sessions/components/ItemAnalysisPage').then((m) => ({ Component: m.ItemAnalysisPage })),
+          },
+          {
             path: '/plan',
             lazy: () => import('./routes/plan-route').then((m) => ({ Component: m.PlanRoute })),
           },

@@ -8,6 +8,8 @@ export const sessionKeys = {
   assessment: (id: string) => ['sessions', 'assessment', id] as const,
   /** A survey's answers item by item; under the assessment, so refreshing a survey refreshes its results too. */
   surveyResults: (id: string) => ['sessions', 'assessment', id, 'survey-results'] as const,
+  /** A test's item analysis; under the assessment like the survey's results. */
+  itemAnalysis: (id: string) => ['sessions', 'assessment', id, 'item-analysis'] as const,
   /** The program's bank as the test settings pick from it (this feature's own copy, not the bank page's). */
   bank: (programId: string) => ['sessions', 'bank', programId] as const,
 };

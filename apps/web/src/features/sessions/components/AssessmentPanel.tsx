@@ -134,6 +134,17 @@ function AssessmentCard({ sessionId, assessment, canManage }: AssessmentCardProp
           </Link>
         </p>
       )}
+      {assessment.kind !== 'survey' && (
+        <p>
+          <Link
+            className="button"
+            to={`/sessions/${encodeURIComponent(sessionId)}/tests/${encodeURIComponent(assessment.id)}/items`}
+            aria-describedby={headingId}
+          >
+            {t('itemAnalysis.link')}
+          </Link>
+        </p>
+      )}
       {canManage && <AssessmentActions sessionId={sessionId} assessment={assessment} />}
     </section>
   );
