@@ -15,6 +15,7 @@ import {
   signedIn,
   testCard,
   type SpecOrganization,
+  openTest,
 } from '../support/browser';
 import { nextYear } from '../support/dates';
 
@@ -41,9 +42,7 @@ describe('item analysis: how each question of a test worked, for organizers and 
       endsAt: `${nextYear('06-03')}T12:00:00+07:00`,
       venue: 'ห้องประชุม อบต.',
     });
-    const pre = session.assessments.find((a) => a.kind === 'pre_test');
-    if (!pre) throw new Error('a new session has no pre-test');
-    await expectOk(context.request.post(`${baseUrl()}/api/assessments/${pre.id}/open`));
+    const pre = await openTest(context.request, session, 'pre_test');
 
     // Three people: one all right, one all wrong, one right on the first question only. On the first question
     // p = 2/3 = 0.67; the 27 % groups are one person each (round(0.81)), the top (all right) and the bottom (all

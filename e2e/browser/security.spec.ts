@@ -4,8 +4,8 @@ import {
   createProgramSession,
   createSpecOrganization,
   desktopContext,
-  expectOk,
   launchChromium,
+  openTest,
   phoneContext,
   signedIn,
   type SpecOrganization,
@@ -95,8 +95,7 @@ describe('the app under its security headers', () => {
     expect(await violationsOf(desk)).toEqual([]);
 
     // Trainee: joins on a phone, registers as a walk-in, starts the pre-test and answers on the question screen.
-    const pre = session.assessments.find((a) => a.kind === 'pre_test');
-    await expectOk(desk.context.request.post(`${baseUrl()}/api/assessments/${pre?.id}/open`));
+    await openTest(desk.context.request, session, 'pre_test');
     const phoneWatch = await watched(await phoneContext(browser));
     const phone = await phoneWatch.context.newPage();
     await phone.goto(`/j/${session.joinCode}`);

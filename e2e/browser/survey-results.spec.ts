@@ -13,6 +13,7 @@ import {
   scrollsSideways,
   signedIn,
   type SpecOrganization,
+  openTest,
 } from '../support/browser';
 import { nextYear } from '../support/dates';
 
@@ -47,9 +48,7 @@ describe('survey results: what trainees answered, item by item, for organizers a
       endsAt: `${nextYear('06-02')}T12:00:00+07:00`,
       venue: 'ห้องประชุมสภา อบต.พร่อน',
     });
-    const survey = session.assessments.find((a) => a.kind === 'survey');
-    if (!survey) throw new Error('a new session of 1.3.1 has no default satisfaction survey');
-    await expectOk(context.request.post(`${baseUrl()}/api/assessments/${survey.id}/open`));
+    const survey = await openTest(context.request, session, 'survey');
 
     // Before anyone answers, the page says so instead of showing empty figures.
     await organizer.goto(`/sessions/${session.id}`);

@@ -94,6 +94,14 @@ export interface CreatedSession {
   assessments: { id: string; kind: string; title: string }[];
 }
 
+/** The session's test of that kind, opened to trainees through the API with the request's sign-in. */
+export async function openTest(request: APIRequestContext, session: Pick<CreatedSession, 'assessments'>, kind: 'pre_test' | 'post_test' | 'survey') {
+  const test = session.assessments.find((a) => a.kind === kind);
+  if (!test) throw new Error(`the session has no ${kind}`);
+  await expectOk(request.post(`${baseUrl()}/api/assessments/${test.id}/open`));
+  return test;
+}
+
 /** A session of the program with that code, made through the API with the request context's sign-in. */
 export async function createProgramSession(
   request: APIRequestContext,
