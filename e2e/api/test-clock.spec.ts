@@ -1,3 +1,4 @@
+import { AssessmentSettingsSchema } from '@sujarit/contracts';
 import { createSession, openTest, startTestApp, testIdOf } from '../support/test-app';
 
 /**
@@ -74,15 +75,5 @@ describe('the test-only clock route', () => {
   });
 });
 
-const SETTINGS_FIELDS = [
-  'title',
-  'opensAt',
-  'closesAt',
-  'timeLimitMinutes',
-  'shuffleQuestions',
-  'shuffleOptions',
-  'attemptsAllowed',
-  'resultsVisibility',
-  'reviewVisibility',
-  'selection',
-] as const;
+// Every field the settings form sends: the API takes the whole set.
+const SETTINGS_FIELDS = Object.keys(AssessmentSettingsSchema.shape);

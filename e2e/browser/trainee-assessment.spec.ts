@@ -1,3 +1,4 @@
+import { AssessmentSettingsSchema } from '@sujarit/contracts';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
@@ -400,18 +401,8 @@ function assessmentOf(session: SessionWithTests, kind: string) {
   return found;
 }
 
-const SETTINGS_FIELDS = [
-  'title',
-  'opensAt',
-  'closesAt',
-  'timeLimitMinutes',
-  'shuffleQuestions',
-  'shuffleOptions',
-  'attemptsAllowed',
-  'resultsVisibility',
-  'reviewVisibility',
-  'selection',
-] as const;
+// Every field the settings form sends: the API takes the whole set.
+const SETTINGS_FIELDS = Object.keys(AssessmentSettingsSchema.shape);
 
 /** Changes some of a test's settings, keeping the rest as they are (the API takes the whole set). */
 async function configure(organizer: APIRequestContext, assessmentId: string, changes: Record<string, unknown>) {
