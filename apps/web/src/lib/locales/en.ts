@@ -220,6 +220,7 @@ export const en: Messages = {
       'enrolment.moved_to_new_phone': 'Moved a trainee to a new phone',
       'enrolments.imported': 'Imported enrolments',
       'person.erased': 'Erased personal data on request (PDPA)',
+      'person.merged': 'Merged duplicate entries of one person',
       'user.invited': 'Added a user with an invitation link',
       'user.role_changed': 'Changed a user\'s role',
       'user.updated': 'Edited a user',

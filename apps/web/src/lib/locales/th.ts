@@ -219,6 +219,7 @@ export const th = {
       'enrolment.moved_to_new_phone': 'ย้ายผู้เข้าอบรมไปใช้เครื่องใหม่',
       'enrolments.imported': 'นำเข้ารายชื่อผู้เข้าอบรม',
       'person.erased': 'ลบข้อมูลส่วนบุคคลตามคำขอ (PDPA)',
+      'person.merged': 'รวมรายชื่อที่ซ้ำกัน',
       'user.invited': 'เพิ่มผู้ใช้และออกลิงก์เชิญ',
       'user.role_changed': 'เปลี่ยนบทบาทผู้ใช้',
       'user.updated': 'แก้ไขข้อมูลผู้ใช้',
