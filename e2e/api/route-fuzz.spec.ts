@@ -313,6 +313,8 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
       'PUT /api/questions/{id}': question,
       'POST /api/programs/{programId}/questions/import': { questions: [question] },
       'POST /api/sessions/{id}/enrolments': { personId: mine.person },
+      // Valid by its schema; a person merged into itself is refused by the rule, so no case can merge anyone.
+      'POST /api/people/merge': { keepId: mine.person, mergeIds: [mine.person] },
       'PATCH /api/enrolments/{enrolmentId}': { status: 'absent' },
       'POST /api/sessions/{id}/enrolments/import/confirm': {
         rows: [{ line: 2, fullName: 'สมปอง นำเข้า', group: 'citizen', village: 2, school: null, ageBand: null, phone: null, guardianName: null }],

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'enrolment.moved_to_new_phone',
   'enrolments.imported',
   'person.erased',
+  'person.merged',
   'user.invited',
   'user.role_changed',
   'user.updated',

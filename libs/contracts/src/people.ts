@@ -79,3 +79,36 @@ export const PersonSearchQuerySchema = z.strictObject({
   group: z.enum(PERSON_GROUPS).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** A person of a possible-duplicate group, with what merging would move. */
+export const DuplicateCandidateSchema = PersonSchema.extend({
+  enrolments: z.number().int().describe('Enrolments of this person, in any session and status.'),
+  attempts: z.number().int().describe('Test and survey attempts of this person, started or submitted.'),
+});
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidateSchema>;
+
+/** People not erased whose names have the same Thai name key (thaiNameKey): likely one person entered twice. */
+export const DuplicatePeopleSchema = z.object({
+  groups: z.array(z.object({ people: z.array(DuplicateCandidateSchema).min(2) })),
+});
+export type DuplicatePeople = z.infer<typeof DuplicatePeopleSchema>;
+
+export const MergePeopleRequestSchema = z.strictObject({
+  /** The registry entry that stays: its details win, the others' fill only what it lacks. */
+  keepId: z.uuid({ message: 'รหัสผู้เข้าอบรมไม่ถูกต้อง' }),
+  /** The entries merged into it and then removed. */
+  mergeIds: z
+    .array(z.uuid({ message: 'รหัสผู้เข้าอบรมไม่ถูกต้อง' }))
+    .min(1, { message: 'เลือกรายชื่อที่จะรวมอย่างน้อย 1 รายการ' })
+    .max(20, { message: 'รวมได้ครั้งละไม่เกิน 20 รายการ' }),
+});
+export type MergePeopleRequest = z.infer<typeof MergePeopleRequestSchema>;
+
+export const MergePeopleResultSchema = z.object({
+  person: PersonSchema,
+  /** Enrolments that now belong to the kept person. */
+  movedEnrolments: z.number().int(),
+  /** Enrolments in a session where the kept person was enrolled too: folded into the kept person's own. */
+  combinedEnrolments: z.number().int(),
+});
+export type MergePeopleResult = z.infer<typeof MergePeopleResultSchema>;

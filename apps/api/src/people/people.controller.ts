@@ -6,18 +6,25 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import {
   CreatePersonRequestDto,
   CreatePersonResultDto,
+  DuplicatePeopleDto,
+  MergePeopleRequestDto,
+  MergePeopleResultDto,
   PersonDto,
   PersonIdParamDto,
   PersonListDto,
   PersonSearchQueryDto,
 } from './people.dto';
+import { PeopleMergeService } from './people-merge.service';
 import { PeopleService } from './people.service';
 
 /** The registry of trainees: organizers and admins only (PDPA: managers read figures, not people). */
 @ApiTags('people')
 @Controller('people')
 export class PeopleController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly peopleMerge: PeopleMergeService,
+  ) {}
 
   @Roles('organizer', 'admin')
   @Get()
@@ -31,6 +38,22 @@ export class PeopleController {
   @ZodResponse({ status: 201, type: CreatePersonResultDto })
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreatePersonRequestDto) {
     return this.people.create(user.organizationId, body);
+  }
+
+  /** Declared before ':id', which would otherwise take the word as an id. */
+  @Roles('organizer', 'admin')
+  @Get('duplicates')
+  @ZodResponse({ type: DuplicatePeopleDto })
+  duplicates(@CurrentUser() user: AuthenticatedUser) {
+    return this.peopleMerge.duplicates(user.organizationId);
+  }
+
+  @Roles('organizer', 'admin')
+  @Post('merge')
+  @HttpCode(200)
+  @ZodResponse({ type: MergePeopleResultDto })
+  merge(@CurrentUser() user: AuthenticatedUser, @Body() body: MergePeopleRequestDto) {
+    return this.peopleMerge.merge(user, body);
   }
 
   @Roles('organizer', 'admin')

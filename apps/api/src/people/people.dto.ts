@@ -1,4 +1,13 @@
-import { CreatePersonRequestSchema, CreatePersonResultSchema, PersonListSchema, PersonSchema, PersonSearchQuerySchema } from '@sujarit/contracts';
+import {
+  CreatePersonRequestSchema,
+  CreatePersonResultSchema,
+  DuplicatePeopleSchema,
+  MergePeopleRequestSchema,
+  MergePeopleResultSchema,
+  PersonListSchema,
+  PersonSchema,
+  PersonSearchQuerySchema,
+} from '@sujarit/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -8,3 +17,6 @@ export class PersonDto extends createZodDto(PersonSchema) {}
 export class PersonListDto extends createZodDto(PersonListSchema) {}
 export class PersonSearchQueryDto extends createZodDto(PersonSearchQuerySchema) {}
 export class PersonIdParamDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'รหัสผู้เข้าอบรมไม่ถูกต้อง' }) })) {}
+export class DuplicatePeopleDto extends createZodDto(DuplicatePeopleSchema) {}
+export class MergePeopleRequestDto extends createZodDto(MergePeopleRequestSchema) {}
+export class MergePeopleResultDto extends createZodDto(MergePeopleResultSchema) {}

@@ -220,6 +220,7 @@ export const en: Messages = {
       'enrolment.moved_to_new_phone': 'Moved a trainee to a new phone',
       'enrolments.imported': 'Imported enrolments',
       'person.erased': 'Erased personal data on request (PDPA)',
+      'person.merged': 'Merged duplicate entries of one person',
       'user.invited': 'Added a user with an invitation link',
       'user.role_changed': 'Changed a user\'s role',
       'user.updated': 'Edited a user',
@@ -1051,6 +1052,19 @@ export const en: Messages = {
   people: {
     nav: 'Trainee registry',
     title: 'Trainee registry',
+    merge: {
+      title: 'Possible duplicates',
+      definition:
+        'Entries whose names read the same (ignoring titles and spaces) may be one person entered twice, which inflates the count of distinct people trained. Merging moves every enrolment and test attempt to the entry you keep and removes the others from the registry.',
+      choose: 'Choose the entry to keep',
+      history: '{{enrolments}} enrolments · {{attempts}} attempts',
+      button: 'Merge into {{name}}',
+      confirmLabel: 'Confirm the merge',
+      warning: 'Merge {{count}} entries into “{{keep}}”: their enrolments and test results move to it and the other entries are removed from the registry. This cannot be undone.',
+      confirm: 'Merge',
+      cancel: 'Cancel',
+      done: 'Merged into {{name}} ({{moved}} enrolments moved)',
+    },
     pdpaNote: 'No national ID number is collected; erasure on request (PDPA) keeps only anonymous counts and scores.',
     backToSession: 'Back to the session',
     fields: {

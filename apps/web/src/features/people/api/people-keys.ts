@@ -10,4 +10,5 @@ export interface PeopleSearch {
 export const peopleKeys = {
   all: ['people'] as const,
   search: (search: PeopleSearch) => ['people', 'search', search] as const,
+  duplicates: ['people', 'duplicates'] as const,
 };

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { CreatePersonForm } from './CreatePersonForm';
+import { DuplicatePeople } from './DuplicatePeople';
 import { PeopleRegistry } from './PeopleRegistry';
 
 /** Only a session page is a place to go back to: a crafted link must not send anyone elsewhere. */
@@ -26,6 +27,7 @@ export function PeoplePage() {
       )}
       <h1>{t('people.title')}</h1>
       <p className="note">{t('people.pdpaNote')}</p>
+      <DuplicatePeople />
       <div className="people-layout">
         <PeopleRegistry />
         <CreatePersonForm />
