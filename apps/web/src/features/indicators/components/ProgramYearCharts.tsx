@@ -104,7 +104,7 @@ function PrePostChart({ results }: { results: ProgramYearResults }) {
         <ScatterChart margin={{ top: 8, right: 12, bottom: 16, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" dataKey="pre" name={t('programYear.people.pre')} domain={[0, 100]} unit="%" tickCount={6} />
-          <YAxis type="number" dataKey="post" name={t('programYear.people.post')} domain={[0, 100]} unit="%" tickCount={6} width={44} />
+          <YAxis type="number" dataKey="post" name={t('programYear.people.post')} domain={[0, 100]} unit="%" tickCount={6} width={56} />
           <ReferenceLine
             segment={[
               { x: 0, y: 0 },
@@ -219,7 +219,7 @@ function TrendChart({ trend }: { trend: IndicatorTrend['programs'][number] }) {
         <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="year" />
-          <YAxis domain={[0, 100]} unit="%" width={44} />
+          <YAxis domain={[0, 100]} unit="%" width={56} />
           <Tooltip />
           <Legend />
           <ReferenceLine y={target} stroke={TARGET_COLOUR} strokeDasharray="6 3" label={{ value: `${formatPercent(target)}`, position: 'insideTopRight', fontSize: 12 }} />

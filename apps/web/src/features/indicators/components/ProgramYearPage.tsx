@@ -71,7 +71,7 @@ function TopicsTable({ results }: { results: ProgramYearResults }) {
         <p className="muted">{t('programYear.topics.empty')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="table program-year__table">
+          <table className="table program-year__table program-year__table--stack">
             <thead>
               <tr>
                 <th scope="col">{t('programYear.topics.topic')}</th>
@@ -85,12 +85,18 @@ function TopicsTable({ results }: { results: ProgramYearResults }) {
               {results.topics.map((topic) => (
                 <tr key={topic.topic}>
                   <th scope="row">{topic.topic}</th>
-                  <td className="numeric">{formatCount(topic.pairedCount)}</td>
-                  <td className="numeric">
+                  <td className="numeric" data-label={t('programYear.topics.paired')}>
+                    {formatCount(topic.pairedCount)}
+                  </td>
+                  <td className="numeric" data-label={t('programYear.topics.preToPost')}>
                     {formatPercent(topic.pairedMeanPrePercent)} → {formatPercent(topic.pairedMeanPostPercent)}
                   </td>
-                  <td className="numeric">{formatPoints(topic.meanGainPoints)}</td>
-                  <td className="numeric">{formatGain(topic.hakeGain)}</td>
+                  <td className="numeric" data-label={t('programYear.topics.gain')}>
+                    {formatPoints(topic.meanGainPoints)}
+                  </td>
+                  <td className="numeric" data-label={t('programYear.topics.g')}>
+                    {formatGain(topic.hakeGain)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -192,7 +198,7 @@ function PeopleTable({ results }: { results: ProgramYearResults }) {
         ))}
       </fieldset>
       <div className="table-scroll">
-        <table className="table program-year__table">
+        <table className="table program-year__table program-year__table--stack">
           <caption>{t('programYear.people.caption', { n: formatCount(shown.length) })}</caption>
           <thead>
             <tr>
@@ -207,7 +213,7 @@ function PeopleTable({ results }: { results: ProgramYearResults }) {
           <tbody>
             {shown.length === 0 && (
               <tr>
-                <td colSpan={6} className="muted">
+                <td colSpan={6} className="muted program-year__none">
                   {t('programYear.people.none')}
                 </td>
               </tr>
@@ -218,11 +224,19 @@ function PeopleTable({ results }: { results: ProgramYearResults }) {
                   <Link to={personPath(person.personId)}>{person.fullName}</Link>
                   <span className="program-year__sub">{person.sessions.map((s) => s.title).join(', ')}</span>
                 </th>
-                <td className="numeric">{formatPercent(person.prePercent)}</td>
-                <td className="numeric">{formatPercent(person.postPercent)}</td>
-                <td className="numeric">{formatPoints(person.gainPoints)}</td>
-                <td className="numeric">{formatGain(person.normalizedGain)}</td>
-                <td>
+                <td className="numeric" data-label={t('programYear.people.pre')}>
+                  {formatPercent(person.prePercent)}
+                </td>
+                <td className="numeric" data-label={t('programYear.people.post')}>
+                  {formatPercent(person.postPercent)}
+                </td>
+                <td className="numeric" data-label={t('programYear.people.gain')}>
+                  {formatPoints(person.gainPoints)}
+                </td>
+                <td className="numeric" data-label="g">
+                  {formatGain(person.normalizedGain)}
+                </td>
+                <td data-label={t('programYear.people.result')}>
                   {person.passed
                     ? t('programYear.people.passed')
                     : person.missingPostTest
