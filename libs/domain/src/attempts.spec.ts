@@ -2,6 +2,7 @@ import {
   answersTakenUntil,
   attemptEnd,
   attemptOrder,
+  countingAttempts,
   countingScores,
   countingSurveyAttempt,
   DEADLINE_GRACE_SECONDS,
@@ -151,6 +152,19 @@ describe('which attempts count', () => {
         { kind: 'survey', endedAt: at('15:40:00'), percent: null },
       ]),
     ).toEqual({ prePercent: 40, postPercent: 85 });
+  });
+
+  it('names the attempts themselves, the earlier of two equal best post-tests', () => {
+    const attempts = [
+      { id: 'pre-2', kind: 'pre_test' as const, endedAt: at('09:20:00'), percent: 55 },
+      { id: 'pre-1', kind: 'pre_test' as const, endedAt: at('09:10:00'), percent: 40 },
+      { id: 'post-late', kind: 'post_test' as const, endedAt: at('15:30:00'), percent: 85 },
+      { id: 'post-early', kind: 'post_test' as const, endedAt: at('15:00:00'), percent: 85 },
+      { id: 'post-low', kind: 'post_test' as const, endedAt: at('14:00:00'), percent: 60 },
+    ];
+    const { pre, post } = countingAttempts(attempts);
+    expect([pre?.id, post?.id]).toEqual(['pre-1', 'post-early']);
+    expect(countingAttempts([])).toEqual({ pre: null, post: null });
   });
 
   it('leaves a score out while there is no ended attempt of that kind', () => {

@@ -1,4 +1,4 @@
-import { groupGain, pairedMeans, personGain, PersonPrePost, topicGains } from './gain';
+import { groupGain, pairedMeans, personGain, PersonPrePost, personTopicPercents, topicGains, topicPercentsOf, type TopicScoringKey } from './gain';
 
 const person = (prePercent: number | null, postPercent: number | null, topicPercents?: PersonPrePost['topicPercents']): PersonPrePost => ({
   prePercent,
@@ -123,5 +123,29 @@ describe('topicGains', () => {
       unpairedPreCount: 2,
       unpairedMeanPrePercent: 25,
     });
+  });
+});
+
+describe('topicPercentsOf', () => {
+  it('scores each topic’s questions on their own points, as the whole test is scored', () => {
+    // Law: q1 (1 point) right, q2 (3 points) wrong → 1 / 4 = 25 %. Money: q3 (2 points) right → 100 %.
+    // The Likert item has no points and no topic figure.
+    const keys: TopicScoringKey[] = [
+      { questionId: 'q1', topic: 'กฎหมาย', type: 'single_choice', correctOptionIds: ['a'], points: 1 },
+      { questionId: 'q2', topic: 'กฎหมาย', type: 'single_choice', correctOptionIds: ['a'], points: 3 },
+      { questionId: 'q3', topic: 'การเงิน', type: 'true_false', correctOptionIds: ['t'], points: 2 },
+      { questionId: 'q4', topic: 'ความพึงพอใจ', type: 'likert', correctOptionIds: [], points: 1 },
+    ];
+    expect(topicPercentsOf(keys, { q1: ['a'], q2: ['b'], q3: ['t'], q4: ['5'] })).toEqual({ กฎหมาย: 25, การเงิน: 100 });
+    expect(topicPercentsOf(keys, {})).toEqual({ กฎหมาย: 0, การเงิน: 0 });
+  });
+
+  it('pairs a person’s topic percents, leaving a topic of one test only unpaired', () => {
+    expect(personTopicPercents({ กฎหมาย: 25, การเงิน: 50 }, { กฎหมาย: 75 })).toEqual({
+      กฎหมาย: { prePercent: 25, postPercent: 75 },
+      การเงิน: { prePercent: 50, postPercent: null },
+    });
+    expect(personTopicPercents(null, { กฎหมาย: 75 })).toEqual({ กฎหมาย: { prePercent: null, postPercent: 75 } });
+    expect(personTopicPercents(null, null)).toEqual({});
   });
 });

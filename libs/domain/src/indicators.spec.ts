@@ -1,4 +1,4 @@
-import { AttendeeScores, computeProgramIndicator, ProgramIndicatorInput } from './indicators';
+import { AttendeeScores, computeProgramIndicator, isPassed, ProgramIndicatorInput } from './indicators';
 
 function input(attendees: AttendeeScores[], overrides: Partial<ProgramIndicatorInput> = {}): ProgramIndicatorInput {
   return {
@@ -77,5 +77,14 @@ describe('computeProgramIndicator', () => {
     const noPostTest = computeProgramIndicator(input([person('a', 40, null)], { indicatorBasis: 'mean_post_score' }));
     expect(noPostTest.meanPostPercent).toBeNull();
     expect(noPostTest.indicatorStatus).toBe('not_met');
+  });
+});
+
+describe('isPassed', () => {
+  it('passes at the mark or above; no post-test is not passed', () => {
+    expect(isPassed(60, 60)).toBe(true);
+    expect(isPassed(59.99, 60)).toBe(false);
+    expect(isPassed(null, 60)).toBe(false);
+    expect(isPassed(0, 0)).toBe(true);
   });
 });

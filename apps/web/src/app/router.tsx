@@ -111,6 +111,17 @@ export const router = createBrowserRouter([
             lazy: () =>
               import('../features/indicators/components/IndicatorsPage').then((m) => ({ Component: m.IndicatorsPage })),
           },
+          {
+            // A program-year's drill-down and its charts (their library loads with this page only), read-only.
+            path: '/indicators/:programId/:fiscalYear',
+            lazy: () =>
+              import('../features/indicators/components/ProgramYearPage').then((m) => ({ Component: m.ProgramYearPage })),
+          },
+          {
+            path: '/indicators/:programId/:fiscalYear/people/:personId',
+            lazy: () =>
+              import('../features/indicators/components/PersonAttemptsPage').then((m) => ({ Component: m.PersonAttemptsPage })),
+          },
         ],
       },
       {

@@ -1,6 +1,7 @@
 import type { ProgramIndicatorView } from '@sujarit/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { formatCount, formatGain, formatPercent, formatPoints, percentOf } from '../../../lib/numbers';
 
@@ -26,7 +27,8 @@ function Fact({ label, value, definition, wide }: { label: string; value: ReactN
   );
 }
 
-export function IndicatorCard({ indicator: p }: { indicator: ProgramIndicatorView }) {
+/** `details`: the card links to its program-year page (on the indicators page; not on that page itself). */
+export function IndicatorCard({ indicator: p, details = true }: { indicator: ProgramIndicatorView; details?: boolean }) {
   const { t } = useTranslation();
   const basedOnMeanScore = p.indicatorBasis === 'mean_post_score';
   return (
@@ -126,6 +128,13 @@ export function IndicatorCard({ indicator: p }: { indicator: ProgramIndicatorVie
       <p className={p.missingPostTest > 0 ? 'alert alert--warning' : 'muted'}>
         {t('indicators.missingPostTest', { n: formatCount(p.missingPostTest) })}
       </p>
+      {details && (
+        <p>
+          <Link className="button" to={`/indicators/${encodeURIComponent(p.programId)}/${p.fiscalYear}`}>
+            {t('indicators.openDetails')}
+          </Link>
+        </p>
+      )}
     </article>
   );
 }
