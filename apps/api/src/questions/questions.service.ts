@@ -164,7 +164,7 @@ export class QuestionsService {
 }
 
 /** What the audit log says changed in a question: its wording and scoring, not just "edited". */
-const AUDITED_FIELDS = ['type', 'topic', 'stem', 'options', 'correctOptionIds', 'explanation', 'points'] as const;
+const AUDITED_FIELDS = ['type', 'topic', 'stem', 'options', 'correctOptionIds', 'explanation', 'points', 'followUpOutcome'] as const;
 
 /** A question as the log names it: the start of its text. */
 const questionLabel = (q: { stem: string }) => (q.stem.length > 80 ? `${q.stem.slice(0, 79)}…` : q.stem);
