@@ -23,7 +23,7 @@ import {
   testState,
   type ScoringKey,
 } from '@sujarit/domain';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AttemptsService, scoringKey } from '../attempts/attempts.service';
 import { actorOf, AuditService, changedFields } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -265,6 +265,11 @@ export class AssessmentsService {
       followUpOutcome: q.followUpOutcome,
       ...likertItemStatistics(pooled.map((answers) => answers[lineageId])),
     }));
+    // Outcomes the program's bank measures but no survey has asked yet are listed too, with no data yet.
+    const bankOutcomes = (await manager.findBy(Question, { organizationId, programId, type: 'likert', archivedAt: IsNull(), followUpOutcome: Not(IsNull()) }))
+      .sort((x, y) => x.position - y.position)
+      .map((q) => ({ questionId: q.lineageId ?? q.id, followUpOutcome: q.followUpOutcome }))
+      .filter((q) => !items.has(q.questionId));
     return {
       programId: program.id,
       programCode: program.code,
@@ -273,7 +278,7 @@ export class AssessmentsService {
       surveys: counted,
       respondents: pooled.length,
       items: results,
-      outcomes: followUpOutcomes(results, pooled),
+      outcomes: followUpOutcomes([...results, ...bankOutcomes], pooled),
     };
   }
 
