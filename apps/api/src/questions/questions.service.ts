@@ -102,7 +102,8 @@ export class QuestionsService {
     const { organizationId } = user;
     return this.db.transaction(async (manager) => {
       const current = await this.lock(manager, organizationId, id);
-      const stored = storedQuestion(input);
+      // A client that does not send the follow-up outcome (an older form, a script) leaves it as it was.
+      const stored = storedQuestion(input.followUpOutcome === undefined ? { ...input, followUpOutcome: current.followUpOutcome } : input);
       const changes = changedFields(current, stored, AUDITED_FIELDS);
       if (!(await this.attempts.usedQuestionIds(manager, organizationId, [id])).has(id)) {
         await manager.update(Question, { id }, stored);

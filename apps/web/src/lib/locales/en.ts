@@ -26,6 +26,7 @@ export const en: Messages = {
     noPoints: 'Not scored',
     correctMark: 'correct answer',
     weightMark: '{{weight}}%',
+    followUpOutcomeLabel: 'Follow-up outcome',
     explanationLabel: 'Explanation',
     cancel: 'Cancel',
     types: {
@@ -50,6 +51,8 @@ export const en: Messages = {
       weightHint:
         'Tick the correct options: they share 100% equally and each wrong one takes back as much as one correct option gives. You can change the weights (the correct ones must add up to 100%).',
       likertHint: 'People choose strongly agree … strongly disagree (5 levels); there is no correct answer and no score',
+      followUpOutcome: 'Follow-up outcome (optional)',
+      followUpOutcomeHint: 'If this statement measures one of the plan’s outcomes, name it the same on every statement of that outcome: the indicators page shows the share averaging 4 or more against 80 %',
       explanation: 'Explanation',
       points: 'Points (1–10)',
       true: 'True',
