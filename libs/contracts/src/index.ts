@@ -16,3 +16,4 @@ export * from './organizations';
 export * from './users';
 export * from './setup';
 export * from './exports';
+export * from './results';

@@ -114,6 +114,19 @@ export class IndicatorsService {
   async list(organizationId: string, requestedYear: number | undefined): Promise<IndicatorList> {
     const fiscalYear = requestedYear ?? fiscalYearOf(this.clock.now());
     const programs = await this.db.getRepository(Program).find({ where: { organizationId, archivedAt: IsNull() }, order: { code: 'ASC' } });
+    return { fiscalYear, programs: await this.indicatorsOf(organizationId, fiscalYear, programs) };
+  }
+
+  /**
+   * The card of one program-year (the same figures as `list`, archived programs included), or null when the program
+   * has no year's settings for that fiscal year.
+   */
+  async programYearIndicator(organizationId: string, program: Program, fiscalYear: number): Promise<ProgramIndicatorView | null> {
+    const [indicator] = await this.indicatorsOf(organizationId, fiscalYear, [program]);
+    return indicator ?? null;
+  }
+
+  private async indicatorsOf(organizationId: string, fiscalYear: number, programs: Program[]): Promise<ProgramIndicatorView[]> {
     const [years, progress, scores] = await Promise.all([
       this.db.getRepository(ProgramYear).find({ where: { organizationId, fiscalYear } }),
       this.progressByProgram(organizationId, fiscalYear),
@@ -150,7 +163,7 @@ export class IndicatorsService {
         hakeGain: gain.normalizedGainOfMeans,
       });
     }
-    return { fiscalYear, programs: indicators };
+    return indicators;
   }
 
   /**
