@@ -156,7 +156,7 @@ describe('spreadsheet exports', () => {
     return { org, organizer, manager, session, surveyId, phone: phones[0] };
   }
 
-  it('exports the indicators, sessions, item analysis and survey results so that, read back, they recompute to the screen', async () => {
+  it('exports the indicators, attendees, sessions, item analysis and survey results so that, read back, they recompute to the screen', async () => {
     const { manager, session, surveyId, phone } = await seed();
     const year = session.fiscalYear;
 
@@ -199,6 +199,50 @@ describe('spreadsheet exports', () => {
       expect(column(book, 'นิยาม', 'รายการ')).toEqual(book.get('ตัวชี้วัด')?.header);
       expect(column(book, 'นิยาม', 'ความหมาย').every((d) => typeof d === 'string' && d.length > 5)).toBe(true);
     }
+
+    // (2) The attendees with their scores and gain: names only, formulas neutralized, the figures recomputed from the rows.
+    const attendeesUrl = `/api/exports/attendees?programId=${session.programId}&fiscalYear=${year}`;
+    const attendeesXlsx = await download(manager, `${attendeesUrl}&format=xlsx`).expect(200);
+    expect(fileNameOf(attendeesXlsx.headers['content-disposition'])).toEqual({ ascii: `attendees-1.1.1-${year}.xlsx`, utf8: `ผู้เข้าอบรม-1.1.1-${year}.xlsx` });
+    const attendeesCsv = await download(manager, `${attendeesUrl}&format=csv`).expect(200);
+    for (const book of [(await readXlsx(attendeesXlsx.body)).book, readCsv(attendeesCsv.body, ['ผู้เข้าอบรม', 'สรุป', 'นิยาม'])]) {
+      const sheet = book.get('ผู้เข้าอบรม');
+      // Never a contact, guardian or age column.
+      expect(sheet?.header).toEqual([
+        'ลำดับ',
+        'ชื่อ–สกุล',
+        'รอบที่เข้าอบรม',
+        'คะแนนก่อนอบรม (ร้อยละ)',
+        'คะแนนหลังอบรม (ร้อยละ)',
+        'คะแนนเพิ่มขึ้น (จุดร้อยละ)',
+        'ความก้าวหน้า (g)',
+        'ผลการประเมิน',
+        'ไม่ได้ทำแบบทดสอบหลังอบรม',
+      ]);
+      const names = column(book, 'ผู้เข้าอบรม', 'ชื่อ–สกุล');
+      expect([...names].sort()).toEqual([`'+นายบวก ลบ`, `'=HYPERLINK("http://evil.example","คลิก")`, 'นางสาวสมหญิง ใจดี', 'นายไม่สอบ หลัง'].sort());
+      const pre = column(book, 'ผู้เข้าอบรม', 'คะแนนก่อนอบรม (ร้อยละ)') as (number | null)[];
+      const post = column(book, 'ผู้เข้าอบรม', 'คะแนนหลังอบรม (ร้อยละ)') as (number | null)[];
+      const gain = column(book, 'ผู้เข้าอบรม', 'คะแนนเพิ่มขึ้น (จุดร้อยละ)') as (number | null)[];
+      const byName = (name: string) => names.indexOf(name);
+      // 25 → 100: gain 75, g = 75 / 75 = 1; 75 → 50: gain −25, g = −25 / 25 = −1.
+      expect([pre[byName(`'=HYPERLINK("http://evil.example","คลิก")`)], post[byName(`'=HYPERLINK("http://evil.example","คลิก")`)], gain[byName(`'=HYPERLINK("http://evil.example","คลิก")`)]]).toEqual([25, 100, 75]);
+      expect(column(book, 'ผู้เข้าอบรม', 'ความก้าวหน้า (g)')[byName(`'+นายบวก ลบ`)]).toBe(-1);
+      expect(column(book, 'ผู้เข้าอบรม', 'ไม่ได้ทำแบบทดสอบหลังอบรม')[byName('นายไม่สอบ หลัง')]).toBe('ใช่');
+      const passed = column(book, 'ผู้เข้าอบรม', 'ผลการประเมิน').filter((r) => r === 'ผ่าน').length;
+      expect((passed / names.length) * 100).toBe(law.passRatePercent);
+      const paired = pre.flatMap((p, i) => (p !== null && post[i] !== null ? [i] : []));
+      const mean = (values: number[]) => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;
+      expect(paired.length).toBe(law.pairedCount);
+      expect(mean(paired.map((i) => pre[i] as number))).toBe(law.pairedMeanPrePercent);
+      expect(mean(paired.map((i) => post[i] as number))).toBe(law.pairedMeanPostPercent);
+      expect(mean(paired.map((i) => gain[i] as number))).toBe(law.meanGainPoints);
+      const summary = (label: string) => column(book, 'สรุป', 'ค่า')[column(book, 'สรุป', 'รายการ').indexOf(label)];
+      expect(summary('อัตราผู้ผ่านเกณฑ์ (ร้อยละ)')).toBe(law.passRatePercent);
+      expect(summary('คะแนนเพิ่มขึ้นเฉลี่ย (จุดร้อยละ)')).toBe(law.meanGainPoints);
+    }
+    // The raw file carries no phone, email or guardian detail of anyone.
+    expect(attendeesCsv.body.toString('utf8')).not.toMatch(/ผู้ปกครอง|โทรศัพท์|อีเมล|guardian|phone|email/i);
 
     // (1) The sessions of the year, with Buddhist Era dates in Bangkok time; the hostile title and venue stay text.
     const sessionsScreen = (await manager.get(`/api/sessions?fiscalYear=${year}`).expect(200)).body.sessions;
@@ -268,6 +312,7 @@ describe('spreadsheet exports', () => {
     await t.http().get(`/api/exports/sessions?format=csv`).expect(401);
     const other = await (await t.createOrganization()).login('manager');
     await other.get(`/api/exports/assessments/${preId}/item-analysis?format=xlsx`).expect(404);
+    await other.get(`${attendeesUrl}&format=csv`).expect(404);
     const othersSessions = readCsv((await download(other, `/api/exports/sessions?fiscalYear=${year}&format=csv`).expect(200)).body, ['รอบอบรม', 'นิยาม']);
     expect(othersSessions.get('รอบอบรม')?.rows).toEqual([]);
   });

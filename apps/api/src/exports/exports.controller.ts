@@ -25,6 +25,15 @@ export class ExportsController {
   }
 
   @Roles('manager', 'organizer', 'admin')
+  @Get('attendees')
+  @ApiProduces(...PRODUCES)
+  @ApiOkResponse({ description: "A program-year's attendees (names only) with their counting scores, gain and pass, and the figures they add up to" })
+  @ApiNotFoundResponse(NOT_FOUND)
+  async attendees(@CurrentUser() user: AuthenticatedUser, @Query() query: ExportProgramYearQueryDto, @Res() response: Response): Promise<void> {
+    send(response, await this.exports.attendeesOfProgramYear(user.organizationId, query.format, query.programId, query.fiscalYear));
+  }
+
+  @Roles('manager', 'organizer', 'admin')
   @Get('indicators')
   @ApiProduces(...PRODUCES)
   @ApiOkResponse({ description: 'Every figure of the indicator cards of a fiscal year, with a definitions sheet' })

@@ -4,6 +4,7 @@ import { fiscalYearOf } from '@sujarit/domain';
 import { AssessmentsService } from '../assessments/assessments.service';
 import { Clock } from '../common/clock';
 import { IndicatorsService } from '../indicators/indicators.service';
+import { ProgramYearResultsService } from '../indicators/program-year-results.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { bangkokDateTime, spreadsheetFile, type Cell, type Sheet, type SpreadsheetFile } from './spreadsheet';
 
@@ -110,8 +111,85 @@ export class ExportsService {
     private readonly sessions: SessionsService,
     private readonly indicators: IndicatorsService,
     private readonly assessments: AssessmentsService,
+    private readonly results: ProgramYearResultsService,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * The people of a program-year with the scores that count (the drill-down's rows, ProgramYearResultsService), and
+   * the card's figures they add up to. Names only.
+   */
+  async attendeesOfProgramYear(
+    organizationId: string,
+    format: ExportFileFormat,
+    programId: string,
+    fiscalYear: number | undefined,
+  ): Promise<SpreadsheetFile> {
+    const year = fiscalYear ?? fiscalYearOf(this.clock.now());
+    const [card, people] = await Promise.all([
+      this.results.figuresOfProgramYear(organizationId, programId, year),
+      this.results.attendeesOfProgramYear(organizationId, programId, year),
+    ]);
+    const attendees: Sheet = {
+      name: 'ผู้เข้าอบรม',
+      columns: [
+        { header: 'ลำดับ', width: 6 },
+        { header: 'ชื่อ–สกุล', width: 32 },
+        { header: 'รอบที่เข้าอบรม', width: 40 },
+        { header: 'คะแนนก่อนอบรม (ร้อยละ)', numberFormat: PERCENT },
+        { header: 'คะแนนหลังอบรม (ร้อยละ)', numberFormat: PERCENT },
+        { header: 'คะแนนเพิ่มขึ้น (จุดร้อยละ)', numberFormat: PERCENT },
+        { header: 'ความก้าวหน้า (g)', numberFormat: RATIO },
+        { header: 'ผลการประเมิน' },
+        { header: 'ไม่ได้ทำแบบทดสอบหลังอบรม' },
+      ],
+      rows: people.map((p, i) => [
+        i + 1,
+        p.fullName,
+        p.sessions.map((s) => s.title).join(', '),
+        p.prePercent,
+        p.postPercent,
+        p.gainPoints,
+        p.normalizedGain,
+        p.passed ? 'ผ่าน' : 'ไม่ผ่าน',
+        p.missingPostTest ? 'ใช่' : '',
+      ]),
+    };
+    const summary: Sheet = {
+      name: 'สรุป',
+      columns: [{ header: 'รายการ', width: 40 }, { header: 'ค่า', width: 40 }],
+      rows: [
+        ['โครงการ', `${card.programCode} ${card.programName}`],
+        ['ปีงบประมาณ', card.fiscalYear],
+        ['ผู้เข้าอบรม (คน)', card.attended],
+        ['เกณฑ์ผ่าน (ร้อยละ)', card.passMarkPercent],
+        ['ผู้ผ่านเกณฑ์ (คน)', card.passed],
+        ['อัตราผู้ผ่านเกณฑ์ (ร้อยละ)', card.passRatePercent],
+        ['ผู้ทำทั้งก่อนและหลังอบรม (คน)', card.pairedCount],
+        ['เฉลี่ยก่อนอบรม จับคู่ (ร้อยละ)', card.pairedMeanPrePercent],
+        ['เฉลี่ยหลังอบรม จับคู่ (ร้อยละ)', card.pairedMeanPostPercent],
+        ['คะแนนเพิ่มขึ้นเฉลี่ย (จุดร้อยละ)', card.meanGainPoints],
+        ['ความก้าวหน้าเฉลี่ยรายคน (g เฉลี่ย)', card.meanNormalizedGain],
+        ['ความก้าวหน้าของกลุ่ม (Hake’s g)', card.hakeGain],
+      ],
+    };
+    const code = safeName(card.programCode);
+    return spreadsheetFile(format, `ผู้เข้าอบรม-${code}-${year}`, `attendees-${code.replace(/[^A-Za-z0-9.-]/g, '')}-${year}`, [
+      attendees,
+      summary,
+      definitions([
+        ['ผู้เข้าอบรม', 'ทุกคนที่เช็กอินเข้ารอบอบรมของโครงการในปีงบประมาณนี้ (ไม่นับรอบที่ยกเลิก) คนละหนึ่งแถว เฉพาะชื่อ ไม่มีข้อมูลส่วนบุคคลอื่น'],
+        ['คะแนนก่อนอบรม (ร้อยละ)', 'ครั้งแรกที่ส่งของแบบทดสอบก่อนอบรมในปีนี้'],
+        ['คะแนนหลังอบรม (ร้อยละ)', 'ครั้งที่ได้คะแนนสูงสุดของแบบทดสอบหลังอบรมในปีนี้'],
+        ['คะแนนเพิ่มขึ้น (จุดร้อยละ)', 'หลัง − ก่อน; ว่างเมื่อไม่ได้ทำครบทั้งสองครั้ง'],
+        ['ความก้าวหน้า (g)', '(หลัง − ก่อน) ÷ (100 − ก่อน); ว่างเมื่อคะแนนก่อนอบรมเต็ม 100 หรือทำไม่ครบ'],
+        ['ผลการประเมิน', 'ผ่านเมื่อคะแนนหลังอบรมไม่ต่ำกว่าเกณฑ์ผ่าน; ไม่ได้ทำแบบทดสอบหลังอบรมนับเป็นไม่ผ่าน'],
+        ['อัตราผู้ผ่านเกณฑ์ (ร้อยละ)', 'ผู้ผ่านเกณฑ์ ÷ ผู้เข้าอบรมทั้งหมด × 100'],
+        ['เฉลี่ยก่อน/หลังอบรม จับคู่', 'ค่าเฉลี่ยของผู้ที่มีทั้งคะแนนก่อนและหลังอบรม'],
+        ['คะแนนเพิ่มขึ้นเฉลี่ย (จุดร้อยละ)', 'ค่าเฉลี่ยของคะแนนเพิ่มขึ้นของผู้ที่ทำทั้งสองครั้ง'],
+      ]),
+    ]);
+  }
 
   /** The sessions of a fiscal year, of one program when asked. */
   async sessionsOfYear(organizationId: string, format: ExportFileFormat, fiscalYear: number | undefined, programId: string | undefined): Promise<SpreadsheetFile> {

@@ -7,3 +7,6 @@ export const sessionsExportUrl = (fiscalYear: number, format: ExportFileFormat) 
 
 export const programSurveyExportUrl = (programId: string, fiscalYear: number, format: ExportFileFormat) =>
   `/api/exports/survey-results?programId=${encodeURIComponent(programId)}&fiscalYear=${fiscalYear}&format=${format}`;
+
+export const attendeesExportUrl = (programId: string, fiscalYear: number, format: ExportFileFormat) =>
+  `/api/exports/attendees?programId=${encodeURIComponent(programId)}&fiscalYear=${fiscalYear}&format=${format}`;

@@ -5,7 +5,7 @@ import { DownloadButtons } from '../../../components/DownloadButtons';
 import { FollowUpOutcomes } from '../../../components/FollowUpOutcomes';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { formatCount, formatGain, formatPercent, formatPoints, percentOf } from '../../../lib/numbers';
-import { programSurveyExportUrl } from '../api/export-files';
+import { attendeesExportUrl, programSurveyExportUrl } from '../api/export-files';
 import { useProgramYearSurvey } from '../api/get-program-year-survey';
 
 /** Nobody attended yet is "no data yet", never "not met": there is nothing to judge. */
@@ -147,6 +147,7 @@ function ProgramYearSurvey({ programId, fiscalYear }: { programId: string; fisca
           note={t('followUp.pooled', { surveys: formatCount(survey.data.surveys.length), respondents: formatCount(survey.data.respondents) })}
         />
       )}
+      <DownloadButtons what={t('downloads.attendees')} url={(format) => attendeesExportUrl(programId, fiscalYear, format)} />
       <DownloadButtons what={t('downloads.programSurvey')} url={(format) => programSurveyExportUrl(programId, fiscalYear, format)} />
     </>
   );
