@@ -60,5 +60,19 @@ describe('downloads a manager takes from the indicators page', () => {
     const text = await readFile(await csv.path(), 'utf8');
     expect(text.startsWith('\ufeffรหัสโครงการ,โครงการ,ปีงบประมาณ,รอบอบรม')).toBe(true);
     expect(text).toContain('ภูมิคุ้มกันเยาวชน รุ่นดาวน์โหลด');
+
+    // The session's survey results and its pre-test's item analysis offer their files too.
+    const survey = session.assessments.find((a) => a.kind === 'survey') as { id: string };
+    const pre = session.assessments.find((a) => a.kind === 'pre_test') as { id: string };
+    for (const [path, what, first] of [
+      [`/sessions/${session.id}/surveys/${survey.id}/results`, 'ผลแบบสำรวจนี้', 'ข้อ,หัวข้อ,ข้อความ'],
+      [`/sessions/${session.id}/tests/${pre.id}/items`, 'ผลวิเคราะห์ข้อสอบ', 'ข้อ,หัวข้อ,คำถาม'],
+    ]) {
+      await manager.goto(path);
+      const link = manager.getByRole('group', { name: `ดาวน์โหลด ${what}` }).getByRole('link', { name: 'CSV' });
+      const file = await manager.request.get((await link.getAttribute('href')) as string);
+      expect(file.status()).toBe(200);
+      expect((await file.text()).startsWith(`\ufeff${first}`)).toBe(true);
+    }
   });
 });
