@@ -12,6 +12,7 @@ import { ClockModule } from './common/clock';
 import { dataSourceOptions } from './database/data-source-options';
 import { workAsAppRole } from './database/tenancy';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
+import { ExportsModule } from './exports/exports.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PeopleModule } from './people/people.module';
@@ -69,6 +70,7 @@ export class AppModule {
         SessionsModule,
         TraineeModule,
         IndicatorsModule,
+        ExportsModule,
         PlanModule,
         PeopleModule,
         QuestionsModule,

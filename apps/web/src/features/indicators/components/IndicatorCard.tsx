@@ -1,9 +1,16 @@
 import type { ProgramIndicatorView } from '@sujarit/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+<<<<<<< HEAD
 import { Link } from 'react-router-dom';
+=======
+import { DownloadButtons } from '../../../components/DownloadButtons';
+import { FollowUpOutcomes } from '../../../components/FollowUpOutcomes';
+>>>>>>> exports
 import { ProgressBar } from '../../../components/ProgressBar';
 import { formatCount, formatGain, formatPercent, formatPoints, percentOf } from '../../../lib/numbers';
+import { attendeesExportUrl, programSurveyExportUrl } from '../api/export-files';
+import { useProgramYearSurvey } from '../api/get-program-year-survey';
 
 /** Nobody attended yet is "no data yet", never "not met": there is nothing to judge. */
 function StatusBadge({ status }: { status: ProgramIndicatorView['indicatorStatus'] }) {
@@ -128,6 +135,7 @@ export function IndicatorCard({ indicator: p, details = true }: { indicator: Pro
       <p className={p.missingPostTest > 0 ? 'alert alert--warning' : 'muted'}>
         {t('indicators.missingPostTest', { n: formatCount(p.missingPostTest) })}
       </p>
+<<<<<<< HEAD
       {details && (
         <p>
           <Link className="button" to={`/indicators/${encodeURIComponent(p.programId)}/${p.fiscalYear}`}>
@@ -135,6 +143,27 @@ export function IndicatorCard({ indicator: p, details = true }: { indicator: Pro
           </Link>
         </p>
       )}
+=======
+      <ProgramYearSurvey programId={p.programId} fiscalYear={p.fiscalYear} />
+>>>>>>> exports
     </article>
+  );
+}
+
+/** The program-year's follow-up outcomes (when its surveys measure any) and its pooled survey results as files. */
+function ProgramYearSurvey({ programId, fiscalYear }: { programId: string; fiscalYear: number }) {
+  const { t } = useTranslation();
+  const survey = useProgramYearSurvey(programId, fiscalYear);
+  return (
+    <>
+      {survey.data && (
+        <FollowUpOutcomes
+          outcomes={survey.data.outcomes}
+          note={t('followUp.pooled', { surveys: formatCount(survey.data.surveys.length), respondents: formatCount(survey.data.respondents) })}
+        />
+      )}
+      <DownloadButtons what={t('downloads.attendees')} url={(format) => attendeesExportUrl(programId, fiscalYear, format)} />
+      <DownloadButtons what={t('downloads.programSurvey')} url={(format) => programSurveyExportUrl(programId, fiscalYear, format)} />
+    </>
   );
 }
