@@ -114,6 +114,14 @@ export class IndicatorsService {
   async list(organizationId: string, requestedYear: number | undefined): Promise<IndicatorList> {
     const fiscalYear = requestedYear ?? fiscalYearOf(this.clock.now());
     const programs = await this.db.getRepository(Program).find({ where: { organizationId, archivedAt: IsNull() }, order: { code: 'ASC' } });
+    return { fiscalYear, programs: await this.indicatorsOf(organizationId, fiscalYear, programs) };
+  }
+
+  /**
+   * The indicator of each given program (archived ones too: a report of a past year may ask) in one fiscal year;
+   * a program without settings for that year has none and is left out.
+   */
+  async indicatorsOf(organizationId: string, fiscalYear: number, programs: readonly Program[]): Promise<ProgramIndicatorView[]> {
     const [years, progress, scores] = await Promise.all([
       this.db.getRepository(ProgramYear).find({ where: { organizationId, fiscalYear } }),
       this.progressByProgram(organizationId, fiscalYear),
@@ -150,7 +158,7 @@ export class IndicatorsService {
         hakeGain: gain.normalizedGainOfMeans,
       });
     }
-    return { fiscalYear, programs: indicators };
+    return indicators;
   }
 
   /**

@@ -15,5 +15,6 @@ import { TrainingSession } from '../database/entities/training-session.entity';
   controllers: [SessionsController, JoinAddressController],
   // A bad PUBLIC_URL stops the start here, with a message saying what is wrong.
   providers: [SessionsService, { provide: PUBLIC_URL, useFactory: () => parsePublicUrl(process.env.PUBLIC_URL) }],
+  exports: [SessionsService],
 })
 export class SessionsModule {}
