@@ -568,7 +568,11 @@ export const th = {
       ownerUnit: 'หน่วยงานเจ้าของโครงการ',
       ownerUnitHint: 'เช่น สำนักปลัด · ไม่เกิน {{max}} ตัวอักษร',
       description: 'รายละเอียดโครงการ (ไม่บังคับ)',
-      descriptionHint: 'วัตถุประสงค์ วิธีดำเนินการ หรือสิ่งที่ผู้เข้าอบรมจะได้ · ใช้ไป {{used}} จาก {{max}} ตัวอักษร',
+      descriptionHint: 'หลักการและเหตุผลของโครงการ (พิมพ์ในรายงาน PDF) · ใช้ไป {{used}} จาก {{max}} ตัวอักษร',
+      objectives: 'วัตถุประสงค์ (ไม่บังคับ)',
+      objectivesHint: 'บรรทัดละหนึ่งข้อ เช่น ๑) เพื่อ… พิมพ์ในรายงาน PDF ของโครงการ · ใช้ไป {{used}} จาก {{max}} ตัวอักษร',
+      objectivesHeading: 'วัตถุประสงค์',
+      noObjectives: 'ยังไม่ได้ระบุวัตถุประสงค์',
       limit: 'ไม่เกิน {{max}} ตัวอักษร',
       yearHeading: 'เป้าหมายปีงบประมาณ {{year}}',
       yearHint: 'แก้ไขได้ภายหลังที่หน้าโครงการ ปีอื่นตั้งค่าได้ที่หน้าโครงการหรือคัดลอกจากหน้าแผน',
@@ -614,6 +618,8 @@ export const th = {
     from: 'ตั้งแต่ปีงบประมาณ',
     to: 'ถึงปีงบประมาณ',
     caption: 'แผนงานปีงบประมาณ {{from}}–{{to}}',
+    downloadReport: 'ดาวน์โหลดรายงานทั้งแผน (PDF)',
+    downloadReportLabel: 'ดาวน์โหลดรายงานทั้งแผน ปีงบประมาณ {{from}}–{{to}} (PDF)',
     // A zero-width space lets the narrow column break between ปีงบ and ประมาณ, as Thai tables print it.
     fiscalYear: 'ปีงบ\u200bประมาณ',
     target: 'เป้าหมาย',
@@ -831,6 +837,8 @@ export const th = {
     passed: 'ผู้ผ่านเกณฑ์',
     passedOfAttended: '{{passed}} จาก {{attended}} คน',
     missingPostTest: 'เข้าอบรมแต่ไม่ได้ทำแบบทดสอบหลังอบรม {{n}} คน (นับเป็นไม่ผ่าน)',
+    downloadReport: 'ดาวน์โหลดรายงาน (PDF)',
+    downloadReportLabel: 'ดาวน์โหลดรายงานโครงการ {{code}} ปีงบประมาณ {{year}} (PDF)',
   },
   trainee: {
     enterCode: {

@@ -126,6 +126,17 @@ export function IndicatorCard({ indicator: p }: { indicator: ProgramIndicatorVie
       <p className={p.missingPostTest > 0 ? 'alert alert--warning' : 'muted'}>
         {t('indicators.missingPostTest', { n: formatCount(p.missingPostTest) })}
       </p>
+      {/* A file for the report upward: the same figures, their definitions, the budget and the signatory. */}
+      <div className="button-row">
+        <a
+          className="button button--small"
+          href={`/api/reports/programs/${encodeURIComponent(p.programId)}/years/${p.fiscalYear}.pdf`}
+          download
+          aria-label={t('indicators.downloadReportLabel', { code: p.programCode, year: p.fiscalYear })}
+        >
+          {t('indicators.downloadReport')}
+        </a>
+      </div>
     </article>
   );
 }
