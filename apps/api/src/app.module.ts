@@ -13,6 +13,7 @@ import { ClockModule } from './common/clock';
 import { dataSourceOptions } from './database/data-source-options';
 import { workAsAppRole } from './database/tenancy';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
+import { ExportsModule } from './exports/exports.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PeopleModule } from './people/people.module';
@@ -70,6 +71,7 @@ export class AppModule {
         SessionsModule,
         TraineeModule,
         IndicatorsModule,
+        ExportsModule,
         PlanModule,
         PeopleModule,
         QuestionsModule,

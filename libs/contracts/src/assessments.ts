@@ -99,28 +99,71 @@ export const AssessmentDetailSchema = AssessmentSummarySchema.extend({
 });
 export type AssessmentDetail = z.infer<typeof AssessmentDetailSchema>;
 
-/** A survey's answers, item by item: how many answered, the mean (1–5) and the share answering 4 or 5. */
+/** One Likert item's answers: how many answered, the mean (1–5) and the share answering 4 or 5. */
+export const SurveyItemResultSchema = z.object({
+  questionId: z.uuid(),
+  topic: z.string(),
+  stem: z.string(),
+  /** The follow-up outcome the item measures; null when none. */
+  followUpOutcome: z.string().nullable(),
+  answered: z.number().int(),
+  /** Null when nobody answered the item. */
+  mean: z.number().nullable(),
+  /** Percent of those who answered with 4 (มาก) or 5 (มากที่สุด). */
+  agreePercent: z.number().nullable(),
+  /** How many chose each value, from 5 down to 1. */
+  counts: z.object({ 5: z.number().int(), 4: z.number().int(), 3: z.number().int(), 2: z.number().int(), 1: z.number().int() }),
+});
+export type SurveyItemResult = z.infer<typeof SurveyItemResultSchema>;
+
+/**
+ * A follow-up outcome the plan names (1.2.1 "applies sufficiency economy", 1.3.1's three youth outcomes): the share
+ * of respondents whose mean over the outcome's items is 4 (มาก) or more, against its target (80 %).
+ */
+export const FollowUpOutcomeResultSchema = z.object({
+  outcome: z.string(),
+  itemCount: z.number().int(),
+  /** Respondents who answered at least one of its items. */
+  respondents: z.number().int(),
+  achieving: z.number().int(),
+  /** Null when nobody answered: no data yet. */
+  percent: z.number().nullable(),
+  targetPercent: z.number(),
+  /** Null when nobody answered: no data yet, not "not met". */
+  met: z.boolean().nullable(),
+});
+export type FollowUpOutcomeResult = z.infer<typeof FollowUpOutcomeResultSchema>;
+
+/** A survey's answers, item by item, and the follow-up outcomes its items measure. */
 export const SurveyResultsSchema = z.object({
   assessmentId: z.uuid(),
   title: z.string(),
   /** People whose answers were submitted (their latest attempt counts). */
   respondents: z.number().int(),
-  items: z.array(
-    z.object({
-      questionId: z.uuid(),
-      topic: z.string(),
-      stem: z.string(),
-      answered: z.number().int(),
-      /** Null when nobody answered the item. */
-      mean: z.number().nullable(),
-      /** Percent of those who answered with 4 (มาก) or 5 (มากที่สุด). */
-      agreePercent: z.number().nullable(),
-      /** How many chose each value, from 5 down to 1. */
-      counts: z.object({ 5: z.number().int(), 4: z.number().int(), 3: z.number().int(), 2: z.number().int(), 1: z.number().int() }),
-    }),
-  ),
+  items: z.array(SurveyItemResultSchema),
+  outcomes: z.array(FollowUpOutcomeResultSchema),
 });
 export type SurveyResults = z.infer<typeof SurveyResultsSchema>;
+
+/**
+ * The surveys of a program-year pooled: every survey of the program's sessions of the fiscal year (not cancelled),
+ * each respondent's counting answers once per session survey. Versions of one question count as one item.
+ */
+export const ProgramYearSurveyResultsSchema = z.object({
+  programId: z.uuid(),
+  programCode: z.string(),
+  programName: z.string(),
+  fiscalYear: z.number().int(),
+  /** The session surveys pooled, in session order. */
+  surveys: z.array(
+    z.object({ assessmentId: z.uuid(), sessionId: z.uuid(), sessionTitle: z.string(), title: z.string(), respondents: z.number().int() }),
+  ),
+  /** Responses pooled: a person counts once per session survey they answered. */
+  respondents: z.number().int(),
+  items: z.array(SurveyItemResultSchema),
+  outcomes: z.array(FollowUpOutcomeResultSchema),
+});
+export type ProgramYearSurveyResults = z.infer<typeof ProgramYearSurveyResultsSchema>;
 
 /**
  * Item analysis of a pre- or post-test (staff only): per question how hard it was and whether it told stronger from

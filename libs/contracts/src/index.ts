@@ -15,3 +15,5 @@ export * from './audit';
 export * from './organizations';
 export * from './users';
 export * from './setup';
+export * from './exports';
+export * from './results';

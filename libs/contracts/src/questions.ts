@@ -87,6 +87,11 @@ export const QuestionInputSchema = z
       .min(MIN_POINTS, { message: `คะแนนต้องเป็นจำนวนเต็ม ${MIN_POINTS}–${MAX_POINTS}` })
       .max(MAX_POINTS, { message: `คะแนนต้องเป็นจำนวนเต็ม ${MIN_POINTS}–${MAX_POINTS}` })
       .optional(),
+    /**
+     * The follow-up outcome a Likert item measures (its name, e.g. "มีจิตสาธารณะ"): the program-year's survey results
+     * show, per outcome, the share of respondents averaging 4 or more on its items against 80 %. Ignored on other types.
+     */
+    followUpOutcome: z.string().trim().max(200, { message: 'ชื่อผลลัพธ์ที่ติดตามยาวได้ไม่เกิน 200 ตัวอักษร' }).nullable().optional(),
   })
   .superRefine((q, ctx) => {
     const problem = keyProblem(q.type, q.options);
@@ -140,6 +145,8 @@ export const BankQuestionSchema = z.object({
   explanation: z.string(),
   /** 0 for a Likert item: it is never scored. */
   points: z.number().int(),
+  /** The follow-up outcome a Likert item measures; null when none. */
+  followUpOutcome: z.string().nullable(),
   version: z.number().int(),
   /** The first version's id: every version of one question shares it. */
   lineageId: z.uuid(),

@@ -165,14 +165,30 @@ export interface CountingScores {
  * the first ended pre-test and the best ended post-test. Attempts still open do not count; pass only ended ones.
  */
 export function countingScores(attempts: readonly EndedScore[]): CountingScores {
-  let first: EndedScore | null = null;
-  let best: number | null = null;
+  const { pre, post } = countingAttempts(attempts);
+  return { prePercent: pre?.percent ?? null, postPercent: post?.percent ?? null };
+}
+
+/**
+ * The attempts themselves that countingScores counts: the first ended pre-test, and the best ended post-test (the
+ * earlier one on a tie, as the item analysis takes it). Attempts without a score are never chosen.
+ */
+export function countingAttempts<T extends EndedScore>(attempts: readonly T[]): { pre: T | null; post: T | null } {
+  let pre: T | null = null;
+  let post: T | null = null;
   for (const attempt of attempts) {
     if (attempt.percent === null) continue;
-    if (attempt.kind === 'pre_test' && (first === null || attempt.endedAt < first.endedAt)) first = attempt;
-    if (attempt.kind === 'post_test' && (best === null || attempt.percent > best)) best = attempt.percent;
+    if (attempt.kind === 'pre_test' && (pre === null || attempt.endedAt < pre.endedAt)) pre = attempt;
+    if (
+      attempt.kind === 'post_test' &&
+      (post === null ||
+        attempt.percent > (post.percent as number) ||
+        (attempt.percent === post.percent && attempt.endedAt < post.endedAt))
+    ) {
+      post = attempt;
+    }
   }
-  return { prePercent: first?.percent ?? null, postPercent: best };
+  return { pre, post };
 }
 
 /** The attempt of a survey that speaks for a person: their latest ended one (a retake replaces the earlier answers). */

@@ -4,6 +4,7 @@
  * people; the means over everyone who took each test are kept apart and named "unpaired".
  * Percents are rounded to two decimals and gains g to four, each once at the end from unrounded sums.
  */
+import { scoreAttempt, type AnswerSheet, type ScoringKey } from './scoring';
 
 /** One person's pre-test and post-test percents, of a whole test or of one topic's questions. */
 export interface PrePostPercents {
@@ -121,6 +122,41 @@ export function topicGains(people: readonly PersonPrePost[]): TopicGain[] {
     }
   }
   return [...byTopic].map(([topic, percents]) => ({ topic, ...groupGain(percents) }));
+}
+
+/** A scoring key with the topic its question belongs to. */
+export interface TopicScoringKey extends ScoringKey {
+  topic: string;
+}
+
+/**
+ * One attempt's percent per topic: the points earned on that topic's questions over their points, scored as the
+ * whole test is (scoreAttempt); Likert items and topics without points are left out.
+ */
+export function topicPercentsOf(keys: readonly TopicScoringKey[], answers: AnswerSheet): Record<string, number> {
+  const byTopic = new Map<string, TopicScoringKey[]>();
+  for (const key of keys) {
+    if (key.type === 'likert') continue;
+    byTopic.set(key.topic, [...(byTopic.get(key.topic) ?? []), key]);
+  }
+  const percents: Record<string, number> = {};
+  for (const [topic, topicKeys] of byTopic) {
+    const score = scoreAttempt(topicKeys, answers);
+    if (score.maxScore > 0) percents[topic] = score.percent;
+  }
+  return percents;
+}
+
+/** Per-topic pre and post percents of a person from the attempts that count (either may be missing). */
+export function personTopicPercents(
+  pre: Readonly<Record<string, number>> | null,
+  post: Readonly<Record<string, number>> | null,
+): Record<string, PrePostPercents> {
+  const topics: Record<string, PrePostPercents> = {};
+  for (const topic of new Set([...Object.keys(pre ?? {}), ...Object.keys(post ?? {})])) {
+    topics[topic] = { prePercent: pre?.[topic] ?? null, postPercent: post?.[topic] ?? null };
+  }
+  return topics;
 }
 
 interface Paired {

@@ -61,7 +61,7 @@ export function computeProgramIndicator(input: ProgramIndicatorInput): ProgramIn
   const attended = input.attendees.length;
   const pre = input.attendees.flatMap((a) => (a.prePercent === null ? [] : [a.prePercent]));
   const post = input.attendees.flatMap((a) => (a.postPercent === null ? [] : [a.postPercent]));
-  const passed = post.filter((p) => p >= input.passMarkPercent).length;
+  const passed = post.filter((p) => isPassed(p, input.passMarkPercent)).length;
   const passRatePercent = attended === 0 ? null : toPercent(passed, attended);
   const meanPostPercent = mean(post);
   const figure = input.indicatorBasis === 'pass_rate' ? passRatePercent : meanPostPercent;
@@ -86,6 +86,11 @@ export function computeProgramIndicator(input: ProgramIndicatorInput): ProgramIn
     indicatorMet,
     indicatorStatus: attended === 0 ? 'no_data' : indicatorMet ? 'met' : 'not_met',
   };
+}
+
+/** Whether a post-test percent passes: at or above the program-year's pass mark; no post-test is not passed. */
+export function isPassed(postPercent: number | null, passMarkPercent: number): boolean {
+  return postPercent !== null && postPercent >= passMarkPercent;
 }
 
 function mean(values: readonly number[]): number | null {

@@ -1,14 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { FiscalYearQueryDto } from '../common/fiscal-year-query.dto';
 import {
   AssessmentDetailDto,
   AssessmentIdParamDto,
   AssessmentSettingsDto,
   CreateSurveyRequestDto,
   ItemAnalysisDto,
+  ProgramSurveyParamDto,
+  ProgramYearSurveyResultsDto,
   SessionAssessmentsParamDto,
   SurveyResultsDto,
 } from './assessments.dto';
@@ -32,6 +35,13 @@ export class AssessmentsController {
   @ZodResponse({ type: SurveyResultsDto })
   surveyResults(@CurrentUser() user: AuthenticatedUser, @Param() params: AssessmentIdParamDto) {
     return this.assessments.surveyResults(user.organizationId, params.id);
+  }
+
+  @Roles('organizer', 'manager', 'admin')
+  @Get('programs/:programId/survey-results')
+  @ZodResponse({ type: ProgramYearSurveyResultsDto })
+  programYearSurveyResults(@CurrentUser() user: AuthenticatedUser, @Param() params: ProgramSurveyParamDto, @Query() query: FiscalYearQueryDto) {
+    return this.assessments.programYearSurveyResults(user.organizationId, params.programId, query.fiscalYear);
   }
 
   @Roles('organizer', 'manager', 'admin')

@@ -9,23 +9,27 @@ import {
   type AssessmentSummary,
   type CreateSurveyRequest,
   type ItemAnalysis,
+  type ProgramYearSurveyResults,
   type SurveyResults,
 } from '@sujarit/contracts';
 import {
   analyseItems,
   earnedPercent,
+  fiscalYearOf,
+  followUpOutcomes,
   htmlToText,
   likertItemStatistics,
   SMALL_GROUP_RESPONDENTS,
   testState,
   type ScoringKey,
 } from '@sujarit/domain';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AttemptsService, scoringKey } from '../attempts/attempts.service';
 import { actorOf, AuditService, changedFields } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
 import { conflict, DomainError, notFound } from '../common/domain.error';
+import { Program } from '../database/entities/program.entity';
 import { Question } from '../database/entities/question.entity';
 import { TrainingSession } from '../database/entities/training-session.entity';
 import { draw } from '../common/draw';
@@ -186,8 +190,8 @@ export class AssessmentsService {
   }
 
   /**
-   * A survey's answers item by item (Likert items only): how many answered, the mean and the share answering 4–5.
-   * Each person's latest submitted attempt counts once.
+   * A survey's answers item by item (Likert items only): how many answered, the mean and the share answering 4–5,
+   * and the follow-up outcomes its items measure. Each person's latest submitted attempt counts once.
    */
   async surveyResults(organizationId: string, id: string): Promise<SurveyResults> {
     const manager = this.db.manager;
@@ -197,12 +201,85 @@ export class AssessmentsService {
     const questions = await manager.findBy(Question, { id: In(questionIds), type: 'likert' });
     const byId = new Map(questions.map((q) => [q.id, q]));
     const responses = await this.attempts.surveyResponses(manager, a);
-    const items = questionIds.flatMap((qid) => {
+    const likert = questionIds.flatMap((qid) => {
       const q = byId.get(qid);
-      if (!q) return [];
-      return [{ questionId: q.id, topic: q.topic, stem: q.stem, ...likertItemStatistics(responses.map((answers) => answers[qid])) }];
+      return q ? [q] : [];
     });
-    return { assessmentId: a.id, title: a.title, respondents: responses.length, items };
+    const items = likert.map((q) => ({
+      questionId: q.id,
+      topic: q.topic,
+      stem: q.stem,
+      followUpOutcome: q.followUpOutcome,
+      ...likertItemStatistics(responses.map((answers) => answers[q.id])),
+    }));
+    return { assessmentId: a.id, title: a.title, respondents: responses.length, items, outcomes: followUpOutcomes(items, responses) };
+  }
+
+  /**
+   * Every survey of a program's sessions of a fiscal year (not cancelled) pooled: each respondent's counting answers
+   * once per session survey. The versions of one question are one item (keyed by its first version), worded and
+   * assigned to an outcome as its latest version used.
+   */
+  async programYearSurveyResults(organizationId: string, programId: string, requestedYear: number | undefined): Promise<ProgramYearSurveyResults> {
+    const manager = this.db.manager;
+    const program = await manager.findOneBy(Program, { id: programId, organizationId });
+    if (!program) throw notFound('PROGRAM_NOT_FOUND', 'ไม่พบโครงการนี้ในหน่วยงานของคุณ');
+    const fiscalYear = requestedYear ?? fiscalYearOf(this.clock.now());
+    const surveys: { id: string; session_id: string; session_title: string }[] = await manager.query(
+      `SELECT a.id, s.id AS session_id, s.title AS session_title
+         FROM assessments a JOIN training_sessions s ON s.id = a.session_id
+        WHERE a.organization_id = $1 AND s.organization_id = $1 AND s.program_id = $2 AND s.fiscal_year = $3
+          AND s.status <> 'cancelled' AND a.kind = 'survey'
+        ORDER BY s.starts_at, s.id, a.id`,
+      [organizationId, programId, fiscalYear],
+    );
+    const items = new Map<string, Question>();
+    const pooled: Record<string, string[]>[] = [];
+    const counted: ProgramYearSurveyResults['surveys'] = [];
+    for (const row of surveys) {
+      const survey = await manager.findOneByOrFail(Assessment, { id: row.id, organizationId });
+      const questionIds = await this.questionIdsOf(manager, survey.id);
+      const questions = new Map((await manager.findBy(Question, { id: In(questionIds), type: 'likert' })).map((q) => [q.id, q]));
+      const lineageOf = (q: Question) => q.lineageId ?? q.id;
+      for (const qid of questionIds) {
+        const q = questions.get(qid);
+        if (!q) continue;
+        const held = items.get(lineageOf(q));
+        if (!held || q.version >= held.version) items.set(lineageOf(q), q);
+      }
+      const responses = await this.attempts.surveyResponses(manager, survey);
+      for (const answers of responses) {
+        const byLineage: Record<string, string[]> = {};
+        for (const [qid, chosen] of Object.entries(answers)) {
+          const q = questions.get(qid);
+          if (q) byLineage[lineageOf(q)] = chosen;
+        }
+        pooled.push(byLineage);
+      }
+      counted.push({ assessmentId: survey.id, sessionId: row.session_id, sessionTitle: row.session_title, title: survey.title, respondents: responses.length });
+    }
+    const results = [...items.entries()].map(([lineageId, q]) => ({
+      questionId: lineageId,
+      topic: q.topic,
+      stem: q.stem,
+      followUpOutcome: q.followUpOutcome,
+      ...likertItemStatistics(pooled.map((answers) => answers[lineageId])),
+    }));
+    // Outcomes the program's bank measures but no survey has asked yet are listed too, with no data yet.
+    const bankOutcomes = (await manager.findBy(Question, { organizationId, programId, type: 'likert', archivedAt: IsNull(), followUpOutcome: Not(IsNull()) }))
+      .sort((x, y) => x.position - y.position)
+      .map((q) => ({ questionId: q.lineageId ?? q.id, followUpOutcome: q.followUpOutcome }))
+      .filter((q) => !items.has(q.questionId));
+    return {
+      programId: program.id,
+      programCode: program.code,
+      programName: program.name,
+      fiscalYear,
+      surveys: counted,
+      respondents: pooled.length,
+      items: results,
+      outcomes: followUpOutcomes([...results, ...bankOutcomes], pooled),
+    };
   }
 
   /**

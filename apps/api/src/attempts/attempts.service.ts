@@ -6,6 +6,7 @@ import {
   attemptOrder,
   countingScores,
   countingSurveyAttempt,
+  earnedPercent,
   effectiveDeadline,
   firstDeadline,
   inAttemptOrder,
@@ -15,6 +16,7 @@ import {
   reviewAvailable,
   scoreAttempt,
   testState,
+  topicPercentsOf,
   visibleScore,
   type AnswerSheet,
   type AttemptEnd,
@@ -22,6 +24,7 @@ import {
   type CountingScores,
   type QuestionType,
   type ScoringKey,
+  type TopicScoringKey,
 } from '@sujarit/domain';
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
@@ -477,7 +480,7 @@ export class AttemptsService {
     const ended = await this.endedScores(
       `a.session_id = $2`,
       [organizationId, sessionId],
-      (row) => row.enrolment_id,
+      (row) => row.enrolmentId,
     );
     return new Map([...ended].map(([enrolmentId, scores]) => [enrolmentId, countingScores(scores)]));
   }
@@ -491,9 +494,101 @@ export class AttemptsService {
     const ended = await this.endedScores(
       `s.fiscal_year = $2 AND s.status <> 'cancelled'`,
       [organizationId, fiscalYear],
-      (row) => `${row.program_id}:${row.person_id}`,
+      (row) => `${row.programId}:${row.personId}`,
     );
     return new Map([...ended].map(([key, scores]) => [key, countingScores(scores)]));
+  }
+
+  /**
+   * The ended pre- and post-test attempts of one program's sessions of a fiscal year (not cancelled), each with the
+   * person, session and score; countingAttempts picks from them the ones the indicator counts.
+   */
+  endedAttemptsOfProgramYear(organizationId: string, programId: string, fiscalYear: number): Promise<EndedAttempt[]> {
+    return this.endedAttempts(`s.program_id = $2 AND s.fiscal_year = $3 AND s.status <> 'cancelled'`, [organizationId, programId, fiscalYear]);
+  }
+
+  /** Each given attempt's percent per question topic (topicPercentsOf), scored from the answers it saved. */
+  async topicPercentsOfAttempts(
+    organizationId: string,
+    attempts: { attemptId: string; assessmentId: string }[],
+  ): Promise<Map<string, Record<string, number>>> {
+    const manager = this.db.manager;
+    const keys = await this.keysOf(manager, [...new Set(attempts.map((a) => a.assessmentId))]);
+    const answers = await this.answersOf(manager, attempts.map((a) => ({ organizationId, id: a.attemptId })));
+    return new Map(attempts.map((a) => [a.attemptId, topicPercentsOf(keys.get(a.assessmentId) ?? [], answers.get(a.attemptId) ?? {})]));
+  }
+
+  /**
+   * A person's attempts at the pre- and post-tests of one program's sessions of a fiscal year (not cancelled), read
+   * only: each with its state as it stands now (one past its deadline and grace is ended there, with the answers it
+   * saved), its score, and every question of the test in the test's order with the options, what was chosen and the
+   * points. Ordered by session start, pre-test before post-test, then attempt number.
+   */
+  async attemptsOfPersonInProgramYear(
+    organizationId: string,
+    personId: string,
+    programId: string,
+    fiscalYear: number,
+  ): Promise<PersonAttemptRecord[]> {
+    const manager = this.db.manager;
+    const now = this.clock.now();
+    const rows: { id: string }[] = await manager.query(
+      `SELECT t.id FROM attempts t
+         JOIN assessments a ON a.id = t.assessment_id
+         JOIN enrolments e ON e.id = t.enrolment_id
+         JOIN training_sessions s ON s.id = e.session_id
+        WHERE t.organization_id = $1 AND a.organization_id = $1 AND e.organization_id = $1 AND s.organization_id = $1
+          AND e.person_id = $2 AND s.program_id = $3 AND s.fiscal_year = $4 AND s.status <> 'cancelled' AND a.kind <> 'survey'
+        ORDER BY s.starts_at, s.id, a.kind = 'post_test', t.attempt_number, t.id`,
+      [organizationId, personId, programId, fiscalYear],
+    );
+    if (rows.length === 0) return [];
+    const attempts = await manager.find(Attempt, { where: { organizationId, id: In(rows.map((r) => r.id)) } });
+    const byId = new Map(attempts.map((a) => [a.id, a]));
+    const ordered = rows.flatMap((r) => byId.get(r.id) ?? []);
+    const tests = await manager.find(Assessment, { where: { organizationId, id: In([...new Set(ordered.map((a) => a.assessmentId))]) } });
+    const testOf = new Map(tests.map((t) => [t.id, t]));
+    const standings = await this.standings(manager, ordered, tests, now);
+    const questionsByTest = new Map<string, Question[]>();
+    for (const test of tests) questionsByTest.set(test.id, await this.questionsOf(manager, test.id));
+    const answers = await this.answersOf(manager, ordered);
+    return standings.map(({ attempt, end, score }) => {
+      const test = testOf.get(attempt.assessmentId) as Assessment;
+      const sheet = answers.get(attempt.id) ?? {};
+      return {
+        attemptId: attempt.id,
+        assessmentId: test.id,
+        assessmentTitle: test.title,
+        sessionId: test.sessionId,
+        kind: test.kind,
+        attemptNumber: attempt.attemptNumber,
+        state: end ? 'ended' : 'in_progress',
+        finishReason: end?.reason ?? null,
+        score: end ? score.score : null,
+        maxScore: end ? score.maxScore : null,
+        percent: end ? score.percent : null,
+        startedAt: attempt.startedAt,
+        endedAt: end?.at ?? null,
+        answers: (questionsByTest.get(test.id) ?? []).map((q, index) => {
+          const key = scoringKey(q);
+          const chosen = sheet[q.id] ?? [];
+          const points = q.type === 'likert' ? 0 : q.points;
+          const earnedPoints = questionScore(key, chosen);
+          return {
+            questionId: q.id,
+            position: index + 1,
+            topic: q.topic,
+            type: q.type,
+            stem: q.stem,
+            options: q.options.map((o) => ({ id: o.id, text: o.text, chosen: chosen.includes(o.id), right: isRightOption(key, o.id) })),
+            answered: chosen.length > 0,
+            correct: q.type !== 'likert' && earnedPercent(key, chosen) === 100,
+            earnedPoints,
+            points,
+          };
+        }),
+      };
+    });
   }
 
   /**
@@ -552,7 +647,7 @@ export class AttemptsService {
   }
 
   /** The scoring keys of each test's questions, in one query. */
-  private async keysOf(manager: EntityManager, assessmentIds: string[]): Promise<Map<string, ScoringKey[]>> {
+  private async keysOf(manager: EntityManager, assessmentIds: string[]): Promise<Map<string, TopicScoringKey[]>> {
     if (assessmentIds.length === 0) return new Map();
     const { entities, raw } = await manager
       .getRepository(Question)
@@ -562,10 +657,10 @@ export class AttemptsService {
       .where('aq.assessment_id IN (:...assessmentIds)', { assessmentIds })
       .getRawAndEntities<{ q_id: string; assessment_id: string }>();
     const questions = new Map(entities.map((q) => [q.id, q]));
-    const keys = new Map<string, ScoringKey[]>();
+    const keys = new Map<string, TopicScoringKey[]>();
     for (const { q_id: questionId, assessment_id: assessmentId } of raw) {
       const question = questions.get(questionId);
-      if (question) keys.set(assessmentId, [...(keys.get(assessmentId) ?? []), scoringKey(question)]);
+      if (question) keys.set(assessmentId, [...(keys.get(assessmentId) ?? []), { ...scoringKey(question), topic: question.topic }]);
     }
     return keys;
   }
@@ -645,12 +740,22 @@ export class AttemptsService {
   private async endedScores(
     where: string,
     params: unknown[],
-    groupOf: (row: EndedRow) => string,
-  ): Promise<Map<string, { kind: AssessmentKind; endedAt: Date; percent: number | null }[]>> {
+    groupOf: (row: EndedAttempt) => string,
+  ): Promise<Map<string, EndedAttempt[]>> {
+    const grouped = new Map<string, EndedAttempt[]>();
+    for (const attempt of await this.endedAttempts(where, params)) {
+      const key = groupOf(attempt);
+      grouped.set(key, [...(grouped.get(key) ?? []), attempt]);
+    }
+    return grouped;
+  }
+
+  /** The ended pre- and post-test attempts matching `where` (see endedScores), each with who took it, where, and its score. */
+  private async endedAttempts(where: string, params: unknown[]): Promise<EndedAttempt[]> {
     const manager = this.db.manager;
     const now = this.clock.now();
     const rows: EndedRow[] = await manager.query(
-      `SELECT t.id, t.enrolment_id, e.person_id, s.program_id, a.id AS assessment_id, a.kind,
+      `SELECT t.id, t.enrolment_id, e.person_id, s.program_id, s.id AS session_id, a.id AS assessment_id, a.kind,
               coalesce(t.submitted_at, ${attemptSql.effectiveDeadline('t', 'a')}) AS ended_at, t.percent, t.submitted_at IS NOT NULL AS recorded
          FROM attempts t
          JOIN assessments a ON a.id = t.assessment_id
@@ -667,13 +772,17 @@ export class AttemptsService {
       const answers = await this.answersOf(manager, unrecorded.map((r) => ({ organizationId: params[0] as string, id: r.id })));
       for (const row of unrecorded) row.percent = scoreOf(row.kind, keys.get(row.assessment_id) ?? [], answers.get(row.id) ?? {}).percent;
     }
-    const grouped = new Map<string, { kind: AssessmentKind; endedAt: Date; percent: number | null }[]>();
-    for (const row of rows) {
-      const key = groupOf(row);
-      const percent = row.percent === null ? null : Number(row.percent);
-      grouped.set(key, [...(grouped.get(key) ?? []), { kind: row.kind, endedAt: new Date(row.ended_at), percent }]);
-    }
-    return grouped;
+    return rows.map((row) => ({
+      attemptId: row.id,
+      assessmentId: row.assessment_id,
+      enrolmentId: row.enrolment_id,
+      personId: row.person_id,
+      programId: row.program_id,
+      sessionId: row.session_id,
+      kind: row.kind,
+      endedAt: new Date(row.ended_at),
+      percent: row.percent === null ? null : Number(row.percent),
+    }));
   }
 
   /**
@@ -718,11 +827,54 @@ interface EndedRow {
   enrolment_id: string;
   person_id: string;
   program_id: string;
+  session_id: string;
   assessment_id: string;
   kind: AssessmentKind;
   ended_at: Date;
   percent: string | number | null;
   recorded: boolean;
+}
+
+/** An ended pre- or post-test attempt as the indicator counts it (EndedScore), with whose and where it is. */
+export interface EndedAttempt {
+  attemptId: string;
+  assessmentId: string;
+  enrolmentId: string;
+  personId: string;
+  programId: string;
+  sessionId: string;
+  kind: AssessmentKind;
+  endedAt: Date;
+  percent: number | null;
+}
+
+/** One of a person's attempts, read-only, with each question, the options, what was chosen and the points. */
+export interface PersonAttemptRecord {
+  attemptId: string;
+  assessmentId: string;
+  assessmentTitle: string;
+  sessionId: string;
+  kind: AssessmentKind;
+  attemptNumber: number;
+  state: 'in_progress' | 'ended';
+  finishReason: FinishReason | null;
+  score: number | null;
+  maxScore: number | null;
+  percent: number | null;
+  startedAt: Date;
+  endedAt: Date | null;
+  answers: {
+    questionId: string;
+    position: number;
+    topic: string;
+    type: QuestionType;
+    stem: string;
+    options: { id: string; text: string; chosen: boolean; right: boolean }[];
+    answered: boolean;
+    correct: boolean;
+    earnedPoints: number;
+    points: number;
+  }[];
 }
 
 /** A survey is never scored; a test is scored on its questions' keys. */

@@ -118,9 +118,15 @@ export class IndicatorsService {
   }
 
   /**
-   * The indicator of each given program (archived ones too: a report of a past year may ask) in one fiscal year;
-   * a program without settings for that year has none and is left out.
+   * The card of one program-year (the same figures as `list`, archived programs included), or null when the program
+   * has no year's settings for that fiscal year.
    */
+  async programYearIndicator(organizationId: string, program: Program, fiscalYear: number): Promise<ProgramIndicatorView | null> {
+    const [indicator] = await this.indicatorsOf(organizationId, fiscalYear, [program]);
+    return indicator ?? null;
+  }
+
+  /** The indicator of each given program (archived ones too) in one fiscal year; one without that year's settings is left out. */
   async indicatorsOf(organizationId: string, fiscalYear: number, programs: readonly Program[]): Promise<ProgramIndicatorView[]> {
     const [years, progress, scores] = await Promise.all([
       this.db.getRepository(ProgramYear).find({ where: { organizationId, fiscalYear } }),

@@ -6,7 +6,7 @@ const TRUE_FALSE_IDS = ['true', 'false'];
 
 const round5 = (value: number) => Math.round(value * 100000) / 100000;
 
-type StoredFields = Pick<Question, 'topic' | 'type' | 'stem' | 'options' | 'correctOptionIds' | 'explanation' | 'points'>;
+type StoredFields = Pick<Question, 'topic' | 'type' | 'stem' | 'options' | 'correctOptionIds' | 'explanation' | 'points' | 'followUpOutcome'>;
 
 /**
  * A checked question as the bank stores it (weights to five decimals, as Moodle writes them). `correctOptionIds` always agrees with the weights: the full-credit
@@ -15,9 +15,9 @@ type StoredFields = Pick<Question, 'topic' | 'type' | 'stem' | 'options' | 'corr
  * with partial credit or penalties.
  */
 export function storedQuestion(input: QuestionInput): StoredFields {
-  const common = { topic: input.topic, type: input.type, stem: input.stem, explanation: input.explanation };
+  const common = { topic: input.topic, type: input.type, stem: input.stem, explanation: input.explanation, followUpOutcome: null };
   if (input.type === 'likert') {
-    return { ...common, options: LIKERT_OPTIONS.map((o) => ({ ...o })), correctOptionIds: [], points: 0 };
+    return { ...common, followUpOutcome: input.followUpOutcome || null, options: LIKERT_OPTIONS.map((o) => ({ ...o })), correctOptionIds: [], points: 0 };
   }
   const ids = input.type === 'true_false' ? TRUE_FALSE_IDS : CHOICE_IDS;
   const points = input.points ?? 1;
@@ -52,6 +52,7 @@ export function toBankQuestion(q: Question, used: boolean): BankQuestion {
     correctOptionIds: q.correctOptionIds,
     explanation: q.explanation,
     points: q.points,
+    followUpOutcome: q.followUpOutcome,
     version: q.version,
     lineageId: q.lineageId ?? q.id,
     archived: q.archivedAt !== null,

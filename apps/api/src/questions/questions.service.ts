@@ -102,7 +102,8 @@ export class QuestionsService {
     const { organizationId } = user;
     return this.db.transaction(async (manager) => {
       const current = await this.lock(manager, organizationId, id);
-      const stored = storedQuestion(input);
+      // A client that does not send the follow-up outcome (an older form, a script) leaves it as it was.
+      const stored = storedQuestion(input.followUpOutcome === undefined ? { ...input, followUpOutcome: current.followUpOutcome } : input);
       const changes = changedFields(current, stored, AUDITED_FIELDS);
       if (!(await this.attempts.usedQuestionIds(manager, organizationId, [id])).has(id)) {
         await manager.update(Question, { id }, stored);
@@ -164,7 +165,7 @@ export class QuestionsService {
 }
 
 /** What the audit log says changed in a question: its wording and scoring, not just "edited". */
-const AUDITED_FIELDS = ['type', 'topic', 'stem', 'options', 'correctOptionIds', 'explanation', 'points'] as const;
+const AUDITED_FIELDS = ['type', 'topic', 'stem', 'options', 'correctOptionIds', 'explanation', 'points', 'followUpOutcome'] as const;
 
 /** A question as the log names it: the start of its text. */
 const questionLabel = (q: { stem: string }) => (q.stem.length > 80 ? `${q.stem.slice(0, 79)}…` : q.stem);

@@ -25,6 +25,7 @@ export interface QuestionOption {
 @ForeignKey(() => Question, ['organizationId', 'lineageId'], ['organizationId', 'id'], { name: 'FK_questions_lineage' })
 @Index('IDX_questions_lineage', ['organizationId', 'lineageId'])
 @Check('CHK_questions_type', oneOf('type', QUESTION_TYPES))
+@Check('CHK_questions_follow_up_outcome', `"follow_up_outcome" IS NULL OR "type" = 'likert'`)
 export class Question {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -55,6 +56,10 @@ export class Question {
 
   @Column({ type: 'integer', default: 1 })
   points: number;
+
+  /** The follow-up outcome a Likert item measures (e.g. 1.3.1's "มีจิตสาธารณะ"); null for every other item. */
+  @Column({ name: 'follow_up_outcome', type: 'text', nullable: true })
+  followUpOutcome: string | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;

@@ -1,8 +1,12 @@
 import type { ProgramIndicatorView } from '@sujarit/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DownloadButtons } from '../../../components/DownloadButtons';
+import { FollowUpOutcomes } from '../../../components/FollowUpOutcomes';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { formatCount, formatGain, formatPercent, formatPoints, percentOf } from '../../../lib/numbers';
+import { attendeesExportUrl, programSurveyExportUrl } from '../api/export-files';
+import { useProgramYearSurvey } from '../api/get-program-year-survey';
 
 /** Nobody attended yet is "no data yet", never "not met": there is nothing to judge. */
 function StatusBadge({ status }: { status: ProgramIndicatorView['indicatorStatus'] }) {
@@ -126,6 +130,7 @@ export function IndicatorCard({ indicator: p }: { indicator: ProgramIndicatorVie
       <p className={p.missingPostTest > 0 ? 'alert alert--warning' : 'muted'}>
         {t('indicators.missingPostTest', { n: formatCount(p.missingPostTest) })}
       </p>
+      <ProgramYearSurvey programId={p.programId} fiscalYear={p.fiscalYear} />
       {/* A file for the report upward: the same figures, their definitions, the budget and the signatory. */}
       <div className="button-row">
         <a
@@ -138,5 +143,23 @@ export function IndicatorCard({ indicator: p }: { indicator: ProgramIndicatorVie
         </a>
       </div>
     </article>
+  );
+}
+
+/** The program-year's follow-up outcomes (when its surveys measure any) and its pooled survey results as files. */
+function ProgramYearSurvey({ programId, fiscalYear }: { programId: string; fiscalYear: number }) {
+  const { t } = useTranslation();
+  const survey = useProgramYearSurvey(programId, fiscalYear);
+  return (
+    <>
+      {survey.data && (
+        <FollowUpOutcomes
+          outcomes={survey.data.outcomes}
+          note={t('followUp.pooled', { surveys: formatCount(survey.data.surveys.length), respondents: formatCount(survey.data.respondents) })}
+        />
+      )}
+      <DownloadButtons what={t('downloads.attendees')} url={(format) => attendeesExportUrl(programId, fiscalYear, format)} />
+      <DownloadButtons what={t('downloads.programSurvey')} url={(format) => programSurveyExportUrl(programId, fiscalYear, format)} />
+    </>
   );
 }

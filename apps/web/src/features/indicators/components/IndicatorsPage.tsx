@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { DownloadButtons } from '../../../components/DownloadButtons';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FiscalYearSelect } from '../../../components/FiscalYearSelect';
 import { Loading } from '../../../components/Loading';
 import { useFiscalYearParam } from '../../../lib/fiscal-year';
+import { indicatorsExportUrl, sessionsExportUrl } from '../api/export-files';
 import { useIndicatorList } from '../api/get-indicators';
 import { IndicatorCard } from './IndicatorCard';
 
@@ -17,6 +19,11 @@ export function IndicatorsPage() {
         <FiscalYearSelect value={fiscalYear} onChange={setFiscalYear} />
       </div>
       <p className="muted">{t('indicators.intro')}</p>
+      <section className="card stack" aria-label={t('downloads.hint')}>
+        <DownloadButtons what={t('downloads.indicators')} url={(format) => indicatorsExportUrl(fiscalYear, format)} />
+        <DownloadButtons what={t('downloads.sessions')} url={(format) => sessionsExportUrl(fiscalYear, format)} />
+        <p className="note">{t('downloads.hint')}</p>
+      </section>
       {indicators.isPending && <Loading />}
       <ErrorAlert error={indicators.error} onRetry={() => void indicators.refetch()} />
       {indicators.data && indicators.data.programs.length === 0 && <p className="muted">{t('indicators.empty')}</p>}

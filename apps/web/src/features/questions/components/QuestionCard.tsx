@@ -81,6 +81,11 @@ export function QuestionCard({ question, notice, onNotice }: QuestionCardProps) 
       </p>
       <p className="bank-question__stem">{question.stem}</p>
       <QuestionOptions type={question.type} options={question.options} />
+      {question.followUpOutcome && (
+        <p className="note">
+          {t('questionBank.followUpOutcomeLabel')}: {question.followUpOutcome}
+        </p>
+      )}
       {question.explanation && (
         <p className="note">
           {t('questionBank.explanationLabel')}: {question.explanation}

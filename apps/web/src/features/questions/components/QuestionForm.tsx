@@ -23,6 +23,8 @@ export interface QuestionFormValues {
   correctIndex: string;
   explanation: string;
   points: number;
+  /** Likert only: the follow-up outcome the statement measures, '' for none. */
+  followUpOutcome: string;
 }
 
 const blankOption = (): QuestionOptionValues => ({ text: '', right: false, weight: 0 });
@@ -35,6 +37,7 @@ export const EMPTY_QUESTION: QuestionFormValues = {
   correctIndex: '',
   explanation: '',
   points: 1,
+  followUpOutcome: '',
 };
 
 const MAX_OPTIONS = 6;
@@ -56,6 +59,7 @@ export function formValuesOf(question: BankQuestion): QuestionFormValues {
     correctIndex: correct < 0 ? '' : String(correct),
     explanation: question.explanation,
     points: question.points || 1,
+    followUpOutcome: question.followUpOutcome ?? '',
   };
 }
 
@@ -70,7 +74,7 @@ function splitWeights(rights: boolean[]): number[] {
 /** The request a form's values make: only what the question's type has. */
 function toRequest(values: QuestionFormValues): unknown {
   const base = { topic: values.topic, type: values.type, stem: values.stem };
-  if (values.type === 'likert') return { ...base, options: [], explanation: '' };
+  if (values.type === 'likert') return { ...base, options: [], explanation: '', followUpOutcome: values.followUpOutcome.trim() || null };
   const correct = values.correctIndex === '' ? -1 : Number(values.correctIndex);
   const options = values.options.map((o, i) => ({
     text: o.text,
@@ -107,6 +111,7 @@ function useQuestionFormSchema() {
           correctIndex: z.string(),
           explanation: z.string(),
           points: z.unknown(),
+          followUpOutcome: z.string(),
         })
         .transform((values, ctx): QuestionInput => {
           const parsed = QuestionInputSchema.safeParse(toRequest(values as QuestionFormValues));
@@ -219,6 +224,14 @@ function QuestionFields() {
         autoComplete="off"
         required
       />
+      {likert && (
+        <TextField
+          name="followUpOutcome"
+          label={t('questionBank.fields.followUpOutcome')}
+          hint={t('questionBank.fields.followUpOutcomeHint')}
+          autoComplete="off"
+        />
+      )}
       {!likert && (
         <>
           <fieldset className="question-options">

@@ -2,9 +2,11 @@ import type { ItemAnalysis } from '@sujarit/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { DownloadButtons } from '../../../components/DownloadButtons';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { formatCount } from '../../../lib/numbers';
+import { itemAnalysisExportUrl } from '../api/export-files';
 import { useItemAnalysis } from '../api/get-item-analysis';
 import { useSession } from '../api/get-session';
 import '../survey-results.css';
@@ -34,6 +36,7 @@ export function ItemAnalysisPage() {
           <h1>{title}</h1>
           <p className="survey-results__respondents">{t('itemAnalysis.respondents', { n: formatCount(respondents) })}</p>
           <p className="note">{t('itemAnalysis.counting')}</p>
+          <DownloadButtons what={t('downloads.itemAnalysis')} url={(format) => itemAnalysisExportUrl(assessmentId, format)} />
           {respondents > 0 && (
             <>
               {smallGroup && (

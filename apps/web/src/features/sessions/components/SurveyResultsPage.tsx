@@ -1,9 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { DownloadButtons } from '../../../components/DownloadButtons';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FollowUpOutcomes } from '../../../components/FollowUpOutcomes';
 import { Loading } from '../../../components/Loading';
 import { formatCount, formatPercent, percentOf } from '../../../lib/numbers';
+import { surveyResultsExportUrl } from '../api/export-files';
 import { useSession } from '../api/get-session';
 import { useSurveyResults } from '../api/get-survey-results';
 import { formatMean, groupByTopic, LIKERT_LEVELS, type SurveyItemResult } from './survey-results';
@@ -19,7 +22,7 @@ export function SurveyResultsPage() {
   const body = () => {
     if (results.isPending) return <Loading />;
     if (results.isError) return <ErrorAlert error={results.error} onRetry={() => void results.refetch()} />;
-    const { title, respondents, items } = results.data;
+    const { title, respondents, items, outcomes } = results.data;
     const groups = groupByTopic(items);
     const grouped = groups.length > 1;
     return (
@@ -34,6 +37,8 @@ export function SurveyResultsPage() {
               <p className="note">{t('surveyResults.agreeDefinition')}</p>
             </>
           )}
+          <DownloadButtons what={t('downloads.surveyResults')} url={(format) => surveyResultsExportUrl(assessmentId, format)} />
+          <FollowUpOutcomes outcomes={outcomes} />
         </header>
         {respondents === 0 ? (
           <section className="card">
