@@ -112,7 +112,7 @@ describe('PDF reports: a program-year and the whole plan, in Thai', () => {
   });
 
   /** Downloads a PDF as the agent, keeps it in the test's folder, and gives its `pdftotext -layout` text. */
-  async function download(agent: TestAgent, path: string, file: string): Promise<{ text: string; pdf: string; headers: Record<string, string> }> {
+  async function download(agent: TestAgent, path: string, file: string): Promise<{ text: string; raw: string; pdf: string; headers: Record<string, string> }> {
     const response = await agent.get(path).responseType('blob').expect(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     const pdf = join(folder, file);
@@ -120,7 +120,9 @@ describe('PDF reports: a program-year and the whole plan, in Thai', () => {
     run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, `${pdf}.txt`]);
     // SUJARIT_KEEP_REPORTS=<folder>: the files are kept there, for a person to look at.
     if (process.env.SUJARIT_KEEP_REPORTS) copyFileSync(pdf, join(process.env.SUJARIT_KEEP_REPORTS, file));
-    return { text: readFileSync(`${pdf}.txt`, 'utf8'), pdf, headers: response.headers };
+    // Without -layout, a table cell's wrapped lines come out together (with -layout they interleave with its row).
+    run('pdftotext', ['-enc', 'UTF-8', pdf, `${pdf}.raw.txt`]);
+    return { text: readFileSync(`${pdf}.txt`, 'utf8'), raw: readFileSync(`${pdf}.raw.txt`, 'utf8'), pdf, headers: response.headers };
   }
 
   it("prints the program-year report with the indicator's hand-worked figures, the budget and the signatory, in Sarabun", async () => {
@@ -144,8 +146,7 @@ describe('PDF reports: a program-year and the whole plan, in Thai', () => {
     const beDate = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'Asia/Bangkok', dateStyle: 'long' }).format(new Date(
       (await manager.get(`/api/sessions/${session.id}`).expect(200)).body.startsAt,
     ));
-    expect(flat).toContain(squash(`รุ่นที่ 1 กฎหมายที่ควรรู้`));
-    expect(flat).toContain(squash(`${beDate} 09:00–16:00 น.`));
+    expect(flat).toContain(squash(`1 รุ่นที่ 1 กฎหมายที่ควรรู้ ${beDate} ห้องประชุม อบต. 6 20,000 09:00–16:00 น.`));
 
     // Outputs: 6 distinct people of 65 (6 / 65 = 9.23 %); 1 session held of 2.
     expect(flat).toContain(squash('ผู้เข้าอบรม (ไม่นับซ้ำ) 6 คน (9.23%) 65 คน'));
@@ -163,8 +164,8 @@ describe('PDF reports: a program-year and the whole plan, in Thai', () => {
     expect(flat).toContain(squash('ความก้าวหน้าของกลุ่ม (Hake’s g) 0.60'));
     // Each figure has its definition beside it.
     expect(flat).toContain(squash('(หลัง − ก่อน) ÷ (100 − ก่อน)'));
-    // The survey: every item 4.00 on average, 50 % answering 4–5, two respondents.
-    expect(flat).toContain(squash('(ผู้ตอบ 2 คน)'));
+    // The survey (the year's surveys pooled): every item 4.00 on average, 50 % answering 4–5, two respondents.
+    expect(flat).toContain(squash('รวมทุกรอบอบรมของปี: แบบประเมิน 1 ชุด ผู้ตอบรวม 2 คน'));
     expect(flat).toContain(squash('ความพึงพอใจต่อการอบรมครั้งนี้ในภาพรวม 2 4.00 50%'));
     // Budget 250,000; spent 20,000; left 230,000; 8 % used.
     expect(flat).toContain(squash('งบประมาณที่ตั้งไว้ 250,000'));
@@ -204,6 +205,39 @@ describe('PDF reports: a program-year and the whole plan, in Thai', () => {
     expect(flat).toContain(squash('2566 0 / 65 0 / 2 – / 80% ยังไม่มีข้อมูล 0 / 250,000'));
     expect(flat).toContain(squash(`( ${SIGNATORY} )`));
     expect(embeddedFonts(pdf)).toEqual(expect.arrayContaining(['Sarabun-Regular yes', 'Sarabun-Bold yes']));
+  });
+
+  it("prints the plan's follow-up outcome of 1.2.1 against 80 % from its follow-up survey", async () => {
+    const organizer = await org.login('organizer');
+    const own = await createSession(organizer, '1.2.1', { title: 'รุ่นที่ 1 เศรษฐกิจพอเพียง' });
+    const bank = (await organizer.get(`/api/programs/${own.programId}/questions`).expect(200)).body.questions as { id: string; type: string; topic: string }[];
+    const followUp = bank.filter((q) => q.type === 'likert' && q.topic.startsWith('ติดตามผล'));
+    expect(followUp.length).toBeGreaterThanOrEqual(3);
+    const survey = (
+      await organizer
+        .post(`/api/sessions/${own.id}/assessments`)
+        .send({ title: 'แบบติดตามผลการนำไปใช้', selection: { mode: 'fixed', questionIds: followUp.map((q) => q.id) } })
+        .expect(201)
+    ).body;
+    await organizer.post(`/api/assessments/${survey.id}/open`).expect(204);
+    // One answers 5 to every item (mean 5 ≥ 4: achieves it), the other 2 (does not): 1 of 2 = 50 % against 80 %.
+    for (const [name, level] of [
+      ['ติดตาม หนึ่ง', '5'],
+      ['ติดตาม สอง', '2'],
+    ]) {
+      const phone = t.http();
+      await phone.post(`/api/join/${own.joinCode}`).send({ fullName: name, group: 'citizen' }).expect(200);
+      const attempt = (await phone.post(`/api/join/${own.joinCode}/assessments/${survey.id}/attempt`).send({}).expect(200)).body;
+      const answers = Object.fromEntries((attempt.questions as { id: string }[]).map((q) => [q.id, [level]]));
+      await phone.post(`/api/join/${own.joinCode}/attempts/${attempt.id}/submit`).set('Idempotency-Key', randomUUID()).send({ answers }).expect(200);
+    }
+    const manager = await org.login('manager');
+    const { text, raw } = await download(manager, `/api/reports/programs/${own.programId}/years/${own.fiscalYear}.pdf`, 'follow-up.pdf');
+    const flat = squash(text);
+    expect(flat).toContain(squash('ตัวชี้วัดผลลัพธ์จากการติดตามผล'));
+    expect(squash(raw)).toContain(squash('ประชาชนนำหลักปรัชญาเศรษฐกิจพอเพียงไปปรับใช้ในชีวิตประจำวันได้ 2 1 50% / 80% ไม่ผ่านเกณฑ์'));
+    // The knowledge indicator: two attended, nobody took a post-test: 0 % against 80 %.
+    expect(flat).toContain(squash('ผู้เข้าอบรม (ไม่นับซ้ำ) 2 คน'));
   });
 
   it('hides the program from another organization, refuses trainees and strangers, and has no report for a year without settings', async () => {

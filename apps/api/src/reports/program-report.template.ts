@@ -1,4 +1,4 @@
-import type { ProgramIndicatorView, SurveyResults } from '@sujarit/contracts';
+import type { ProgramIndicatorView, ProgramYearSurveyResults, SurveyResults } from '@sujarit/contracts';
 import { escapeHtml } from '../pdf/html';
 import {
   formatBaht,
@@ -41,7 +41,10 @@ export interface ProgramReport {
   spentBaht: number;
   indicator: ProgramIndicatorView;
   sessions: ReportSession[];
-  surveys: ReportSurvey[];
+  /** The year's surveys pooled, with the plan's follow-up outcomes (AssessmentsService.programYearSurveyResults). */
+  yearSurvey: ProgramYearSurveyResults;
+  /** Each session survey's own results, shown when there is more than one. */
+  sessionSurveys: ReportSurvey[];
   /** The day it was printed, Buddhist Era, e.g. "30 พฤศจิกายน 2569"; and the time. */
   printedOn: string;
   printedAt: string;
@@ -123,7 +126,7 @@ export function renderProgramReportHtml(report: ProgramReport): string {
   const sessionRows = report.sessions.map(
     (s, i) => `<tr>
           <td class="centre">${i + 1}</td><td>${escapeHtml(s.title)}${s.cancelled ? ' (ยกเลิก)' : ''}</td>
-          <td class="nowrap">${escapeHtml(formatSchedule(s.startsAt, s.endsAt))}</td><td>${escapeHtml(s.venue)}</td>
+          <td>${formatSchedule(s.startsAt, s.endsAt).map(escapeHtml).join('<br>')}</td><td>${escapeHtml(s.venue)}</td>
           <td class="number">${formatCount(s.attended)}</td><td class="number">${formatBaht(s.spentBaht)}</td>
         </tr>`,
   );
@@ -131,7 +134,7 @@ export function renderProgramReportHtml(report: ProgramReport): string {
     report.sessions.length === 0
       ? `<p class="muted">ยังไม่มีรอบอบรมในปีงบประมาณนี้</p>`
       : `<table>
-        <colgroup><col style="width:7%"><col style="width:22%"><col style="width:34%"><col style="width:15%"><col style="width:10%"><col style="width:12%"></colgroup>
+        <colgroup><col style="width:7%"><col style="width:30%"><col style="width:22%"><col style="width:19%"><col style="width:10%"><col style="width:12%"></colgroup>
         <thead><tr><th>ลำดับ</th><th>รอบอบรม</th><th>วันที่ (เวลาประเทศไทย)</th><th>สถานที่</th><th>ผู้เข้าอบรม (คน)</th><th>ค่าใช้จ่าย (บาท)</th></tr></thead>
         <tbody>
         ${sessionRows.join('\n        ')}
@@ -190,28 +193,55 @@ export function renderProgramReportHtml(report: ProgramReport): string {
     ),
   ]);
 
-  const surveys =
-    report.surveys.length === 0
-      ? `<p class="muted">ยังไม่มีผลแบบประเมินความพึงพอใจในปีงบประมาณนี้</p>`
-      : report.surveys
-          .map(
-            (s) => `<h3>${escapeHtml(s.results.title)} — ${escapeHtml(s.sessionTitle)} (ผู้ตอบ ${formatCount(s.results.respondents)} คน)</h3>
-      <table>
+  const itemsTable = (items: ProgramYearSurveyResults['items']) => `<table>
         <colgroup><col style="width:7%"><col style="width:57%"><col style="width:12%"><col style="width:12%"><col style="width:12%"></colgroup>
         <thead><tr><th>ข้อ</th><th>รายการประเมิน</th><th>ผู้ตอบ (คน)</th><th>ค่าเฉลี่ย (1–5)</th><th>ร้อยละตอบ 4–5</th></tr></thead>
         <tbody>
-        ${s.results.items
+        ${items
           .map(
             (item, i) => `<tr><td class="centre">${i + 1}</td><td>${escapeHtml(item.stem)}</td><td class="number">${formatCount(item.answered)}</td>
           <td class="number">${formatMean(item.mean)}</td><td class="number">${formatPercent(item.agreePercent)}</td></tr>`,
           )
           .join('\n        ')}
         </tbody>
-      </table>`,
-          )
-          .join('\n      ');
+      </table>`;
+  const yearSurvey = report.yearSurvey;
+  const answeredSurveys = yearSurvey.surveys.filter((s) => s.respondents > 0);
+  const pooled =
+    yearSurvey.respondents === 0
+      ? `<p class="muted">ยังไม่มีข้อมูล: ยังไม่มีผู้ตอบแบบประเมินในปีงบประมาณนี้</p>`
+      : `<p>รวมทุกรอบอบรมของปี: แบบประเมิน ${formatCount(answeredSurveys.length)} ชุด ผู้ตอบรวม ${formatCount(yearSurvey.respondents)} คน</p>
+      ${itemsTable(yearSurvey.items)}`;
+  // With one survey the pooled table is that survey; with more, each session's own follows.
+  const perSession =
+    report.sessionSurveys.length > 1
+      ? report.sessionSurveys
+          .map((s) => `<h3>${escapeHtml(s.results.title)} — ${escapeHtml(s.sessionTitle)} (ผู้ตอบ ${formatCount(s.results.respondents)} คน)</h3>
+      ${itemsTable(s.results.items)}`)
+          .join('\n      ')
+      : '';
   const surveyDefinition = `<p class="definition">ค่าเฉลี่ย: ระดับที่ตอบ 1 (น้อยที่สุด) ถึง 5 (มากที่สุด) เฉลี่ยจากผู้ที่ตอบข้อนั้น;
-      ร้อยละตอบ 4–5: ผู้ที่ตอบ มาก (4) หรือ มากที่สุด (5) หารด้วยผู้ที่ตอบข้อนั้น; คำตอบที่ส่งล่าสุดของแต่ละคนนับหนึ่งครั้ง (ผลรายรอบอบรม)</p>`;
+      ร้อยละตอบ 4–5: ผู้ที่ตอบ มาก (4) หรือ มากที่สุด (5) หารด้วยผู้ที่ตอบข้อนั้น; คำตอบที่ส่งล่าสุดของแต่ละคนนับหนึ่งครั้งต่อแบบประเมินของแต่ละรอบ
+      ผลรวมทั้งปีนับคำตอบของทุกรอบรวมกัน</p>`;
+  const followUp =
+    yearSurvey.outcomes.length === 0
+      ? ''
+      : `<h3>ตัวชี้วัดผลลัพธ์จากการติดตามผล</h3>
+      <table>
+        <colgroup><col style="width:40%"><col style="width:14%"><col style="width:14%"><col style="width:14%"><col style="width:18%"></colgroup>
+        <thead><tr><th>ผลลัพธ์ตามแผน</th><th>ผู้ตอบ (คน)</th><th>ผ่าน (คน)</th><th>ร้อยละ / เป้าหมาย</th><th>ผลการประเมิน</th></tr></thead>
+        <tbody>
+        ${yearSurvey.outcomes
+          .map(
+            (o) => `<tr><td>${escapeHtml(o.outcome)}</td><td class="number">${formatCount(o.respondents)}</td><td class="number">${formatCount(o.achieving)}</td>
+          <td class="number">${formatPercent(o.percent)} / ${formatPercent(o.targetPercent)}</td>
+          <td class="centre nowrap">${o.met === null ? STATUS_WORDS.no_data : o.met ? STATUS_WORDS.met : STATUS_WORDS.not_met}</td></tr>`,
+          )
+          .join('\n        ')}
+        </tbody>
+      </table>
+      <p class="definition">ผู้ตอบที่ค่าเฉลี่ยของข้อคำถามที่วัดผลลัพธ์นั้นตั้งแต่ 4 (มาก) ขึ้นไป หารด้วยผู้ที่ตอบอย่างน้อยหนึ่งข้อของผลลัพธ์นั้น คูณ 100
+      เทียบกับเป้าหมาย; "ยังไม่มีข้อมูล" เมื่อยังไม่มีผู้ตอบ</p>`;
 
   const remaining = report.budgetBaht - report.spentBaht;
   const budget = `<table>
@@ -239,9 +269,11 @@ export function renderProgramReportHtml(report: ProgramReport): string {
     <h2>๕. ผลลัพธ์</h2>
       ${knowledge}
       ${outcomes}
-      <h3>ผลการประเมินความพึงพอใจ</h3>
-      ${surveys}
-      ${report.surveys.length > 0 ? surveyDefinition : ''}
+      <h3>ผลการประเมินความพึงพอใจและการติดตามผล</h3>
+      ${pooled}
+      ${perSession}
+      ${yearSurvey.respondents > 0 ? surveyDefinition : ''}
+      ${followUp}
     <h2>๖. งบประมาณ</h2>
       ${budget}
     ${signatureBlock(report.organization, report.printedOn)}

@@ -22,12 +22,12 @@ export const formatBaht = (value: number) => (Number.isInteger(value) ? integer 
 export const formatDate = (instant: Date) => bangkokDate.format(instant);
 export const formatTime = (instant: Date) => bangkokTime.format(instant);
 
-/** A session's day and hours, e.g. "4 มีนาคม 2568 09:00–16:00 น." (both days when it runs over more than one). */
-export function formatSchedule(startsAt: Date, endsAt: Date): string {
+/** A session's day and hours as lines, e.g. ["4 มีนาคม 2568", "09:00–16:00 น."] (both days when it runs over more than one). */
+export function formatSchedule(startsAt: Date, endsAt: Date): string[] {
   const [startDay, endDay] = [formatDate(startsAt), formatDate(endsAt)];
   return startDay === endDay
-    ? `${startDay} ${formatTime(startsAt)}–${formatTime(endsAt)} น.`
-    : `${startDay} ${formatTime(startsAt)} น. – ${endDay} ${formatTime(endsAt)} น.`;
+    ? [startDay, `${formatTime(startsAt)}–${formatTime(endsAt)} น.`]
+    : [`${startDay} ${formatTime(startsAt)} น. –`, `${endDay} ${formatTime(endsAt)} น.`];
 }
 
 /** Escaped text with its line breaks kept (program text is typed in several lines). */

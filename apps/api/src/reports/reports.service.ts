@@ -55,13 +55,11 @@ export class ReportsService {
       this.sessions.list(organizationId, { programId, fiscalYear }),
     ]);
     const counted = sessions.filter((s) => s.status !== 'cancelled');
-    // Each session's own survey results, as the session page shows them.
-    const surveys: ReportSurvey[] = [];
-    for (const session of counted) {
-      for (const survey of session.assessments.filter((a) => a.kind === 'survey')) {
-        const results = await this.assessments.surveyResults(organizationId, survey.id);
-        if (results.respondents > 0) surveys.push({ sessionTitle: session.title, results });
-      }
+    // The year's surveys pooled (with the plan's follow-up outcomes), and each session's own as its page shows them.
+    const yearSurvey = await this.assessments.programYearSurveyResults(organizationId, programId, fiscalYear);
+    const sessionSurveys: ReportSurvey[] = [];
+    for (const survey of yearSurvey.surveys.filter((s) => s.respondents > 0)) {
+      sessionSurveys.push({ sessionTitle: survey.sessionTitle, results: await this.assessments.surveyResults(organizationId, survey.assessmentId) });
     }
     const now = this.clock.now();
     const html = renderProgramReportHtml({
@@ -88,7 +86,8 @@ export class ReportsService {
         attended: s.attendedCount,
         spentBaht: s.spentBaht,
       })),
-      surveys,
+      yearSurvey,
+      sessionSurveys,
       printedOn: formatDate(now),
       printedAt: `${formatDate(now)} เวลา ${formatTime(now)} น.`,
     });
