@@ -17,6 +17,13 @@ const HOSTILE_OBJECTIVE = '๑) เพื่อให้ผู้เข้าอ
 const squash = (text: string) => text.replace(/\s+/g, '');
 
 /** Each font of the PDF as "name emb" from pdffonts (the subset prefix dropped), e.g. "Sarabun-Regular yes". */
+/** Every font of the PDF is Sarabun (the footer's page numbers too), embedded, in its regular and bold weights. */
+function expectOnlySarabun(pdf: string): void {
+  const fonts = embeddedFonts(pdf);
+  expect(fonts).toEqual(expect.arrayContaining(['Sarabun-Regular yes', 'Sarabun-Bold yes']));
+  expect(fonts.filter((font) => !/^Sarabun-(Regular|Bold) yes$/.test(font))).toEqual([]);
+}
+
 function embeddedFonts(pdf: string): string[] {
   return run('pdffonts', [pdf])
     .split('\n')
@@ -178,7 +185,7 @@ describe('PDF reports: a program-year and the whole plan, in Thai', () => {
     expect(flat).toMatch(/วันที่\d{1,2}[ก-๙]+25\d\d/);
 
     // The typeface is Sarabun, embedded; A4.
-    expect(embeddedFonts(pdf)).toEqual(expect.arrayContaining(['Sarabun-Regular yes', 'Sarabun-Bold yes']));
+    expectOnlySarabun(pdf);
     const info = run('pdfinfo', [pdf]);
     expect(info).toMatch(/Page size:\s+59[56](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
     // A page as an image: kept beside the test for a person to look at.
@@ -204,7 +211,7 @@ describe('PDF reports: a program-year and the whole plan, in Thai', () => {
     // Another year of it, nobody trained yet: no data, not "not met".
     expect(flat).toContain(squash('2566 0 / 65 0 / 2 – / 80% ยังไม่มีข้อมูล 0 / 250,000'));
     expect(flat).toContain(squash(`( ${SIGNATORY} )`));
-    expect(embeddedFonts(pdf)).toEqual(expect.arrayContaining(['Sarabun-Regular yes', 'Sarabun-Bold yes']));
+    expectOnlySarabun(pdf);
   });
 
   it("prints the plan's follow-up outcome of 1.2.1 against 80 % from its follow-up survey", async () => {

@@ -39,8 +39,13 @@ export const paragraphs = (text: string) =>
     .map((line) => `<p>${escapeHtml(line)}</p>`)
     .join('\n');
 
-/** Page numbers at the foot of each page; Chromium fills in the two spans (the footer cannot use the page's fonts). */
-export const REPORT_FOOTER_TEMPLATE = `<div style="width:100%;font-family:'Sarabun','Noto Sans Thai','Loma',sans-serif;font-size:8pt;color:#444;text-align:center;">หน้า <span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
+/**
+ * Page numbers at the foot of each page; Chromium fills in the two spans. The footer is drawn apart from the page and
+ * does not see its fonts, so it carries Sarabun itself.
+ */
+export function reportFooterTemplate(): string {
+  return `<style>${sarabunFontFaces()}</style><div style="width:100%;font-family:'Sarabun','Noto Sans Thai','Loma',sans-serif;font-size:8pt;color:#444;text-align:center;">หน้า <span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
+}
 
 /** The organization as the heading of every report: its logo when it has one, its name, the report's title lines. */
 export interface ReportOrganization {

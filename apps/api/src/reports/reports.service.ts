@@ -13,7 +13,7 @@ import { PlanService } from '../plan/plan.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { renderPlanReportHtml } from './plan-report.template';
 import { renderProgramReportHtml, ReportSurvey } from './program-report.template';
-import { formatDate, formatTime, REPORT_FOOTER_TEMPLATE, ReportOrganization } from './report-format';
+import { formatDate, formatTime, reportFooterTemplate, ReportOrganization } from './report-format';
 
 /** A file to send: its bytes and its names (ASCII for old clients, Thai for the rest). */
 export interface ReportFile {
@@ -91,7 +91,7 @@ export class ReportsService {
       printedOn: formatDate(now),
       printedAt: `${formatDate(now)} เวลา ${formatTime(now)} น.`,
     });
-    const content = await this.printer.print(html, REPORT_FOOTER_TEMPLATE, { unavailableMessage: UNAVAILABLE });
+    const content = await this.printer.print(html, reportFooterTemplate(), { unavailableMessage: UNAVAILABLE });
     const code = program.code.replace(/[^A-Za-z0-9.-]/g, '_');
     return { content, asciiFileName: `report-${code}-${fiscalYear}.pdf`, fileName: `รายงานโครงการ-${code}-${fiscalYear}.pdf` };
   }
@@ -135,7 +135,7 @@ export class ReportsService {
       printedOn: formatDate(now),
       printedAt: `${formatDate(now)} เวลา ${formatTime(now)} น.`,
     });
-    const content = await this.printer.print(html, REPORT_FOOTER_TEMPLATE, { unavailableMessage: UNAVAILABLE });
+    const content = await this.printer.print(html, reportFooterTemplate(), { unavailableMessage: UNAVAILABLE });
     const years = `${plan.fromFiscalYear}-${plan.toFiscalYear}`;
     return { content, asciiFileName: `plan-report-${years}.pdf`, fileName: `รายงานแผน-${years}.pdf` };
   }
