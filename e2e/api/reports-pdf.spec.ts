@@ -261,6 +261,22 @@ describe('PDF reports: a program-year and the whole plan, in Thai', () => {
     expect(invalid.body.code).toBe('VALIDATION_FAILED');
   });
 
+  it('answers 503 PDF_UNAVAILABLE in Thai, pointing to the pages with the same figures, when Chromium cannot start', async () => {
+    const previous = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    const other = await startTestApp();
+    try {
+      const manager = await (await other.createOrganization()).login('manager');
+      const response = await manager.get('/api/reports/plan.pdf').expect(503);
+      expect(response.body.code).toBe('PDF_UNAVAILABLE');
+      expect(response.body.message).toContain('หน้าตัวชี้วัดและหน้าแผน');
+    } finally {
+      if (previous === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = previous;
+      await other.close();
+    }
+  });
+
   /** Takes the test on the phone with `right` of its four questions right and the rest wrong. */
   async function takeTest(phone: TestAgent, assessmentId: string, right: number): Promise<void> {
     const attempt = (await phone.post(`/api/join/${session.joinCode}/assessments/${assessmentId}/attempt`).send({}).expect(200)).body;
