@@ -1,4 +1,6 @@
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { createProgramSession, createSpecOrganization, desktopContext, launchChromium, signedIn, type SpecOrganization } from '../support/browser';
@@ -7,10 +9,13 @@ import { nextYear } from '../support/dates';
 /*
  * This file works in an organization of its own: one session of its 1.3.1 on 3 June next year, nobody trained yet.
  */
+const ARTIFACTS = join(__dirname, '../artifacts');
+
 describe('downloads a manager takes from the indicators page', () => {
   let browser: Browser;
   let org: SpecOrganization;
   beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
     org = await createSpecOrganization();
     browser = await launchChromium();
   });
@@ -37,6 +42,8 @@ describe('downloads a manager takes from the indicators page', () => {
     await youth.getByText('เด็กและเยาวชนมีจิตสาธารณะ', { exact: false }).waitFor();
     expect(await youth.getByText('ยังไม่มีข้อมูล', { exact: true }).count()).toBeGreaterThanOrEqual(3);
     await youth.getByText('ได้ค่าเฉลี่ยของข้อที่ตนตอบตั้งแต่ 4 (มาก) ขึ้นไป', { exact: false }).waitFor();
+    await youth.screenshot({ path: join(ARTIFACTS, 'indicator-card-follow-up.png') });
+    await manager.screenshot({ path: join(ARTIFACTS, 'indicators-downloads.png') });
 
     const group = manager.getByRole('group', { name: 'ดาวน์โหลด ตัวชี้วัดทุกโครงการ' });
     const [download] = await Promise.all([manager.waitForEvent('download'), group.getByRole('link', { name: /XLSX/ }).click()]);

@@ -9,7 +9,7 @@ export function DownloadButtons({ what, url }: { what: string; url: (format: Exp
   const { t } = useTranslation();
   const label = t('downloads.label', { what });
   return (
-    <div className="button-row" role="group" aria-label={label}>
+    <div className="button-row downloads" role="group" aria-label={label}>
       <span className="muted">{label}</span>
       {EXPORT_FILE_FORMATS.map((format) => (
         <a key={format} className="button button--small" href={url(format)} download aria-label={`${label} ${t(`downloads.${format}`)}`}>
