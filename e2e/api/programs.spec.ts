@@ -287,8 +287,8 @@ describe('programs an organization keeps itself', () => {
     const again = await organizer.post(`/api/program-templates/${PLAN_TEMPLATE_ID}/apply`).expect(200);
     expect(again.body).toEqual({ templateId: PLAN_TEMPLATE_ID, created: [], skipped: ['1.1.1', '1.1.2', '1.2.1', '1.3.1'] });
 
-    const rows: { code: string; years: number; questions: number; likert: number; description: string }[] = await t.db.query(
-      `SELECT p.code, p.description,
+    const rows: { code: string; years: number; questions: number; likert: number; description: string; objectives: string }[] = await t.db.query(
+      `SELECT p.code, p.description, p.objectives,
               (SELECT count(*)::int FROM program_years y WHERE y.program_id = p.id) AS years,
               (SELECT count(*)::int FROM questions q WHERE q.program_id = p.id) AS questions,
               (SELECT count(*)::int FROM questions q WHERE q.program_id = p.id AND q.type = 'likert') AS likert
@@ -298,7 +298,8 @@ describe('programs an organization keeps itself', () => {
     expect(rows.map((r) => [r.code, r.years, r.questions])).toEqual(
       PLAN_TEMPLATE.programs.map((p) => [p.code, 5, p.questions.length]),
     );
-    expect(rows.every((r) => r.likert >= 8 && r.description.startsWith('วัตถุประสงค์'))).toBe(true);
+    // The plan's own words: หลักการและเหตุผล as the description, วัตถุประสงค์ one a line, numbered as the plan numbers them.
+    expect(rows.every((r) => r.likert >= 8 && r.description.length > 500 && r.objectives.startsWith('๑) เพื่อ'))).toBe(true);
     const year2568 = (await organizer.get('/api/programs?fiscalYear=2568').expect(200)).body.programs;
     expect(year2568.map((p: { code: string; year: { targetHeadcount: number } }) => [p.code, p.year.targetHeadcount])).toEqual([
       ['1.1.1', 65],
@@ -333,8 +334,8 @@ describe('programs an organization keeps itself', () => {
       expect(new Set(template.programs.map((p) => p.code)).size).toBe(template.programs.length);
       for (const program of template.programs) {
         for (const year of program.years) {
-          const { code, name, audience, ownerUnit, description } = program;
-          const parsed = CreateProgramRequestSchema.safeParse({ code, name, audience, ownerUnit, description, year });
+          const { code, name, audience, ownerUnit, description, objectives } = program;
+          const parsed = CreateProgramRequestSchema.safeParse({ code, name, audience, ownerUnit, description, objectives, year });
           expect(parsed.error?.issues ?? []).toEqual([]);
         }
         for (const question of program.questions) expect(QuestionInputSchema.safeParse(question).error?.issues ?? []).toEqual([]);

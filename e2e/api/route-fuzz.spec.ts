@@ -248,7 +248,9 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
 
   function kindOf(path: string, param: string): Kind {
     const segments = path.split('/');
-    const kind = KIND_BY_SEGMENT[segments[segments.indexOf(`{${param}}`) - 1]];
+    // A parameter may carry a file extension in its segment ({fiscalYear}.pdf).
+    const at = segments.findIndex((segment) => segment === `{${param}}` || segment.startsWith(`{${param}}.`));
+    const kind = KIND_BY_SEGMENT[segments[at - 1]];
     if (!kind) throw new Error(`${path}: no fixture for {${param}}; add its kind to KIND_BY_SEGMENT`);
     return kind;
   }

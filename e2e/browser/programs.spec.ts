@@ -27,7 +27,9 @@ describe('programs an organization keeps itself', () => {
     const create = organizer.getByRole('form', { name: 'สร้างโครงการใหม่' });
     // The limits are on screen before anything is typed, and the inputs stop there.
     await create.getByText('ไม่เกิน 300 ตัวอักษร', { exact: true }).waitFor();
-    await create.getByText('ใช้ไป 0 จาก 2000 ตัวอักษร', { exact: false }).waitFor();
+    // The description and the objectives each show theirs.
+    await create.getByText('ใช้ไป 0 จาก 2000 ตัวอักษร', { exact: false }).first().waitFor();
+    expect(await create.getByText('ใช้ไป 0 จาก 2000 ตัวอักษร', { exact: false }).count()).toBe(2);
     await create.getByLabel('ชื่อโครงการ').fill('ก'.repeat(350));
     expect((await create.getByLabel('ชื่อโครงการ').inputValue()).length).toBe(300);
 

@@ -1,4 +1,4 @@
-import { CHROMIUM_ARGS } from '@sujarit/api/attendance-sheets/pdf-printer';
+import { CHROMIUM_ARGS } from '@sujarit/api/pdf/pdf-printer';
 import { hashPassword } from '@sujarit/api/auth/password';
 import { randomUUID } from 'node:crypto';
 import jsQR from 'jsqr';

@@ -6,6 +6,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { AuditModule } from './audit/audit.module';
 import { AttendanceSheetsModule } from './attendance-sheets/attendance-sheets.module';
+import { ReportsModule } from './reports/reports.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { ClockModule } from './common/clock';
@@ -76,6 +77,7 @@ export class AppModule {
         QuestionsModule,
         EnrolmentsModule,
         AttendanceSheetsModule,
+        ReportsModule,
         SeedModule,
         UsersModule,
         ...serveWeb,

@@ -57,7 +57,7 @@ export const ProgramListQuerySchema = z.strictObject({
 });
 
 /** Longest text each program field takes; the form shows them before anyone runs into them. */
-export const PROGRAM_FIELD_LIMITS = { code: 20, name: 300, audience: 300, ownerUnit: 200, description: 2000 } as const;
+export const PROGRAM_FIELD_LIMITS = { code: 20, name: 300, audience: 300, ownerUnit: 200, description: 2000, objectives: 2000 } as const;
 
 /**
  * Control characters (NUL among them: PostgreSQL refuses it in text) and halves of a surrogate pair; tab and
@@ -107,6 +107,15 @@ export const ProgramDetailsRequestSchema = z.strictObject({
       message: `รายละเอียดโครงการยาวได้ไม่เกิน ${PROGRAM_FIELD_LIMITS.description} ตัวอักษร`,
     })
     .refine((v) => !hasUnprintable(v, true), { message: 'รายละเอียดโครงการมีอักขระที่ใช้ไม่ได้ (เช่น อักขระควบคุม)' })
+    .default(''),
+  /** วัตถุประสงค์, one a line: printed in the program's report. */
+  objectives: z
+    .string({ message: 'วัตถุประสงค์ต้องเป็นข้อความ' })
+    .trim()
+    .max(PROGRAM_FIELD_LIMITS.objectives, {
+      message: `วัตถุประสงค์ยาวได้ไม่เกิน ${PROGRAM_FIELD_LIMITS.objectives} ตัวอักษร`,
+    })
+    .refine((v) => !hasUnprintable(v, true), { message: 'วัตถุประสงค์มีอักขระที่ใช้ไม่ได้ (เช่น อักขระควบคุม)' })
     .default(''),
 });
 /** A program's own details, replaced whole (the form always sends every field). */
@@ -163,6 +172,8 @@ export const ProgramDetailsSchema = z.object({
   /** The program's own unit; each year may name another (units are reorganized between years). */
   ownerUnit: z.string(),
   description: z.string(),
+  /** วัตถุประสงค์, one a line. */
+  objectives: z.string(),
   archivedAt: z.string().nullable(),
   createdAt: z.string(),
   /** Sessions of every year and status: a program with any can be archived but never deleted. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../pdf/html';
 
 /** One line of the sheet: a person on the list, already in the words printed. */
 export interface AttendanceSheetRow {
@@ -169,6 +170,3 @@ export function renderAttendanceSheetHtml(sheet: AttendanceSheet, options: { pri
 `;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
+import { PdfModule } from '../pdf/pdf.module';
 import { AttendanceSheetsController } from './attendance-sheets.controller';
 import { AttendanceSheetsService } from './attendance-sheets.service';
-import { PdfPrinter } from './pdf-printer';
 
-@Module({ controllers: [AttendanceSheetsController], providers: [AttendanceSheetsService, PdfPrinter] })
+@Module({ imports: [PdfModule], controllers: [AttendanceSheetsController], providers: [AttendanceSheetsService] })
 export class AttendanceSheetsModule {}

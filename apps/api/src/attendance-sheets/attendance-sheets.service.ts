@@ -17,7 +17,7 @@ import {
   renderAttendanceSheetHtml,
   SHEET_TITLE,
 } from './attendance-sheet.template';
-import { PdfPrinter } from './pdf-printer';
+import { PdfPrinter } from '../pdf/pdf-printer';
 
 /** Everyone expected in the room: withdrawn and waitlisted people are not. */
 const LISTED: EnrolmentStatus[] = ['enrolled', 'attended', 'absent'];

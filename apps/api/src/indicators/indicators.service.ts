@@ -126,7 +126,8 @@ export class IndicatorsService {
     return indicator ?? null;
   }
 
-  private async indicatorsOf(organizationId: string, fiscalYear: number, programs: Program[]): Promise<ProgramIndicatorView[]> {
+  /** The indicator of each given program (archived ones too) in one fiscal year; one without that year's settings is left out. */
+  async indicatorsOf(organizationId: string, fiscalYear: number, programs: readonly Program[]): Promise<ProgramIndicatorView[]> {
     const [years, progress, scores] = await Promise.all([
       this.db.getRepository(ProgramYear).find({ where: { organizationId, fiscalYear } }),
       this.progressByProgram(organizationId, fiscalYear),

@@ -27,6 +27,7 @@ export interface ProgramFields {
   audience: string;
   ownerUnit: string;
   description: string;
+  objectives: string;
 }
 
 /** A year's settings without the unit: a new program's years take the program's unit. */
@@ -122,6 +123,7 @@ export class ProgramsService {
         audience: fields.audience,
         ownerUnit: fields.ownerUnit,
         description: fields.description,
+        objectives: fields.objectives,
         archivedAt: null,
       })
       .orIgnore()
@@ -171,7 +173,7 @@ export class ProgramsService {
           );
         }
         await manager.update(Program, { id: programId }, fields);
-        const changes = changedFields(program, fields, ['code', 'name', 'audience', 'ownerUnit', 'description']);
+        const changes = changedFields(program, fields, ['code', 'name', 'audience', 'ownerUnit', 'description', 'objectives']);
         if (Object.keys(changes).length > 0) {
           await this.audit.record(manager, actorOf(user), {
             action: 'program.updated',
@@ -282,6 +284,7 @@ export class ProgramsService {
       audience: program.audience,
       ownerUnit: program.ownerUnit,
       description: program.description,
+      objectives: program.objectives,
       archivedAt: program.archivedAt?.toISOString() ?? null,
       createdAt: program.createdAt.toISOString(),
       sessionCount,
@@ -313,6 +316,7 @@ function programFields(request: ProgramDetailsRequest): ProgramFields {
     audience: request.audience,
     ownerUnit: request.ownerUnit,
     description: request.description,
+    objectives: request.objectives,
   };
 }
 

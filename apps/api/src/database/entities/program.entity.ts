@@ -34,6 +34,10 @@ export class Program {
   @Column({ type: 'text', default: '' })
   description: string;
 
+  /** วัตถุประสงค์, one a line, as the program's report prints them. */
+  @Column({ type: 'text', default: '' })
+  objectives: string;
+
   /** Set when an organizer archives the program: it leaves the lists, keeps its data, and can be restored. */
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt: Date | null;

@@ -20,6 +20,8 @@ export interface TemplateProgram {
   audience: string;
   ownerUnit: string;
   description: string;
+  /** วัตถุประสงค์, one a line. */
+  objectives: string;
   years: TemplateProgramYear[];
   /** The whole bank in bank order: scored questions, then the survey items. */
   questions: QuestionInput[];

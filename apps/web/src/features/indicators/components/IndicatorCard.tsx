@@ -1,12 +1,9 @@
 import type { ProgramIndicatorView } from '@sujarit/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-<<<<<<< HEAD
 import { Link } from 'react-router-dom';
-=======
 import { DownloadButtons } from '../../../components/DownloadButtons';
 import { FollowUpOutcomes } from '../../../components/FollowUpOutcomes';
->>>>>>> exports
 import { ProgressBar } from '../../../components/ProgressBar';
 import { formatCount, formatGain, formatPercent, formatPoints, percentOf } from '../../../lib/numbers';
 import { attendeesExportUrl, programSurveyExportUrl } from '../api/export-files';
@@ -135,7 +132,18 @@ export function IndicatorCard({ indicator: p, details = true }: { indicator: Pro
       <p className={p.missingPostTest > 0 ? 'alert alert--warning' : 'muted'}>
         {t('indicators.missingPostTest', { n: formatCount(p.missingPostTest) })}
       </p>
-<<<<<<< HEAD
+      <ProgramYearSurvey programId={p.programId} fiscalYear={p.fiscalYear} />
+      {/* A file for the report upward: the same figures, their definitions, the budget and the signatory. */}
+      <div className="button-row">
+        <a
+          className="button button--small"
+          href={`/api/reports/programs/${encodeURIComponent(p.programId)}/years/${p.fiscalYear}.pdf`}
+          download
+          aria-label={t('indicators.downloadReportLabel', { code: p.programCode, year: p.fiscalYear })}
+        >
+          {t('indicators.downloadReport')}
+        </a>
+      </div>
       {details && (
         <p>
           <Link className="button" to={`/indicators/${encodeURIComponent(p.programId)}/${p.fiscalYear}`}>
@@ -143,9 +151,6 @@ export function IndicatorCard({ indicator: p, details = true }: { indicator: Pro
           </Link>
         </p>
       )}
-=======
-      <ProgramYearSurvey programId={p.programId} fiscalYear={p.fiscalYear} />
->>>>>>> exports
     </article>
   );
 }

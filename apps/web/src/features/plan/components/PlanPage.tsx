@@ -79,7 +79,21 @@ export function PlanPage({ canManage }: PlanPageProps) {
       {plan.isPending && <Loading />}
       <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />
       {plan.data && plan.data.programs.length === 0 && <p className="muted">{t('plan.empty')}</p>}
-      {plan.data && plan.data.programs.length > 0 && <PlanTable plan={plan.data} />}
+      {plan.data && plan.data.programs.length > 0 && (
+        <>
+          <div className="button-row">
+            <a
+              className="button button--small"
+              href={`/api/reports/plan.pdf?from=${plan.data.fromFiscalYear}&to=${plan.data.toFiscalYear}`}
+              download
+              aria-label={t('plan.downloadReportLabel', { from: plan.data.fromFiscalYear, to: plan.data.toFiscalYear })}
+            >
+              {t('plan.downloadReport')}
+            </a>
+          </div>
+          <PlanTable plan={plan.data} />
+        </>
+      )}
       {canManage && <CopyYearForm years={years} defaultFromYear={currentFiscalYear()} onCopied={showCopied} />}
     </main>
   );

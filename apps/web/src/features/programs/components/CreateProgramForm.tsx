@@ -33,6 +33,7 @@ export function CreateProgramForm({ fiscalYear, onCreated, onCancel }: CreatePro
           audience: '',
           ownerUnit: '',
           description: '',
+          objectives: '',
           year: {
             fiscalYear,
             passMarkPercent: DEFAULT_PASS_MARK_PERCENT,

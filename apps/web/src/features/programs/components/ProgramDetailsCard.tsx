@@ -61,6 +61,8 @@ export function ProgramDetailsCard({ programId }: { programId: string }) {
       ) : (
         <>
           <p className="program-description">{details.description || <span className="muted">{t('programs.manage.noDescription')}</span>}</p>
+          <h3>{t('programs.manage.objectivesHeading')}</h3>
+          <p className="program-description">{details.objectives || <span className="muted">{t('programs.manage.noObjectives')}</span>}</p>
           <p className="muted">
             {t('programs.manage.counts', { sessions: formatCount(details.sessionCount), questions: formatCount(details.questionCount) })}
           </p>
@@ -154,6 +156,7 @@ function EditProgramForm({ details, onSaved, onCancel }: EditProgramFormProps) {
         audience: details.audience,
         ownerUnit: details.ownerUnit,
         description: details.description,
+        objectives: details.objectives,
       }}
       onSubmit={(request, form) => {
         setTopError(null);

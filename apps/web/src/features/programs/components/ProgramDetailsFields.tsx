@@ -7,6 +7,7 @@ import { TextAreaField, TextField } from '../../../components/fields';
 export function ProgramDetailsFields() {
   const { t } = useTranslation();
   const description = (useWatch({ name: 'description' }) as string | undefined) ?? '';
+  const objectives = (useWatch({ name: 'objectives' }) as string | undefined) ?? '';
   return (
     <>
       <TextField
@@ -43,6 +44,13 @@ export function ProgramDetailsFields() {
         label={t('programs.manage.description')}
         hint={t('programs.manage.descriptionHint', { used: description.length, max: PROGRAM_FIELD_LIMITS.description })}
         maxLength={PROGRAM_FIELD_LIMITS.description}
+        rows={4}
+      />
+      <TextAreaField
+        name="objectives"
+        label={t('programs.manage.objectives')}
+        hint={t('programs.manage.objectivesHint', { used: objectives.length, max: PROGRAM_FIELD_LIMITS.objectives })}
+        maxLength={PROGRAM_FIELD_LIMITS.objectives}
         rows={4}
       />
     </>

@@ -14,12 +14,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const pdfUnavailable = () =>
-  new DomainError(
-    'PDF_UNAVAILABLE',
-    'เครื่องแม่ข่ายสร้างไฟล์ PDF ไม่ได้ในขณะนี้ กรุณาเปิดใบลงชื่อแบบหน้าเว็บ (HTML) แล้วกดปุ่ม "พิมพ์ใบลงชื่อ" เพื่อพิมพ์หรือบันทึกเป็น PDF จากเบราว์เซอร์ของคุณ',
-    HttpStatus.SERVICE_UNAVAILABLE,
-  );
+/** What the user is told when no PDF can be made, unless the caller names its own way round (see print()). */
+const DEFAULT_UNAVAILABLE_MESSAGE =
+  'เครื่องแม่ข่ายสร้างไฟล์ PDF ไม่ได้ในขณะนี้ กรุณาเปิดใบลงชื่อแบบหน้าเว็บ (HTML) แล้วกดปุ่ม "พิมพ์ใบลงชื่อ" เพื่อพิมพ์หรือบันทึกเป็น PDF จากเบราว์เซอร์ของคุณ';
+
+const pdfUnavailable = (message = DEFAULT_UNAVAILABLE_MESSAGE) => new DomainError('PDF_UNAVAILABLE', message, HttpStatus.SERVICE_UNAVAILABLE);
 
 /**
  * Prints HTML to PDF with the system's Chromium: the only renderer found to place Thai marks right and keep the
@@ -30,11 +29,14 @@ export class PdfPrinter implements OnModuleDestroy {
   private readonly logger = new Logger(PdfPrinter.name);
   private browser: Promise<Browser> | null = null;
 
-  async print(html: string, footerTemplate: string): Promise<Buffer> {
-    const browser = await this.launch();
+  /** `unavailableMessage`: what the user may do instead when no PDF can be made (the default speaks of the attendance sheet). */
+  async print(html: string, footerTemplate: string, options: { unavailableMessage?: string } = {}): Promise<Buffer> {
+    const browser = await this.launch().catch(() => {
+      throw pdfUnavailable(options.unavailableMessage);
+    });
     // The page is ours and needs nothing: no script runs and no request leaves it.
     const context = await browser.newContext({ javaScriptEnabled: false }).catch(() => null);
-    if (!context) throw pdfUnavailable();
+    if (!context) throw pdfUnavailable(options.unavailableMessage);
     try {
       await context.route('**/*', (route) => route.abort());
       const page = await context.newPage();
@@ -50,7 +52,7 @@ export class PdfPrinter implements OnModuleDestroy {
     } catch (error) {
       // The message only: the page itself holds trainees' names.
       this.logger.error(`PDF rendering failed: ${firstLine(error)}`);
-      throw pdfUnavailable();
+      throw pdfUnavailable(options.unavailableMessage);
     } finally {
       await context.close().catch(() => undefined);
     }
