@@ -6,6 +6,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { AuditModule } from './audit/audit.module';
 import { AttendanceSheetsModule } from './attendance-sheets/attendance-sheets.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { ClockModule } from './common/clock';
@@ -74,6 +75,7 @@ export class AppModule {
         QuestionsModule,
         EnrolmentsModule,
         AttendanceSheetsModule,
+        CertificatesModule,
         SeedModule,
         UsersModule,
         ...serveWeb,

@@ -15,3 +15,4 @@ export * from './audit';
 export * from './organizations';
 export * from './users';
 export * from './setup';
+export * from './certificates';

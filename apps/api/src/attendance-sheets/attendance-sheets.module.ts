@@ -3,5 +3,5 @@ import { AttendanceSheetsController } from './attendance-sheets.controller';
 import { AttendanceSheetsService } from './attendance-sheets.service';
 import { PdfPrinter } from './pdf-printer';
 
-@Module({ controllers: [AttendanceSheetsController], providers: [AttendanceSheetsService, PdfPrinter] })
+@Module({ controllers: [AttendanceSheetsController], providers: [AttendanceSheetsService, PdfPrinter], exports: [PdfPrinter] })
 export class AttendanceSheetsModule {}

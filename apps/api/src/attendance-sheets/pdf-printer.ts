@@ -30,7 +30,11 @@ export class PdfPrinter implements OnModuleDestroy {
   private readonly logger = new Logger(PdfPrinter.name);
   private browser: Promise<Browser> | null = null;
 
-  async print(html: string, footerTemplate: string): Promise<Buffer> {
+  /**
+   * Prints one HTML document. A portrait page with margins and the footer given (the attendance sheet), or with
+   * `landscape` a borderless A4 landscape page laid out by the document itself, without a footer (certificates).
+   */
+  async print(html: string, footerTemplate: string, options: { landscape?: boolean } = {}): Promise<Buffer> {
     const browser = await this.launch();
     // The page is ours and needs nothing: no script runs and no request leaves it.
     const context = await browser.newContext({ javaScriptEnabled: false }).catch(() => null);
@@ -39,6 +43,9 @@ export class PdfPrinter implements OnModuleDestroy {
       await context.route('**/*', (route) => route.abort());
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
+      if (options.landscape) {
+        return await page.pdf({ format: 'A4', landscape: true, printBackground: true, margin: { top: '0', right: '0', bottom: '0', left: '0' } });
+      }
       return await page.pdf({
         format: 'A4',
         printBackground: true,

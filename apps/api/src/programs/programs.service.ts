@@ -142,6 +142,7 @@ export class ProgramsService {
           passMarkPercent: year.passMarkPercent,
           targetPassRatePercent: year.targetPassRatePercent,
           indicatorBasis: year.indicatorBasis,
+          certificateCriterion: year.certificateCriterion,
           ownerUnit: fields.ownerUnit,
         })),
       );
@@ -302,7 +303,16 @@ export class ProgramsService {
 }
 
 /** The yearly settings the audit log compares: the targets and how the knowledge indicator is read. */
-const YEAR_FIELDS = ['targetHeadcount', 'sessionsRequired', 'budgetBaht', 'passMarkPercent', 'targetPassRatePercent', 'indicatorBasis', 'ownerUnit'] as const;
+const YEAR_FIELDS = [
+  'targetHeadcount',
+  'sessionsRequired',
+  'budgetBaht',
+  'passMarkPercent',
+  'targetPassRatePercent',
+  'indicatorBasis',
+  'certificateCriterion',
+  'ownerUnit',
+] as const;
 
 const programSubject = (program: Program) => ({ id: program.id, label: `${program.code} ${program.name}` });
 
@@ -340,6 +350,7 @@ export function toProgramYearView(year: ProgramYear): ProgramYearView {
     passMarkPercent: year.passMarkPercent,
     targetPassRatePercent: year.targetPassRatePercent,
     indicatorBasis: year.indicatorBasis,
+    certificateCriterion: year.certificateCriterion,
     ownerUnit: year.ownerUnit,
   };
 }
