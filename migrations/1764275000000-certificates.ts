@@ -14,6 +14,9 @@ export class Certificates1764275000000 implements MigrationInterface {
   name = 'Certificates1764275000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    // The audit log learns the withdrawal of a certificate.
+    await queryRunner.query(`ALTER TABLE "audit_events" DROP CONSTRAINT "CHK_audit_events_action"`);
+    await queryRunner.query(`ALTER TABLE "audit_events" ADD CONSTRAINT "CHK_audit_events_action" CHECK ("action" IN ('program.created', 'program.updated', 'program.archived', 'program.unarchived', 'program.deleted', 'program.template_applied', 'program_year.updated', 'question.created', 'question.updated', 'question.deleted', 'question.archived', 'questions.imported', 'assessment.created', 'assessment.settings_updated', 'assessment.deleted', 'assessment.opened', 'assessment.closed', 'enrolment.created', 'enrolment.status_changed', 'enrolment.moved_to_new_phone', 'enrolments.imported', 'person.erased', 'certificate.withdrawn', 'user.invited', 'user.role_changed', 'user.updated', 'user.deactivated', 'user.reactivated', 'user.password_reset_issued', 'user.password_changed', 'user.signed_out_everywhere', 'organization.created', 'organization.profile_updated'))`);
     await queryRunner.query(`ALTER TABLE "program_years" ADD "certificate_criterion" text NOT NULL DEFAULT 'attended'`);
     await queryRunner.query(
       `ALTER TABLE "program_years" ADD CONSTRAINT "CHK_program_years_certificate_criterion" CHECK ("certificate_criterion" IN ('attended', 'attended_and_passed'))`,
@@ -95,5 +98,8 @@ export class Certificates1764275000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "certificate_codes"`);
     await queryRunner.query(`ALTER TABLE "program_years" DROP CONSTRAINT "CHK_program_years_certificate_criterion"`);
     await queryRunner.query(`ALTER TABLE "program_years" DROP COLUMN "certificate_criterion"`);
+    // Lines of withdrawn certificates stay (the log is append-only): the old rule holds for new lines only.
+    await queryRunner.query(`ALTER TABLE "audit_events" DROP CONSTRAINT "CHK_audit_events_action"`);
+    await queryRunner.query(`ALTER TABLE "audit_events" ADD CONSTRAINT "CHK_audit_events_action" CHECK ("action" IN ('program.created', 'program.updated', 'program.archived', 'program.unarchived', 'program.deleted', 'program.template_applied', 'program_year.updated', 'question.created', 'question.updated', 'question.deleted', 'question.archived', 'questions.imported', 'assessment.created', 'assessment.settings_updated', 'assessment.deleted', 'assessment.opened', 'assessment.closed', 'enrolment.created', 'enrolment.status_changed', 'enrolment.moved_to_new_phone', 'enrolments.imported', 'person.erased', 'user.invited', 'user.role_changed', 'user.updated', 'user.deactivated', 'user.reactivated', 'user.password_reset_issued', 'user.password_changed', 'user.signed_out_everywhere', 'organization.created', 'organization.profile_updated')) NOT VALID`);
   }
 }
