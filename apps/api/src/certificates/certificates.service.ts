@@ -126,7 +126,8 @@ export class CertificatesService {
     const context = await this.load(organizationId, sessionId);
     const attendee = context.attendees.find((a) => a.personId === personId);
     const existing = context.certificates.get(personId);
-    if (!attendee || (!existing && !attendee.qualifies)) {
+    if (!attendee) throw notFound('PERSON_NOT_FOUND', 'ไม่พบผู้เข้าอบรมคนนี้ในรอบอบรมนี้');
+    if (!existing && !attendee.qualifies) {
       throw conflict('CERTIFICATE_NOT_EARNED', 'ผู้เข้าอบรมคนนี้ยังไม่ผ่านเกณฑ์การได้รับเกียรติบัตรของรอบอบรมนี้');
     }
     if (existing?.revokedAt || attendee.erased) throw conflict('CERTIFICATE_REVOKED', 'เกียรติบัตรของผู้เข้าอบรมคนนี้ถูกเพิกถอนแล้ว');
