@@ -80,11 +80,14 @@ describe('certificates: the session page prints them, a phone checks them by cod
     await page.getByText(org.name, { exact: true }).waitFor();
     await page.getByText(/^\d{1,2} กรกฎาคม 25\d\d$/).waitFor();
     expect(await scrollsSideways(page)).toBe(false);
+    // Green for valid, red for revoked.
+    expect(await page.getByRole('status').evaluate((card) => getComputedStyle(card).borderLeftColor)).toBe('rgb(27, 127, 59)');
     await page.screenshot({ path: join(ARTIFACTS, 'certificate-verify-valid.png'), fullPage: true });
 
     await page.goto(`/verify/${codeOf(REVOKED_NAME)}`);
     await page.getByText(/^ถูกเพิกถอน เมื่อ \d{1,2} \S+ 25\d\d$/).waitFor();
     expect(await page.getByText(REVOKED_NAME).count()).toBe(0);
+    expect(await page.getByRole('status').evaluate((card) => getComputedStyle(card).borderLeftColor)).toBe('rgb(179, 38, 30)');
     expect(await scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, 'certificate-verify-revoked.png'), fullPage: true });
 
