@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import type TestAgent from 'supertest/lib/agent';
+import { renderCertificatesHtml } from '@sujarit/api/certificates/certificate.template';
 import { closeTest, createSession, openTest, startTestApp, TestApp, TestOrganization, testIdOf } from '../support/test-app';
 
 type Session = Awaited<ReturnType<typeof createSession>>;
@@ -54,6 +56,10 @@ describe('certificates', () => {
         signatoryPosition: 'นายกองค์การบริหารส่วนตำบลเกียรติบัตรทดสอบ',
       })
       .expect(200);
+    // A 120×80 logo, filled brown: printed at the top of every certificate.
+    const logo = new PNG({ width: 120, height: 80 });
+    logo.data.fill(0x80);
+    await admin.put('/api/organization/logo').attach('file', PNG.sync.write(logo), { filename: 'logo.png', contentType: 'image/png' }).expect(200);
     session = await createSession(organizer, '1.1.1', { startsAt: '2026-03-04T09:00:00+07:00', endsAt: '2026-03-04T16:00:00+07:00' });
     programId = session.programId;
 
@@ -157,6 +163,8 @@ describe('certificates', () => {
       expect(text).toContain(certificate?.code as string);
       expect(text).toContain(`/verify/${certificate?.code}`);
       expect(run('pdffonts', [join(folder, 'one.pdf')])).toMatch(/Sarabun/);
+      // The logo is the page's one raster image (the QR code is drawn as vectors), at its own 120×80.
+      expect(run('pdfimages', ['-list', join(folder, 'one.pdf')])).toMatch(/^\s*1\s+0\s+image\s+120\s+80\b/m);
       const info = run('pdfinfo', [join(folder, 'all.pdf')]);
       expect(info).toMatch(/Pages:\s+3\b/);
       // A4 landscape (Chromium rounds it to whole CSS pixels: 842.88 × 595.92 points).
@@ -230,6 +238,27 @@ describe('certificates', () => {
     }
     await stranger.post(`/api/sessions/${session.id}/certificates/${personId}/withdraw`).send({ reason: 'ไม่ใช่ของเรา' }).expect(404);
     await t.http().get(`/api/sessions/${session.id}/certificates`).expect(401);
+  });
+
+  it('escapes every printed field: text typed by people never becomes markup', () => {
+    const html = renderCertificatesHtml([
+      {
+        organizationName: 'อบต.<script>alert(1)</script>',
+        logoDataUrl: null,
+        fullName: '<img src=x onerror=alert(1)>',
+        programName: 'โครงการ "ทดสอบ" & \'อื่น ๆ\'',
+        sessionTitle: '</p><h1>รุ่น</h1>',
+        sessionDate: '4 มีนาคม พ.ศ. 2569',
+        signatoryName: '<b>นายก</b>',
+        signatoryPosition: '<i>ตำแหน่ง</i>',
+        code: 'ACDEFGHJKMNP',
+        verifyUrl: 'https://example.go.th/verify/ACDEFGHJKMNP',
+        qrSvg: '<svg></svg>',
+      },
+    ]);
+    for (const raw of ['<script>', '<img src=x', '</p><h1>', '<b>นายก', '<i>ตำแหน่ง']) expect(html).not.toContain(raw);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('โครงการ &quot;ทดสอบ&quot; &amp; &#39;อื่น ๆ&#39;');
   });
 
   function run(command: string, args: string[]): string {
