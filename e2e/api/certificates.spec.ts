@@ -38,7 +38,10 @@ describe('certificates', () => {
     { name: 'นายไม่ได้สอบ ปั้นงาม', post: null }, // attended, no post-test
   ];
 
+  const trustProxy = process.env.TRUST_PROXY;
   beforeAll(async () => {
+    // The throttle test sends from addresses of its own (X-Forwarded-For), as behind a reverse proxy.
+    process.env.TRUST_PROXY = 'loopback';
     t = await startTestApp();
     org = await t.createOrganization('องค์การบริหารส่วนตำบลเกียรติบัตรทดสอบ');
     organizer = await org.login('organizer');
@@ -86,7 +89,11 @@ describe('certificates', () => {
     }
     await closeTest(organizer, session, 'post_test');
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    if (trustProxy === undefined) delete process.env.TRUST_PROXY;
+    else process.env.TRUST_PROXY = trustProxy;
+  });
 
   const list = async (agent: TestAgent = organizer) => (await agent.get(`/api/sessions/${session.id}/certificates`).expect(200)).body as { criterion: string; passMarkPercent: number; people: Row[] };
   const row = async (name: string) => (await list()).people.find((p) => p.fullName === name) as Row;
@@ -238,6 +245,18 @@ describe('certificates', () => {
     }
     await stranger.post(`/api/sessions/${session.id}/certificates/${personId}/withdraw`).send({ reason: 'ไม่ใช่ของเรา' }).expect(404);
     await t.http().get(`/api/sessions/${session.id}/certificates`).expect(401);
+  });
+
+  it('refuses an address after 100 unknown codes in 15 minutes, as for join codes, and no other address', async () => {
+    const { certificate } = (await list()).people[0];
+    const guesser = '203.0.113.41';
+    for (let i = 0; i < 100; i++) {
+      const code = `ACDEFGHJK${String(i).padStart(3, '0').replace(/[0-9]/g, (d) => 'MNPQRTUVWX'[Number(d)])}`;
+      await t.http().get(`/api/certificates/verify/${code}`).set('X-Forwarded-For', guesser).expect(404);
+    }
+    const refused = await t.http().get('/api/certificates/verify/ACDEFGHJKMNP').set('X-Forwarded-For', guesser).expect(429);
+    expect(refused.body).toMatchObject({ code: 'TOO_MANY_CERTIFICATE_LOOKUPS', message: expect.stringMatching(/15 นาที/) });
+    await t.http().get(`/api/certificates/verify/${certificate?.code}`).set('X-Forwarded-For', '203.0.113.42').expect(200);
   });
 
   it('escapes every printed field: text typed by people never becomes markup', () => {
