@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type TestAgent from 'supertest/lib/agent';
 import { renderCertificatesHtml } from '@sujarit/api/certificates/certificate.template';
@@ -170,6 +171,10 @@ describe('certificates', () => {
       expect(text).toContain(certificate?.code as string);
       expect(text).toContain(`/verify/${certificate?.code}`);
       expect(run('pdffonts', [join(folder, 'one.pdf')])).toMatch(/Sarabun/);
+      // The QR code, read back from the printed page, opens the public check of this code.
+      run('pdftoppm', ['-png', '-r', '150', '-singlefile', join(folder, 'one.pdf'), join(folder, 'page')]);
+      const page = PNG.sync.read(readFileSync(join(folder, 'page.png')));
+      expect(jsQR(new Uint8ClampedArray(page.data), page.width, page.height)?.data).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/verify/${certificate?.code}$`));
       // The logo is the page's one raster image (the QR code is drawn as vectors), at its own 120×80.
       expect(run('pdfimages', ['-list', join(folder, 'one.pdf')])).toMatch(/^\s*1\s+0\s+image\s+120\s+80\b/m);
       const info = run('pdfinfo', [join(folder, 'all.pdf')]);
