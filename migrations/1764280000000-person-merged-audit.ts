@@ -5,6 +5,7 @@ const BEFORE = [
   'program_year.updated', 'question.created', 'question.updated', 'question.deleted', 'question.archived', 'questions.imported',
   'assessment.created', 'assessment.settings_updated', 'assessment.deleted', 'assessment.opened', 'assessment.closed',
   'enrolment.created', 'enrolment.status_changed', 'enrolment.moved_to_new_phone', 'enrolments.imported', 'person.erased',
+  'certificate.withdrawn',
   'user.invited', 'user.role_changed', 'user.updated', 'user.deactivated', 'user.reactivated', 'user.password_reset_issued',
   'user.password_changed', 'user.signed_out_everywhere', 'organization.created', 'organization.profile_updated',
 ];

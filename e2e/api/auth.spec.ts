@@ -120,6 +120,8 @@ describe('accounts and access', () => {
     const isPublic = (path: string) =>
       path.startsWith('/api/join/') ||
       path.startsWith('/api/account-links/') ||
+      // Anyone holding a certificate checks its code (the QR code printed on it).
+      path.startsWith('/api/certificates/verify/') ||
       path === '/api/auth/login' ||
       path === '/api/auth/logout' ||
       // The first-run set-up: nobody can sign in before it; it works once, on an empty database.
@@ -172,6 +174,7 @@ describe('accounts and access', () => {
     expect(routes.map((r) => `${routeName(r)} ${r.isPublic ? 'public' : 'signed in'}`).sort()).toEqual(documented.sort());
     // A new public route is a decision: it is added here.
     expect(routes.filter((r) => r.isPublic).map(routeName).sort()).toEqual([
+      'GET /api/certificates/verify/{code}',
       'GET /api/join/{code}',
       'GET /api/join/{code}/attempts/{attemptId}/review',
       'GET /api/setup',

@@ -7,6 +7,7 @@ const yearSettings = {
   passMarkPercent: 70,
   targetPassRatePercent: 85,
   indicatorBasis: 'mean_post_score',
+  certificateCriterion: 'attended_and_passed',
   ownerUnit: 'กองสวัสดิการสังคม',
 };
 
@@ -57,6 +58,7 @@ describe('the plan: yearly settings, copying a year, money spent', () => {
       { budgetBaht: 1.234 },
       { ownerUnit: '  ' },
       { indicatorBasis: 'vibes' },
+      { certificateCriterion: 'showed_up_once' },
     ]) {
       const response = await organizer.put(`/api/programs/${id}/years/2570`).send({ ...yearSettings, ...bad }).expect(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');

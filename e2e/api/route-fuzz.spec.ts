@@ -94,7 +94,7 @@ interface World {
   attemptOption: string;
 }
 
-type Kind = 'program' | 'session' | 'assessment' | 'question' | 'person' | 'enrolment' | 'expense' | 'user' | 'attempt' | 'joinCode' | 'template' | 'fiscalYear';
+type Kind = 'program' | 'session' | 'assessment' | 'question' | 'person' | 'enrolment' | 'expense' | 'user' | 'attempt' | 'joinCode' | 'template' | 'fiscalYear' | 'certificateCode';
 
 /** The kind of object a path parameter names, by the path segment before it. */
 const KIND_BY_SEGMENT: Record<string, Kind> = {
@@ -111,6 +111,9 @@ const KIND_BY_SEGMENT: Record<string, Kind> = {
   join: 'joinCode',
   'program-templates': 'template',
   years: 'fiscalYear',
+  // /api/sessions/{id}/certificates/{personId}/…: a person of the session.
+  certificates: 'person',
+  verify: 'certificateCode',
 };
 
 /** Body fields that name an object of the organization, for the "another organization's" case. */
@@ -191,6 +194,8 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
     await openTest(organizer, session, 'pre_test');
     const trainee = t.http();
     await trainee.post(`/api/join/${session.joinCode}`).send({ fullName: 'สมชาย ผู้เข้าอบรม', group: 'staff' }).expect(200);
+    // The phone's person attended, so earns a certificate: issued here, so a PDF asked for again writes nothing.
+    await organizer.get(`/api/sessions/${session.id}/certificates.pdf`).expect(200);
     const attempt = (
       await trainee.post(`/api/join/${session.joinCode}/assessments/${testIdOf(session, 'pre_test')}/attempt`).send({ attemptNumber: 1 }).expect(200)
     ).body as { id: string; questions: { id: string; options: { id: string }[] }[] };
@@ -243,6 +248,8 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
         return templateId;
       case 'fiscalYear':
         return String(world.fiscalYear);
+      case 'certificateCode':
+        return 'ACDEFGHJKMNP';
     }
   }
 
@@ -318,6 +325,7 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
       // Valid by its schema; a person merged into itself is refused by the rule, so no case can merge anyone.
       'POST /api/people/merge': { keepId: mine.person, mergeIds: [mine.person] },
       'PATCH /api/enrolments/{enrolmentId}': { status: 'absent' },
+      'POST /api/sessions/{id}/certificates/{personId}/withdraw': { reason: 'ออกให้ผิดคน' },
       'POST /api/sessions/{id}/enrolments/import/confirm': {
         rows: [{ line: 2, fullName: 'สมปอง นำเข้า', group: 'citizen', village: 2, school: null, ageBand: null, phone: null, guardianName: null }],
       },
@@ -494,6 +502,9 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
       for (const value of ['abc', '-1', '0', '2499', '2701', '1e308', '99999999999', '2569.5', 'NaN', 'Infinity']) cases.push({ what: value, value });
     } else if (kind === 'template') {
       for (const value of ['no-such-template', 'constructor', '__proto__', 'toString', 'x'.repeat(101), '9'.repeat(100)]) cases.push({ what: value.slice(0, 20), value });
+    } else if (kind === 'certificateCode') {
+      cases.push({ what: 'lower case', value: 'acdefghjkmnp' }, { what: 'Thai letters', value: 'กขคงจฉชซฌญฎฏ' }, { what: 'a code nothing has', value: 'ACDEFGHJKMNP' });
+      cases.push({ what: 'SQL', value: "1' OR '1'='1" }, { what: '300 Thai letters', value: 'ก'.repeat(300) });
     } else if (kind === 'joinCode') {
       cases.push({ what: 'lower case, too short', value: 'abc' }, { what: 'seven letters', value: 'ABCDEFG' }, { what: 'Thai letters', value: 'กขคงจฉ' });
       cases.push({ what: 'a code no session has', value: unusedJoinCode });

@@ -88,7 +88,7 @@ describe('the slice in a real browser', () => {
 
     // The organizer's attendee list shows the trainee with both scores.
     await organizer.reload();
-    await organizer.getByText('สมหญิง ใจดี').waitFor();
+    await organizer.getByRole('list', { name: 'รายชื่อสำหรับเช็กอิน' }).getByText('สมหญิง ใจดี').waitFor();
 
     // The manager reads the indicator of 1.1.1 for this fiscal year.
     const manager = await (await desktopContext(browser)).newPage();

@@ -7,6 +7,7 @@ import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { AuditModule } from './audit/audit.module';
 import { AttendanceSheetsModule } from './attendance-sheets/attendance-sheets.module';
 import { ReportsModule } from './reports/reports.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { ClockModule } from './common/clock';
@@ -78,6 +79,7 @@ export class AppModule {
         EnrolmentsModule,
         AttendanceSheetsModule,
         ReportsModule,
+        CertificatesModule,
         SeedModule,
         UsersModule,
         ...serveWeb,

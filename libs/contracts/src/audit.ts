@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'enrolments.imported',
   'person.erased',
   'person.merged',
+  'certificate.withdrawn',
   'user.invited',
   'user.role_changed',
   'user.updated',
@@ -43,7 +44,7 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The groups the admin's filter offers: the part of the action before the dot. */
-export const AUDIT_SUBJECTS = ['program', 'program_year', 'question', 'questions', 'assessment', 'enrolment', 'enrolments', 'person', 'user', 'organization'] as const;
+export const AUDIT_SUBJECTS = ['program', 'program_year', 'question', 'questions', 'assessment', 'enrolment', 'enrolments', 'person', 'certificate', 'user', 'organization'] as const;
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
 
 /** A changed field: what it was and what it became (numbers, codes and titles only). */

@@ -17,3 +17,4 @@ export * from './users';
 export * from './setup';
 export * from './exports';
 export * from './results';
+export * from './certificates';

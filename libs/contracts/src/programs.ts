@@ -3,6 +3,13 @@ import { FiscalYearSchema, hasVisibleCharacter } from './common';
 
 export const INDICATOR_BASES = ['pass_rate', 'mean_post_score'] as const;
 
+/**
+ * Who earns a certificate (เกียรติบัตร) of a session: everyone who attended it, or only those who attended and whose
+ * counting post-test of that session reached the year's pass mark.
+ */
+export const CERTIFICATE_CRITERIA = ['attended', 'attended_and_passed'] as const;
+export type CertificateCriterion = (typeof CERTIFICATE_CRITERIA)[number];
+
 /** The indicator settings a new program year starts with unless the organizer says otherwise (the plan's). */
 export const DEFAULT_PASS_MARK_PERCENT = 60;
 export const DEFAULT_TARGET_PASS_RATE_PERCENT = 80;
@@ -15,6 +22,7 @@ export const ProgramYearSettingsSchema = z.object({
   passMarkPercent: z.number(),
   targetPassRatePercent: z.number(),
   indicatorBasis: z.enum(INDICATOR_BASES),
+  certificateCriterion: z.enum(CERTIFICATE_CRITERIA),
 });
 export type ProgramYearSettings = z.infer<typeof ProgramYearSettingsSchema>;
 
@@ -147,6 +155,8 @@ export const ProgramYearTargetsSchema = z.strictObject({
   passMarkPercent: percent('เกณฑ์คะแนนผ่าน'),
   targetPassRatePercent: percent('เป้าหมายร้อยละผู้ผ่านเกณฑ์'),
   indicatorBasis: z.enum(INDICATOR_BASES, { message: 'กรุณาเลือกวิธีวัดตัวชี้วัด' }),
+  /** Left out, the year keeps its criterion (a new year: attended). */
+  certificateCriterion: z.enum(CERTIFICATE_CRITERIA, { message: 'กรุณาเลือกเกณฑ์การได้รับเกียรติบัตร' }).optional(),
 });
 
 /** A new program's first year: the fiscal year it starts in, with the plan's indicator defaults. */

@@ -13,3 +13,4 @@ export * from './attempts';
 export * from './survey';
 export * from './gain';
 export * from './item-analysis';
+export * from './certificates';

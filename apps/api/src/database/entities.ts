@@ -6,6 +6,8 @@ import { AuditEvent } from './entities/audit-event.entity';
 import { AuthSession } from './entities/auth-session.entity';
 import { Enrolment } from './entities/enrolment.entity';
 import { JoinCode } from './entities/join-code.entity';
+import { CertificateCode } from './entities/certificate-code.entity';
+import { Certificate } from './entities/certificate.entity';
 import { OrganizationLogo } from './entities/organization-logo.entity';
 import { Organization } from './entities/organization.entity';
 import { Person } from './entities/person.entity';
@@ -38,4 +40,6 @@ export const ALL_ENTITIES = [
   AssessmentQuestion,
   AttemptAnswer,
   JoinCode,
+  CertificateCode,
+  Certificate,
 ];

@@ -96,6 +96,7 @@ const ORGANIZATION_LOOKUPS = {
   authSessionTokenHash: 'sujarit_organization_of_auth_session',
   accountTokenHash: 'sujarit_organization_of_account_token',
   joinCode: 'sujarit_organization_of_join_code',
+  certificateCode: 'sujarit_organization_of_certificate_code',
 } as const;
 
 /** The one organization the key belongs to, or null; the database tells the app nothing else by it. */

@@ -29,8 +29,12 @@ export class PdfPrinter implements OnModuleDestroy {
   private readonly logger = new Logger(PdfPrinter.name);
   private browser: Promise<Browser> | null = null;
 
-  /** `unavailableMessage`: what the user may do instead when no PDF can be made (the default speaks of the attendance sheet). */
-  async print(html: string, footerTemplate: string, options: { unavailableMessage?: string } = {}): Promise<Buffer> {
+  /**
+   * Prints one HTML document. A portrait page with margins and the footer given (attendance sheet, reports), or with
+   * `landscape` a borderless A4 landscape page laid out by the document itself, without a footer (certificates).
+   * `unavailableMessage`: what the user may do instead when no PDF can be made (the default speaks of the attendance sheet).
+   */
+  async print(html: string, footerTemplate: string, options: { unavailableMessage?: string; landscape?: boolean } = {}): Promise<Buffer> {
     const browser = await this.launch().catch(() => {
       throw pdfUnavailable(options.unavailableMessage);
     });
@@ -41,6 +45,9 @@ export class PdfPrinter implements OnModuleDestroy {
       await context.route('**/*', (route) => route.abort());
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
+      if (options.landscape) {
+        return await page.pdf({ format: 'A4', landscape: true, printBackground: true, margin: { top: '0', right: '0', bottom: '0', left: '0' } });
+      }
       return await page.pdf({
         format: 'A4',
         printBackground: true,

@@ -102,6 +102,7 @@ export class PlanService {
             passMarkPercent: settings.passMarkPercent,
             targetPassRatePercent: settings.targetPassRatePercent,
             indicatorBasis: settings.indicatorBasis,
+            certificateCriterion: settings.certificateCriterion,
             ownerUnit: settings.ownerUnit,
           },
           ['organizationId', 'programId', 'fiscalYear'],
@@ -136,4 +137,13 @@ export class PlanService {
 }
 
 /** What a copy carries from one year to the next, as the audit log compares it. */
-const COPIED_FIELDS = ['targetHeadcount', 'sessionsRequired', 'budgetBaht', 'passMarkPercent', 'targetPassRatePercent', 'indicatorBasis', 'ownerUnit'] as const;
+const COPIED_FIELDS = [
+  'targetHeadcount',
+  'sessionsRequired',
+  'budgetBaht',
+  'passMarkPercent',
+  'targetPassRatePercent',
+  'indicatorBasis',
+  'certificateCriterion',
+  'ownerUnit',
+] as const;

@@ -144,6 +144,7 @@ export class ProgramsService {
           passMarkPercent: year.passMarkPercent,
           targetPassRatePercent: year.targetPassRatePercent,
           indicatorBasis: year.indicatorBasis,
+          certificateCriterion: year.certificateCriterion,
           ownerUnit: fields.ownerUnit,
         })),
       );
@@ -305,7 +306,16 @@ export class ProgramsService {
 }
 
 /** The yearly settings the audit log compares: the targets and how the knowledge indicator is read. */
-const YEAR_FIELDS = ['targetHeadcount', 'sessionsRequired', 'budgetBaht', 'passMarkPercent', 'targetPassRatePercent', 'indicatorBasis', 'ownerUnit'] as const;
+const YEAR_FIELDS = [
+  'targetHeadcount',
+  'sessionsRequired',
+  'budgetBaht',
+  'passMarkPercent',
+  'targetPassRatePercent',
+  'indicatorBasis',
+  'certificateCriterion',
+  'ownerUnit',
+] as const;
 
 const programSubject = (program: Program) => ({ id: program.id, label: `${program.code} ${program.name}` });
 
@@ -344,6 +354,7 @@ export function toProgramYearView(year: ProgramYear): ProgramYearView {
     passMarkPercent: year.passMarkPercent,
     targetPassRatePercent: year.targetPassRatePercent,
     indicatorBasis: year.indicatorBasis,
+    certificateCriterion: year.certificateCriterion,
     ownerUnit: year.ownerUnit,
   };
 }

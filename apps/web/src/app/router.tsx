@@ -129,6 +129,12 @@ export const router = createBrowserRouter([
         element: <TraineeLayout />,
         children: [
           {
+            // The public check of a certificate's code, from the QR code printed on it.
+            path: '/verify/:code',
+            lazy: () =>
+              import('../features/certificates/components/VerifyCertificatePage').then((m) => ({ Component: m.VerifyCertificatePage })),
+          },
+          {
             path: '/j',
             lazy: () => import('../features/trainee/components/EnterCodePage').then((m) => ({ Component: m.EnterCodePage })),
           },

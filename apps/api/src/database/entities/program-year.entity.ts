@@ -1,4 +1,4 @@
-import { INDICATOR_BASES } from '@sujarit/contracts';
+import { CERTIFICATE_CRITERIA, INDICATOR_BASES, type CertificateCriterion } from '@sujarit/contracts';
 import type { IndicatorBasis } from '@sujarit/domain';
 import { Check, Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { oneOf } from './checks';
@@ -12,6 +12,7 @@ import { Program } from './program.entity';
 @ForeignKey(() => Organization, ['organizationId'], ['id'], { name: 'FK_program_years_organization', onDelete: 'CASCADE' })
 @ForeignKey(() => Program, ['organizationId', 'programId'], ['organizationId', 'id'], { name: 'FK_program_years_program', onDelete: 'CASCADE' })
 @Check('CHK_program_years_indicator_basis', oneOf('indicator_basis', INDICATOR_BASES))
+@Check('CHK_program_years_certificate_criterion', oneOf('certificate_criterion', CERTIFICATE_CRITERIA))
 export class ProgramYear {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -53,6 +54,10 @@ export class ProgramYear {
 
   @Column({ name: 'indicator_basis', type: 'text', default: 'pass_rate' })
   indicatorBasis: IndicatorBasis;
+
+  /** Who earns this year's certificates: everyone who attended a session, or those who also passed its post-test. */
+  @Column({ name: 'certificate_criterion', type: 'text', default: 'attended' })
+  certificateCriterion: CertificateCriterion;
 
   /** The unit responsible this year (สำนักปลัด, กองการศึกษา …); units are reorganized between years. */
   @Column({ name: 'owner_unit', type: 'text' })

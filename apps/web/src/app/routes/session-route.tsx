@@ -1,4 +1,5 @@
 import { useParams } from 'react-router-dom';
+import { SessionCertificatesPanel } from '../../features/certificates/components/SessionCertificatesPanel';
 import { EnrolPersonButton } from '../../features/enrolments/components/EnrolPersonButton';
 import { EnrolmentPanel } from '../../features/enrolments/components/EnrolmentPanel';
 import { PersonPicker } from '../../features/people/components/PersonPicker';
@@ -21,5 +22,12 @@ export function SessionRoute() {
       }
     />
   ) : undefined;
-  return <SessionPage sessionId={id} canManage={manages} attendance={attendance} />;
+  return (
+    <SessionPage
+      sessionId={id}
+      canManage={manages}
+      attendance={attendance}
+      certificates={<SessionCertificatesPanel sessionId={id} canWithdraw={manages} />}
+    />
+  );
 }

@@ -39,6 +39,7 @@ export function CreateProgramForm({ fiscalYear, onCreated, onCancel }: CreatePro
             passMarkPercent: DEFAULT_PASS_MARK_PERCENT,
             targetPassRatePercent: DEFAULT_TARGET_PASS_RATE_PERCENT,
             indicatorBasis: 'pass_rate',
+            certificateCriterion: 'attended',
           },
         }}
         onSubmit={(request, form) => {

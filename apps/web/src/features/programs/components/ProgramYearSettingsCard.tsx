@@ -69,6 +69,7 @@ function ProgramYearForm({ program, fiscalYear, updateMutation }: ProgramYearFor
         passMarkPercent: year?.passMarkPercent ?? DEFAULT_PASS_MARK_PERCENT,
         targetPassRatePercent: year?.targetPassRatePercent ?? DEFAULT_TARGET_PASS_RATE_PERCENT,
         indicatorBasis: year?.indicatorBasis ?? 'pass_rate',
+        certificateCriterion: year?.certificateCriterion ?? 'attended',
         ownerUnit: program.ownerUnit,
       }}
       onSubmit={(settings, form) =>

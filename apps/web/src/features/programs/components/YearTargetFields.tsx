@@ -1,4 +1,4 @@
-import { INDICATOR_BASES } from '@sujarit/contracts';
+import { CERTIFICATE_CRITERIA, INDICATOR_BASES } from '@sujarit/contracts';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../../components/fields';
 
@@ -54,6 +54,11 @@ export function YearTargetFields({ prefix = '' }: { prefix?: string }) {
         label={t('programs.yearSettings.indicatorBasis')}
         placeholder={t('programs.yearSettings.indicatorBasisPlaceholder')}
         options={INDICATOR_BASES.map((basis) => ({ value: basis, label: t(`programs.yearSettings.basis.${basis}`) }))}
+      />
+      <SelectField
+        name={`${prefix}certificateCriterion`}
+        label={t('programs.yearSettings.certificateCriterion')}
+        options={CERTIFICATE_CRITERIA.map((criterion) => ({ value: criterion, label: t(`programs.yearSettings.criteria.${criterion}`) }))}
       />
     </div>
   );

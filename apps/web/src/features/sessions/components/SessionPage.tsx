@@ -21,9 +21,11 @@ interface SessionPageProps {
   canManage: boolean;
   /** The enrolment list that replaces the read-only attendee table, composed in src/app. */
   attendance?: ReactNode;
+  /** The certificates part (เกียรติบัตร), composed in src/app. */
+  certificates?: ReactNode;
 }
 
-export function SessionPage({ sessionId, canManage, attendance }: SessionPageProps) {
+export function SessionPage({ sessionId, canManage, attendance, certificates }: SessionPageProps) {
   const { t } = useTranslation();
   const session = useSession(sessionId);
   const attendees = useAttendees(sessionId, attendance === undefined);
@@ -114,6 +116,7 @@ export function SessionPage({ sessionId, canManage, attendance }: SessionPagePro
           {attendees.data && <AttendeeTable attendees={attendees.data.attendees} />}
         </section>
       )}
+      {certificates}
       <SessionExpenses session={s} canManage={canManage} />
     </main>
   );
