@@ -28,6 +28,10 @@ describe('merging duplicate people', () => {
     await openTest(organizer, second, 'pre_test');
     const percent = await takeTest(phone, second);
     await closeTest(organizer, second, 'pre_test');
+    // The listed entry's certificate for the first session is printed (and so issued) before anyone notices.
+    await organizer.get(`/api/sessions/${first.id}/certificates.pdf`).expect(200);
+    const certificates = (await organizer.get(`/api/sessions/${first.id}/certificates`).expect(200)).body.people;
+    const code = certificates.find((p: { personId: string }) => p.personId === listed.id).certificate.code as string;
     const other = (await organizer.post('/api/people').send({ fullName: 'นางสมศรี ใจดี', group: 'citizen' }).expect(201)).body.person;
 
     const citizens = async () =>
@@ -56,6 +60,8 @@ describe('merging duplicate people', () => {
     expect(firstList.map((e: { person: { id: string }; status: string }) => [e.person.id, e.status])).toEqual([[walkIn.id, 'attended']]);
     const secondList = (await organizer.get(`/api/sessions/${second.id}/enrolments`).expect(200)).body.enrolments;
     expect(secondList.map((e: { person: { id: string }; prePercent: number }) => [e.person.id, e.prePercent])).toEqual([[walkIn.id, percent]]);
+    // The printed certificate still verifies, now under the entry kept.
+    expect((await t.http().get(`/api/certificates/verify/${code}`).expect(200)).body).toMatchObject({ status: 'valid', fullName: 'นาย สมชาย ใจดี' });
     expect((await phone.get(`/api/join/${second.joinCode}`).expect(200)).body.me).toMatchObject({ fullName: 'นาย สมชาย ใจดี' });
     expect((await organizer.get('/api/people?q=ใจดี').expect(200)).body.people.map((p: { id: string }) => p.id).sort()).toEqual([walkIn.id, other.id].sort());
 

@@ -117,6 +117,14 @@ export class PeopleMergeService {
       repository.find({ where: { organizationId, personId: from.id }, lock: { mode: 'pessimistic_write' } }),
       repository.find({ where: { organizationId, personId: to.id }, lock: { mode: 'pessimistic_write' } }),
     ]);
+    // Certificates already handed out keep their codes: they follow the person, except where the kept entry holds its
+    // own for the same session (the one left behind goes with the merged entry).
+    await manager.query(
+      `UPDATE certificates c SET person_id = $3
+        WHERE c.organization_id = $1 AND c.person_id = $2
+          AND NOT EXISTS (SELECT 1 FROM certificates k WHERE k.organization_id = $1 AND k.person_id = $3 AND k.session_id = c.session_id)`,
+      [organizationId, from.id, to.id],
+    );
     let moved = 0;
     let combined = 0;
     for (const enrolment of fromEnrolments) {
