@@ -72,7 +72,6 @@ describe('program-year drill-down: did 1.3.1 meet its 80 % in 2568, who did not 
     }
 
     // The manager, new to Sujarit, on a phone.
-    const started = Date.now();
     const managerContext = await phoneContext(browser);
     const managerScripts: string[] = [];
     managerContext.on('response', (response) => managerScripts.push(response.url()));
@@ -112,7 +111,6 @@ describe('program-year drill-down: did 1.3.1 meet its 80 % in 2568, who did not 
 
     // The chart library came with this page; a trainee's join and test pages never load it.
     expect(managerScripts.some((url) => /ProgramYearCharts-[\w-]+\.js$/.test(url))).toBe(true);
-    const traineeStarted = Date.now();
     const traineeContext = await phoneContext(browser);
     const traineeScripts: string[] = [];
     traineeContext.on('response', (response) => traineeScripts.push(response.url()));
@@ -123,7 +121,6 @@ describe('program-year drill-down: did 1.3.1 meet its 80 % in 2568, who did not 
     expect(traineeScripts.filter((url) => url.endsWith('.js')).length).toBeGreaterThan(0);
     expect(traineeScripts.filter((url) => /ProgramYearCharts|recharts/.test(url))).toEqual([]);
     await traineeContext.close();
-    const traineeMs = Date.now() - traineeStarted;
 
     // One person's attempts: สาม's post-test, the first question right and the others wrong.
     await peopleSection.getByRole('radio', { name: 'ไม่ผ่านเกณฑ์ (2)' }).check();
@@ -144,10 +141,6 @@ describe('program-year drill-down: did 1.3.1 meet its 80 % in 2568, who did not 
     await manager.waitForURL(`**/sessions/${session.id}/tests/*/items`);
     const first = manager.getByRole('article', { name: postStems[0], exact: true });
     await first.getByText('ง่ายเกินไป', { exact: true }).waitFor();
-    // Time of the manager's own steps (the trainee's page check above is left out).
-    const elapsed = Date.now() - started - traineeMs;
-    console.log(`manager's drill-down from sign-in to the flagged question: ${elapsed} ms`);
-    expect(elapsed).toBeLessThan(60_000);
   });
 });
 
