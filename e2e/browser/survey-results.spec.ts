@@ -99,6 +99,16 @@ describe('survey results: what trainees answered, item by item, for organizers a
     await itemResult(manager, firstItem.stem).getByText('ค่าเฉลี่ย 4.00 จาก 5', { exact: true }).waitFor();
     expect(await scrollsSideways(manager)).toBe(false);
     await manager.screenshot({ path: join(ARTIFACTS, 'survey-results-phone.png'), fullPage: true });
+
+    // The program-year's page pools the year's surveys item by item, and opens each session's survey.
+    await manager.goto(`/indicators/${session.programId}/${session.fiscalYear}`);
+    const pooled = manager.getByRole('region', { name: 'ผลแบบสำรวจของทั้งปี' });
+    await pooled.getByText('ผู้ตอบ 2 ครั้ง จากแบบสำรวจ 1 ชุด', { exact: true }).waitFor();
+    const row = pooled.getByRole('row').filter({ has: manager.getByRole('rowheader', { name: firstItem.stem, exact: true }) });
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual(['2', '4.00', '50%']);
+    expect(await scrollsSideways(manager)).toBe(false);
+    await pooled.getByRole('link', { name: `กฎหมายท้องถิ่น รุ่นผลแบบสำรวจ · ${survey.title}` }).click();
+    await manager.waitForURL(`**/sessions/${session.id}/surveys/${survey.id}/results`);
   });
 });
 

@@ -24,3 +24,6 @@ export const formatPoints = (value: number | null | undefined) =>
 
 /** A normalized gain g (a share, usually 0–1, negative when scores fell) to two decimals, e.g. 0.8333 → "0.83"; null → "–". */
 export const formatGain = (value: number | null | undefined) => (value === null || value === undefined ? '–' : gain.format(value));
+
+/** A mean on the 1–5 Likert scale to two decimals, e.g. 4.333 → "4.33". */
+export const formatMean = (value: number) => gain.format(value);

@@ -913,6 +913,18 @@ export const en: Messages = {
     downloadReportLabel: 'Download the report of program {{code}}, fiscal year {{year}} (PDF)',
   },
   programYear: {
+    survey: {
+      title: 'Survey results of the year',
+      definition:
+        'Every survey of the year’s sessions (cancelled ones left out) pooled; a person counts once per session survey. Mean: very much = 5 … very little = 1; agree: the share of those answering the item who chose 4 or 5',
+      empty: 'Nobody has answered a survey this year yet',
+      respondents: '{{n}} responses to {{surveys}} surveys',
+      surveyRespondents: '({{n}} people)',
+      item: 'Statement',
+      answered: 'Answered',
+      mean: 'Mean (1–5)',
+      agree: 'Agree (4–5)',
+    },
     back: 'Program indicators',
     topics: {
       title: 'Gain by topic',

@@ -6,8 +6,9 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { formatDate } from '../../../lib/dates';
 import { fiscalYearOptions } from '../../../lib/fiscal-year';
-import { formatCount, formatGain, formatPercent, formatPoints } from '../../../lib/numbers';
+import { formatCount, formatGain, formatMean, formatPercent, formatPoints } from '../../../lib/numbers';
 import { useIndicatorTrend, useProgramYearResults } from '../api/get-program-year';
+import { useProgramYearSurvey } from '../api/get-program-year-survey';
 import { IndicatorCard } from './IndicatorCard';
 import './program-year.css';
 
@@ -48,6 +49,7 @@ export function ProgramYearPage() {
           <TopicsTable results={results.data} />
           <SessionsTable results={results.data} />
           <PeopleTable results={results.data} />
+          <SurveyTable programId={programId} fiscalYear={fiscalYear} />
           <Suspense fallback={<Loading />}>
             <ProgramYearCharts
               results={results.data}
@@ -103,6 +105,67 @@ function TopicsTable({ results }: { results: ProgramYearResults }) {
           </table>
         </div>
       )}
+    </section>
+  );
+}
+
+/** The year's surveys pooled, item by item: the mean and the share answering 4–5, and each session's survey to open. */
+function SurveyTable({ programId, fiscalYear }: { programId: string; fiscalYear: number }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const survey = useProgramYearSurvey(programId, fiscalYear);
+  return (
+    <section className="card stack" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('programYear.survey.title')}</h2>
+      <p className="note">{t('programYear.survey.definition')}</p>
+      {survey.isPending && <Loading />}
+      <ErrorAlert error={survey.error} onRetry={() => void survey.refetch()} />
+      {survey.data &&
+        (survey.data.respondents === 0 ? (
+          <p className="muted">{t('programYear.survey.empty')}</p>
+        ) : (
+          <>
+            <p>{t('programYear.survey.respondents', { n: formatCount(survey.data.respondents), surveys: formatCount(survey.data.surveys.length) })}</p>
+            <ul className="program-year__surveys">
+              {survey.data.surveys.map((s) => (
+                <li key={s.assessmentId}>
+                  <Link to={`/sessions/${encodeURIComponent(s.sessionId)}/surveys/${encodeURIComponent(s.assessmentId)}/results`}>
+                    {s.sessionTitle} · {s.title}
+                  </Link>{' '}
+                  <span className="muted">{t('programYear.survey.surveyRespondents', { n: formatCount(s.respondents) })}</span>
+                </li>
+              ))}
+            </ul>
+            <div className="table-scroll">
+              <table className="table program-year__table program-year__table--stack">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('programYear.survey.item')}</th>
+                    <th scope="col" className="numeric">{t('programYear.survey.answered')}</th>
+                    <th scope="col" className="numeric">{t('programYear.survey.mean')}</th>
+                    <th scope="col" className="numeric">{t('programYear.survey.agree')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {survey.data.items.map((item) => (
+                    <tr key={item.questionId}>
+                      <th scope="row">{item.stem}</th>
+                      <td className="numeric" data-label={t('programYear.survey.answered')}>
+                        {formatCount(item.answered)}
+                      </td>
+                      <td className="numeric" data-label={t('programYear.survey.mean')}>
+                        {item.mean === null ? '–' : formatMean(item.mean)}
+                      </td>
+                      <td className="numeric" data-label={t('programYear.survey.agree')}>
+                        {formatPercent(item.agreePercent)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ))}
     </section>
   );
 }

@@ -22,7 +22,5 @@ export function groupByTopic(items: SurveyItemResult[]): TopicGroup[] {
 /** The five levels from 5 (มากที่สุด) down to 1, as the trainee saw them. */
 export const LIKERT_LEVELS = LIKERT_OPTIONS.map((option) => ({ value: Number(option.id) as 5 | 4 | 3 | 2 | 1, label: option.text }));
 
-const twoDecimals = new Intl.NumberFormat('th-TH', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** A mean on the 1–5 scale, always to two decimals: 4 → "4.00". */
-export const formatMean = (value: number) => twoDecimals.format(value);
+export { formatMean } from '../../../lib/numbers';
