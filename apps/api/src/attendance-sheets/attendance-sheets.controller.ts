@@ -10,7 +10,8 @@ import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AttendanceSheetParamDto } from './attendance-sheets.dto';
-import { AttendanceSheetsService, SheetFile } from './attendance-sheets.service';
+import { AttendanceSheetsService } from './attendance-sheets.service';
+import { sendFile } from '../common/file-download';
 
 const binary = (type: string) => ({ [type]: { schema: { type: 'string', format: 'binary' } } });
 const NOT_FOUND = { description: 'No such session in your organization (SESSION_NOT_FOUND)' };
@@ -28,7 +29,7 @@ export class AttendanceSheetsController {
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiServiceUnavailableResponse({ description: 'The server has no working Chromium: use attendance-sheet.html and print it in the browser (PDF_UNAVAILABLE)' })
   async pdf(@CurrentUser() user: AuthenticatedUser, @Param() params: AttendanceSheetParamDto, @Res() response: Response): Promise<void> {
-    send(response, await this.sheets.pdf(user.organizationId, params.id));
+    sendFile(response, await this.sheets.pdf(user.organizationId, params.id));
   }
 
   @Roles('organizer', 'admin')
@@ -40,7 +41,7 @@ export class AttendanceSheetsController {
   })
   @ApiNotFoundResponse(NOT_FOUND)
   async xlsx(@CurrentUser() user: AuthenticatedUser, @Param() params: AttendanceSheetParamDto, @Res() response: Response): Promise<void> {
-    send(response, await this.sheets.xlsx(user.organizationId, params.id));
+    sendFile(response, await this.sheets.xlsx(user.organizationId, params.id));
   }
 
   @Roles('organizer', 'admin')
@@ -49,23 +50,6 @@ export class AttendanceSheetsController {
   @ApiOkResponse({ description: 'Attendance sheet as a printable web page with a print button, for servers without Chromium', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiNotFoundResponse(NOT_FOUND)
   async html(@CurrentUser() user: AuthenticatedUser, @Param() params: AttendanceSheetParamDto, @Res() response: Response): Promise<void> {
-    send(response, await this.sheets.html(user.organizationId, params.id));
+    sendFile(response, await this.sheets.html(user.organizationId, params.id));
   }
-}
-
-function send(response: Response, file: SheetFile): void {
-  response
-    .set({
-      ...file.headers,
-      'Content-Type': file.contentType,
-      'Content-Disposition': `${file.disposition}; filename="${file.asciiFileName}"; filename*=UTF-8''${encodeRfc5987(file.fileName)}`,
-      // Names of people: never kept by a shared cache or the browser's.
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    })
-    .send(file.content);
-}
-
-function encodeRfc5987(text: string): string {
-  return encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -10,7 +10,6 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
-import type { SheetFile } from '../attendance-sheets/attendance-sheets.service';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import {
@@ -23,6 +22,7 @@ import {
 } from './certificates.dto';
 import { CertificatesService } from './certificates.service';
 import { CERTIFICATE_SITE_URL } from './site-url';
+import { sendFile } from '../common/file-download';
 
 const PDF = { 'application/pdf': { schema: { type: 'string', format: 'binary' } } };
 const NO_CHROMIUM = { description: 'The server has no working Chromium (PDF_UNAVAILABLE)' };
@@ -52,7 +52,7 @@ export class CertificatesController {
   @ApiConflictResponse({ description: 'Nobody has earned a certificate (CERTIFICATE_NOT_EARNED)' })
   @ApiServiceUnavailableResponse(NO_CHROMIUM)
   async sessionPdf(@CurrentUser() user: AuthenticatedUser, @Param() params: SessionCertificatesParamDto, @Req() req: Request, @Res() res: Response) {
-    send(res, await this.certificates.sessionPdf(user.organizationId, params.id, this.siteUrl(req)));
+    sendFile(res, await this.certificates.sessionPdf(user.organizationId, params.id, this.siteUrl(req)));
   }
 
   @Roles('organizer', 'manager', 'admin')
@@ -63,7 +63,7 @@ export class CertificatesController {
   @ApiConflictResponse({ description: 'Not earned (CERTIFICATE_NOT_EARNED) or revoked (CERTIFICATE_REVOKED)' })
   @ApiServiceUnavailableResponse(NO_CHROMIUM)
   async personPdf(@CurrentUser() user: AuthenticatedUser, @Param() params: PersonCertificateParamDto, @Req() req: Request, @Res() res: Response) {
-    send(res, await this.certificates.personPdf(user.organizationId, params.id, params.personId, this.siteUrl(req)));
+    sendFile(res, await this.certificates.personPdf(user.organizationId, params.id, params.personId, this.siteUrl(req)));
   }
 
   @Roles('organizer', 'admin')
@@ -89,16 +89,4 @@ export class CertificatesController {
   private siteUrl(req: Request): string {
     return this.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   }
-}
-
-function send(response: Response, file: SheetFile): void {
-  response
-    .set({
-      'Content-Type': file.contentType,
-      'Content-Disposition': `${file.disposition}; filename="${file.asciiFileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      // Names of people: never kept by a shared cache or the browser's.
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    })
-    .send(file.content);
 }

@@ -5,7 +5,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ExportAssessmentParamDto, ExportFormatQueryDto, ExportProgramYearQueryDto, ExportSessionsQueryDto, ExportYearQueryDto } from './exports.dto';
 import { ExportsService } from './exports.service';
-import type { SpreadsheetFile } from './spreadsheet';
+import { sendFile } from '../common/file-download';
 
 const PRODUCES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'];
 const NOT_FOUND = { description: 'Not in the caller’s organization' };
@@ -21,7 +21,7 @@ export class ExportsController {
   @ApiProduces(...PRODUCES)
   @ApiOkResponse({ description: 'The sessions of a fiscal year (of one program when asked)' })
   async sessions(@CurrentUser() user: AuthenticatedUser, @Query() query: ExportSessionsQueryDto, @Res() response: Response): Promise<void> {
-    send(response, await this.exports.sessionsOfYear(user.organizationId, query.format, query.fiscalYear, query.programId));
+    sendFile(response, await this.exports.sessionsOfYear(user.organizationId, query.format, query.fiscalYear, query.programId));
   }
 
   @Roles('manager', 'organizer', 'admin')
@@ -30,7 +30,7 @@ export class ExportsController {
   @ApiOkResponse({ description: "A program-year's attendees (names only) with their counting scores, gain and pass, and the figures they add up to" })
   @ApiNotFoundResponse(NOT_FOUND)
   async attendees(@CurrentUser() user: AuthenticatedUser, @Query() query: ExportProgramYearQueryDto, @Res() response: Response): Promise<void> {
-    send(response, await this.exports.attendeesOfProgramYear(user.organizationId, query.format, query.programId, query.fiscalYear));
+    sendFile(response, await this.exports.attendeesOfProgramYear(user.organizationId, query.format, query.programId, query.fiscalYear));
   }
 
   @Roles('manager', 'organizer', 'admin')
@@ -38,7 +38,7 @@ export class ExportsController {
   @ApiProduces(...PRODUCES)
   @ApiOkResponse({ description: 'Every figure of the indicator cards of a fiscal year, with a definitions sheet' })
   async indicators(@CurrentUser() user: AuthenticatedUser, @Query() query: ExportYearQueryDto, @Res() response: Response): Promise<void> {
-    send(response, await this.exports.indicatorsOfYear(user.organizationId, query.format, query.fiscalYear));
+    sendFile(response, await this.exports.indicatorsOfYear(user.organizationId, query.format, query.fiscalYear));
   }
 
   @Roles('manager', 'organizer', 'admin')
@@ -52,7 +52,7 @@ export class ExportsController {
     @Query() query: ExportFormatQueryDto,
     @Res() response: Response,
   ): Promise<void> {
-    send(response, await this.exports.itemAnalysis(user.organizationId, query.format, params.id));
+    sendFile(response, await this.exports.itemAnalysis(user.organizationId, query.format, params.id));
   }
 
   @Roles('manager', 'organizer', 'admin')
@@ -66,7 +66,7 @@ export class ExportsController {
     @Query() query: ExportFormatQueryDto,
     @Res() response: Response,
   ): Promise<void> {
-    send(response, await this.exports.surveyResults(user.organizationId, query.format, params.id));
+    sendFile(response, await this.exports.surveyResults(user.organizationId, query.format, params.id));
   }
 
   @Roles('manager', 'organizer', 'admin')
@@ -75,22 +75,6 @@ export class ExportsController {
   @ApiOkResponse({ description: "A program-year's surveys pooled, and its follow-up outcomes" })
   @ApiNotFoundResponse(NOT_FOUND)
   async programYearSurveyResults(@CurrentUser() user: AuthenticatedUser, @Query() query: ExportProgramYearQueryDto, @Res() response: Response): Promise<void> {
-    send(response, await this.exports.programYearSurveyResults(user.organizationId, query.format, query.programId, query.fiscalYear));
+    sendFile(response, await this.exports.programYearSurveyResults(user.organizationId, query.format, query.programId, query.fiscalYear));
   }
-}
-
-function send(response: Response, file: SpreadsheetFile): void {
-  response
-    .set({
-      'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="${file.asciiFileName}"; filename*=UTF-8''${encodeRfc5987(file.fileName)}`,
-      // People's names and scores: never kept by a shared cache.
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    })
-    .send(file.content);
-}
-
-function encodeRfc5987(text: string): string {
-  return encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

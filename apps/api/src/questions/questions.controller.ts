@@ -7,7 +7,7 @@ import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { UPLOAD_PART_LIMITS } from '../common/safe-input';
-import { MAX_QUESTION_FILE_BYTES, QuestionFileDownload, questionCsvTemplateText } from './question-files';
+import { MAX_QUESTION_FILE_BYTES, questionCsvTemplateText } from './question-files';
 import {
   BankQuestionDto,
   BankQuestionListDto,
@@ -22,6 +22,7 @@ import {
   RemoveQuestionResultDto,
 } from './questions.dto';
 import { QuestionsService } from './questions.service';
+import { sendFile } from '../common/file-download';
 
 const FILE_BODY: Parameters<typeof ApiBody>[0] = {
   schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
@@ -128,26 +129,10 @@ export class QuestionsController {
     @Query() query: ExportQuestionsQueryDto,
     @Res() response: Response,
   ): Promise<void> {
-    send(response, await this.questions.exportBank(user.organizationId, params.programId, query.format));
+    sendFile(response, await this.questions.exportBank(user.organizationId, params.programId, query.format));
   }
 
   private preview(user: AuthenticatedUser, params: ProgramParamDto, format: ImportFormat, file: Express.Multer.File | undefined) {
     return this.questions.previewImport(user.organizationId, params.programId, format, file);
   }
-}
-
-function send(response: Response, file: QuestionFileDownload): void {
-  response
-    .set({
-      'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="${file.asciiFileName}"; filename*=UTF-8''${encodeRfc5987(file.fileName)}`,
-      // Answer keys: never kept by a shared cache.
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    })
-    .send(file.content);
-}
-
-function encodeRfc5987(text: string): string {
-  return encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

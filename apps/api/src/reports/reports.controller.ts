@@ -4,7 +4,8 @@ import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { PlanReportQueryDto, ProgramReportParamDto } from './reports.dto';
-import { ReportFile, ReportsService } from './reports.service';
+import { ReportsService } from './reports.service';
+import { sendFile } from '../common/file-download';
 
 const PDF = { 'application/pdf': { schema: { type: 'string', format: 'binary' } } };
 const UNAVAILABLE = { description: 'The server has no working Chromium (PDF_UNAVAILABLE)' };
@@ -25,7 +26,7 @@ export class ReportsController {
   @ApiNotFoundResponse({ description: 'No such program in your organization (PROGRAM_NOT_FOUND), or no settings for that year (PROGRAM_YEAR_NOT_FOUND)' })
   @ApiServiceUnavailableResponse(UNAVAILABLE)
   async program(@CurrentUser() user: AuthenticatedUser, @Param() params: ProgramReportParamDto, @Res() response: Response): Promise<void> {
-    send(response, await this.reports.programReport(user.organizationId, params.programId, params.fiscalYear));
+    sendFile(response, { contentType: 'application/pdf', ...(await this.reports.programReport(user.organizationId, params.programId, params.fiscalYear)) });
   }
 
   @Roles('manager', 'organizer', 'admin')
@@ -34,21 +35,6 @@ export class ReportsController {
   @ApiOkResponse({ description: 'The whole plan: per program and fiscal year, people, sessions, pass rate and money against targets', content: PDF })
   @ApiServiceUnavailableResponse(UNAVAILABLE)
   async plan(@CurrentUser() user: AuthenticatedUser, @Query() query: PlanReportQueryDto, @Res() response: Response): Promise<void> {
-    send(response, await this.reports.planReport(user.organizationId, query));
+    sendFile(response, { contentType: 'application/pdf', ...(await this.reports.planReport(user.organizationId, query)) });
   }
-}
-
-function send(response: Response, file: ReportFile): void {
-  response
-    .set({
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${file.asciiFileName}"; filename*=UTF-8''${encodeRfc5987(file.fileName)}`,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    })
-    .send(file.content);
-}
-
-function encodeRfc5987(text: string): string {
-  return encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
