@@ -270,7 +270,7 @@ export class TraineeService {
         questionCount,
         attemptsAllowed: a.attemptsAllowed,
         resultsVisibility: a.resultsVisibility,
-        ...(mine.get(a.id) ?? { attemptsUsed: 0, myAttempt: null, canRetake: false, reviewAvailable: false }),
+        ...(mine.get(a.id) ?? { passMarkPercent: null, attemptsUsed: 0, myAttempt: null, canRetake: false, reviewAvailable: false }),
       })),
     };
   }

@@ -1039,6 +1039,7 @@ export const en: Messages = {
     },
     kind: { pre_test: 'Pre-test', post_test: 'Post-test', survey: 'Survey' },
     assessment: {
+      passMark: 'pass mark {{mark}}',
       questions: '{{n}} questions',
       timeLimit: '{{n}} minutes',
       attemptsAllowed: '{{n}} attempts allowed',
@@ -1080,6 +1081,14 @@ export const en: Messages = {
       never: 'Scores are not shown',
       deadline: 'Time ran out; your saved answers were submitted for you',
       closed: 'The test was closed; your saved answers were submitted for you',
+      partial: 'Includes part marks from questions with more than one right answer',
+      passed: 'Passed',
+      notPassed: 'Not passed',
+      passMark: 'Pass mark {{mark}} of the full score',
+      preTestNote: 'The pre-test shows what you knew before; the post-test is the one that counts',
+      up: 'Up {{points}} percentage points since the pre-test ({{pre}} → {{post}})',
+      down: 'Down {{points}} percentage points since the pre-test ({{pre}} → {{post}})',
+      same: 'The same as the pre-test ({{pre}})',
     },
     review: {
       heading: 'Answers and explanations',

@@ -2,7 +2,7 @@ import type { TraineeAssessmentState } from '@sujarit/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatDate, formatTime } from '../../../lib/dates';
-import { formatCount } from '../../../lib/numbers';
+import { formatCount, formatPercent } from '../../../lib/numbers';
 import { reviewPath, testPath } from '../api/trainee-keys';
 import { AttemptOutcome } from './AttemptOutcome';
 
@@ -22,6 +22,9 @@ export function AssessmentStatusCard({ code, assessment }: AssessmentStatusCardP
   const facts = [t('trainee.assessment.questions', { n: formatCount(assessment.questionCount) })];
   if (assessment.timeLimitMinutes !== null) {
     facts.push(t('trainee.assessment.timeLimit', { n: formatCount(assessment.timeLimitMinutes) }));
+  }
+  if (assessment.kind === 'post_test' && assessment.passMarkPercent !== null) {
+    facts.push(t('trainee.assessment.passMark', { mark: formatPercent(assessment.passMarkPercent) }));
   }
   if (attempt) {
     facts.push(
@@ -81,6 +84,10 @@ export function AssessmentStatusCard({ code, assessment }: AssessmentStatusCardP
             score={attempt.score}
             maxScore={attempt.maxScore}
             percent={attempt.percent}
+            passMarkPercent={assessment.passMarkPercent}
+            passed={attempt.passed}
+            prePercent={attempt.prePercent}
+            changeSincePrePoints={attempt.changeSincePrePoints}
             resultsVisibility={assessment.resultsVisibility}
             finishReason={attempt.finishReason}
             testId={`score-${assessment.id}`}
