@@ -132,6 +132,11 @@ export const TraineeSessionSchema = z.object({
   /** People on the list check in with their name and the personal code printed beside it; walk-ins need none. */
   checkInCodeRequired: z.boolean(),
   /**
+   * The program's target group is children and youth: the check-in form starts on the youth group, and a walk-in
+   * picks the age band (and, below 20, names the consenting guardian) on the first form.
+   */
+  youthProgram: z.boolean(),
+  /**
    * This phone had checked in to this session, and the organizer has since moved that check-in to another phone
    * (or it was removed): the phone is told so instead of silently showing the check-in form.
    */

@@ -1018,6 +1018,7 @@ export const en: Messages = {
       groupPlaceholder: 'Choose a group',
       ageBand: 'Age band',
       ageBandPlaceholder: 'Choose an age band',
+      ageBandHint: 'Children and youth choose their age band; below 20, also name the guardian who consents',
       guardianName: 'Full name of the consenting parent or guardian',
       guardianHint: 'The parent or guardian agrees to this training and to keeping the name for it (under 20)',
       submit: 'Register',

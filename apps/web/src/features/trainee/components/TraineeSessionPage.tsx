@@ -58,7 +58,12 @@ function TraineeSessionView({ code }: { code: string }) {
       {s.me ? (
         <Joined code={code} session={s} me={s.me} />
       ) : s.acceptingWalkIns ? (
-        <JoinForm code={code} walkInsAllowed={s.walkInsAllowed} checkInCodeRequired={s.checkInCodeRequired} />
+        <JoinForm
+          code={code}
+          walkInsAllowed={s.walkInsAllowed}
+          checkInCodeRequired={s.checkInCodeRequired}
+          youthProgram={s.youthProgram}
+        />
       ) : (
         <p className="alert alert--warning">{t('trainee.join.closed')}</p>
       )}
