@@ -359,6 +359,7 @@ export const en: Messages = {
     },
   },
   common: {
+    largeText: 'Larger text',
     loading: 'Loading…',
     saving: 'Saving…',
     retry: 'Try again',
@@ -996,6 +997,7 @@ export const en: Messages = {
     },
   },
   trainee: {
+    shareLine: 'Share the join link on LINE',
     enterCode: {
       title: 'Join a training',
       intro: 'Type the 6-character join code from the organizer, or scan the QR code in the hall',

@@ -26,7 +26,8 @@ export function AssessmentStatusCard({ code, assessment }: AssessmentStatusCardP
   if (assessment.kind === 'post_test' && assessment.passMarkPercent !== null) {
     facts.push(t('trainee.assessment.passMark', { mark: formatPercent(assessment.passMarkPercent) }));
   }
-  if (attempt) {
+  // An attempt still being answered is not used up yet: only those handed in (or ended) count.
+  if (assessment.attemptsUsed > 0) {
     facts.push(
       t('trainee.assessment.attemptsUsed', {
         used: formatCount(assessment.attemptsUsed),

@@ -10,6 +10,7 @@ import { normalizeJoinCode } from '../api/trainee-keys';
 import { AssessmentStatusCard } from './AssessmentStatusCard';
 import { JoinForm } from './JoinForm';
 import { SessionInfo } from './SessionInfo';
+import { ShareToLine } from './ShareToLine';
 import '../trainee.css';
 
 export function TraineeSessionPage() {
@@ -67,6 +68,7 @@ function TraineeSessionView({ code }: { code: string }) {
       ) : (
         <p className="alert alert--warning">{t('trainee.join.closed')}</p>
       )}
+      <ShareToLine code={code} />
     </main>
   );
 }
