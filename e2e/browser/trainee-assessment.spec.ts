@@ -13,6 +13,7 @@ import {
   renderedFonts,
   scrollsSideways,
 } from '../support/browser';
+import { seriousAxeViolations } from '../support/axe';
 
 /*
  * The trainee's phone and the assessment engine: multiple choice, a Likert survey, a time limit, retakes and the
@@ -149,6 +150,7 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     expect((await renderedFonts(phone, 'legend')).join(',')).toMatch(THAI_FONT);
     expect(await scrollsSideways(phone)).toBe(false);
     await phone.screenshot({ path: join(ARTIFACTS, 'trainee-multiple-choice.png') });
+    expect(await seriousAxeViolations(phone)).toEqual([]);
     const saved = await resume(context.request, session.joinCode, pre.id, 1);
     expect([...saved.answers[ids.multiple]].sort()).toEqual(
       saved.questions[0].options
@@ -191,6 +193,7 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     expect(await scrollsSideways(phone)).toBe(false);
     expect((await renderedFonts(phone, 'legend')).join(',')).toMatch(THAI_FONT);
     await phone.screenshot({ path: join(ARTIFACTS, 'trainee-likert.png') });
+    expect(await seriousAxeViolations(phone)).toEqual([]);
     await phone.getByRole('radio', { name: 'มาก', exact: true }).check();
     await phone.getByText('บันทึกแล้ว').waitFor();
     await phone.getByRole('button', { name: 'ถัดไป' }).click();
@@ -337,6 +340,7 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     expect(await scrollsSideways(phone)).toBe(false);
     expect((await renderedFonts(phone, '.review-question__stem')).join(',')).toMatch(THAI_FONT);
     await phone.screenshot({ path: join(ARTIFACTS, 'trainee-review.png'), fullPage: true });
+    expect(await seriousAxeViolations(phone)).toEqual([]);
   });
 });
 
