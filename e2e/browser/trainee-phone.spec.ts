@@ -147,6 +147,52 @@ describe("the trainee's phone", () => {
     });
   }
 
+  it('shows part marks as a person reads them, with a note saying what they are', async () => {
+    const session = await createSession('1.1.1', 'รุ่นคะแนนบางส่วน');
+    const question = await (
+      await expectOk(
+        organizer.post(`${baseUrl()}/api/programs/${session.programId}/questions`, {
+          data: {
+            topic: 'คะแนนบางส่วน',
+            type: 'multiple_choice',
+            stem: 'ข้อใดเป็นหลักธรรมาภิบาล (เลือกทุกข้อที่ถูก)',
+            options: [
+              { text: 'หลักนิติธรรม', weight: 50 },
+              { text: 'หลักความโปร่งใส', weight: 50 },
+              { text: 'หลักพวกพ้อง', weight: -50 },
+            ],
+            explanation: 'หลักนิติธรรมและหลักความโปร่งใสเป็นหลักธรรมาภิบาล',
+            points: 3,
+          },
+        }),
+      )
+    ).json();
+    const preId = testOf(session, 'pre_test');
+    const detail = await (await expectOk(organizer.get(`${baseUrl()}/api/assessments/${preId}`))).json();
+    const settings = Object.fromEntries(Object.keys(AssessmentSettingsSchema.shape).map((field) => [field, detail[field]]));
+    await expectOk(organizer.put(`${baseUrl()}/api/assessments/${preId}`, { data: { ...settings, selection: { mode: 'fixed', questionIds: [question.id] } } }));
+    await expectOk(organizer.post(`${baseUrl()}/api/assessments/${preId}/open`));
+
+    const context = await phoneOf(PHONES[0]);
+    const phone = await context.newPage();
+    await phone.goto(`/j/${session.joinCode}`);
+    await phone.getByLabel('ชื่อ-นามสกุล').fill('สมใจ ตอบครึ่ง');
+    await phone.getByLabel('กลุ่ม').selectOption('staff');
+    await phone.getByRole('button', { name: 'ลงทะเบียนเข้าร่วม' }).click();
+    await phone.getByRole('button', { name: 'เริ่มทำแบบทดสอบ' }).click();
+    // One of the two right options, none wrong: half of 3 points.
+    await phone.getByRole('checkbox', { name: 'หลักนิติธรรม' }).check();
+    await phone.getByText('บันทึกแล้ว').waitFor();
+    await phone.getByRole('button', { name: 'ส่งคำตอบ' }).click();
+    await phone.getByRole('button', { name: 'ยืนยันส่งคำตอบ' }).click();
+    await phone.getByTestId('result-score').waitFor();
+    expect(await phone.getByTestId('result-score').innerText()).toBe('ได้ 1.5 จาก 3 คะแนน (50%)');
+    await phone.getByText('รวมคะแนนบางส่วนจากข้อที่เลือกได้หลายคำตอบ').waitFor();
+    expect(await phone.getByTestId('result-score-verdict').innerText()).toMatch(/^✗ ไม่ผ่านเกณฑ์\s/);
+    await expectAccessible(phone, 'result with part marks');
+    await context.close();
+  });
+
   it('asks a youth walk-in the age band and, below 20, the guardian on the first form', async () => {
     const youth = await createSession('1.3.1', 'ค่ายเยาวชน ฟอร์มแรก');
     const context = await phoneOf(PHONES[0]);
