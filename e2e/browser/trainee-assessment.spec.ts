@@ -202,6 +202,7 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     await submit(phone);
     await phone.getByText('ขอบคุณที่ตอบแบบสำรวจ').waitFor();
     expect(await phone.getByText(/คะแนน/).count()).toBe(0);
+    expect(await seriousAxeViolations(phone)).toEqual([]);
     await phone.getByRole('link', { name: 'กลับหน้ารอบอบรม' }).click();
     await surveyCard.getByText('ขอบคุณที่ตอบแบบสำรวจ').waitFor();
     const answered = await resume(context.request, session.joinCode, survey.id, 1);
@@ -244,6 +245,7 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     await phone.getByText('หมดเวลา ระบบส่งคำตอบที่บันทึกไว้ให้แล้ว').waitFor({ timeout: 20_000 });
     await phone.getByText('ได้ 1 จาก 2 คะแนน (50%)').waitFor();
     await phone.screenshot({ path: join(ARTIFACTS, 'trainee-time-up.png') });
+    expect(await seriousAxeViolations(phone)).toEqual([]);
     // Handed in: nothing of the attempt is left waiting on the phone.
     expect(await phone.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sujarit.attempt.')))).toEqual([]);
 
