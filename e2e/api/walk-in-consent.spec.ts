@@ -37,6 +37,15 @@ describe('walk-in youth and consent', () => {
     ]);
   });
 
+  it("tells the phone a program is for youth when its target group names them, so the first form asks the age band", async () => {
+    const org = await t.createOrganization();
+    const organizer = await org.login('organizer');
+    const youth = await createSession(organizer, '1.3.1');
+    const staff = await createSession(organizer, '1.1.1');
+    expect((await t.http().get(`/api/join/${youth.joinCode}`).expect(200)).body.youthProgram).toBe(true);
+    expect((await t.http().get(`/api/join/${staff.joinCode}`).expect(200)).body.youthProgram).toBe(false);
+  });
+
   it('checks in a listed youth by name alone, consent already on record', async () => {
     const org = await t.createOrganization();
     const organizer = await org.login('organizer');

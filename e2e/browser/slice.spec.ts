@@ -85,6 +85,11 @@ describe('the slice in a real browser', () => {
     // After the training they know the answers.
     const postScore = await takeTest(phone, 'post', rightOptions);
     expect(postScore).toEqual({ score: preScore.max, max: preScore.max, percent: 100 });
+    // Passed against the program-year's mark, and the change since this person's own pre-test.
+    expect(await phone.getByTestId('result-score-verdict').innerText()).toMatch(/^✓ ผ่านเกณฑ์\s+เกณฑ์ผ่าน 60% ของคะแนนเต็ม$/);
+    expect(await phone.getByTestId('result-score-change').innerText()).toMatch(
+      new RegExp(`^เพิ่มขึ้น \\+[\\d.]+ คะแนนร้อยละ จากก่อนอบรม \\(${formatPercent(preScore.percent)}% → 100%\\)$`),
+    );
 
     // The organizer's attendee list shows the trainee with both scores.
     await organizer.reload();
@@ -160,12 +165,11 @@ async function takeTest(phone: Page, label: 'pre' | 'post', choose: Chooser) {
   }
   await phone.getByRole('button', { name: 'ส่งคำตอบ' }).click();
   await phone.getByRole('button', { name: 'ยืนยันส่งคำตอบ' }).click();
-  // Partial credit on a multiple-choice question can leave a decimal score.
+  // Partial credit on a multiple-choice question can leave a decimal score (shown to one decimal); the percent is the server's.
   const result = await phone.getByText(/ได้\s*[\d.]+\s*จาก\s*\d+\s*คะแนน/).first().innerText();
   await phone.screenshot({ path: join(ARTIFACTS, `trainee-${label}-result.png`) });
-  const [, score, max] = /ได้\s*([\d.]+)\s*จาก\s*(\d+)/.exec(result) ?? [];
-  const percent = Math.round((Number(score) / Number(max)) * 10000) / 100;
-  return { score: Number(score), max: Number(max), percent };
+  const [, score, max, percent] = /ได้\s*([\d.]+)\s*จาก\s*(\d+)\s*คะแนน\s*\(([\d.]+)%\)/.exec(result) ?? [];
+  return { score: Number(score), max: Number(max), percent: Number(percent) };
 }
 
 /** As the page shows percentages: Thai locale, at most one decimal. */

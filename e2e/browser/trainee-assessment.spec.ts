@@ -13,6 +13,7 @@ import {
   renderedFonts,
   scrollsSideways,
 } from '../support/browser';
+import { seriousAxeViolations } from '../support/axe';
 
 /*
  * The trainee's phone and the assessment engine: multiple choice, a Likert survey, a time limit, retakes and the
@@ -149,6 +150,7 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     expect((await renderedFonts(phone, 'legend')).join(',')).toMatch(THAI_FONT);
     expect(await scrollsSideways(phone)).toBe(false);
     await phone.screenshot({ path: join(ARTIFACTS, 'trainee-multiple-choice.png') });
+    expect(await seriousAxeViolations(phone)).toEqual([]);
     const saved = await resume(context.request, session.joinCode, pre.id, 1);
     expect([...saved.answers[ids.multiple]].sort()).toEqual(
       saved.questions[0].options
@@ -191,6 +193,7 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     expect(await scrollsSideways(phone)).toBe(false);
     expect((await renderedFonts(phone, 'legend')).join(',')).toMatch(THAI_FONT);
     await phone.screenshot({ path: join(ARTIFACTS, 'trainee-likert.png') });
+    expect(await seriousAxeViolations(phone)).toEqual([]);
     await phone.getByRole('radio', { name: 'มาก', exact: true }).check();
     await phone.getByText('บันทึกแล้ว').waitFor();
     await phone.getByRole('button', { name: 'ถัดไป' }).click();
@@ -199,6 +202,7 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     await submit(phone);
     await phone.getByText('ขอบคุณที่ตอบแบบสำรวจ').waitFor();
     expect(await phone.getByText(/คะแนน/).count()).toBe(0);
+    expect(await seriousAxeViolations(phone)).toEqual([]);
     await phone.getByRole('link', { name: 'กลับหน้ารอบอบรม' }).click();
     await surveyCard.getByText('ขอบคุณที่ตอบแบบสำรวจ').waitFor();
     const answered = await resume(context.request, session.joinCode, survey.id, 1);
@@ -241,6 +245,7 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     await phone.getByText('หมดเวลา ระบบส่งคำตอบที่บันทึกไว้ให้แล้ว').waitFor({ timeout: 20_000 });
     await phone.getByText('ได้ 1 จาก 2 คะแนน (50%)').waitFor();
     await phone.screenshot({ path: join(ARTIFACTS, 'trainee-time-up.png') });
+    expect(await seriousAxeViolations(phone)).toEqual([]);
     // Handed in: nothing of the attempt is left waiting on the phone.
     expect(await phone.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sujarit.attempt.')))).toEqual([]);
 
@@ -337,6 +342,7 @@ describe('a trainee takes the new kinds of tests on a phone', () => {
     expect(await scrollsSideways(phone)).toBe(false);
     expect((await renderedFonts(phone, '.review-question__stem')).join(',')).toMatch(THAI_FONT);
     await phone.screenshot({ path: join(ARTIFACTS, 'trainee-review.png'), fullPage: true });
+    expect(await seriousAxeViolations(phone)).toEqual([]);
   });
 });
 

@@ -69,6 +69,20 @@ const VisibleScore = {
   percent: z.number().nullable(),
 };
 
+/**
+ * What a shown score means for the trainee, worked out on the server: whether it reaches the program-year's pass
+ * mark, and for a post-test how far it moved from this person's own counting pre-test in this session (the first
+ * ended one, as the indicator counts it). Null wherever the score itself is hidden, and for surveys.
+ */
+const ScoreMeaning = {
+  /** Whether this attempt's percent reaches the pass mark (percent ≥ mark); null while the score is hidden. */
+  passed: z.boolean().nullable(),
+  /** Post-test only: the trainee's counting pre-test percent, when it was taken and its score may be shown. */
+  prePercent: z.number().nullable(),
+  /** Post-test only: this attempt's percent minus prePercent, in percentage points (+25 = up 25 points). */
+  changeSincePrePoints: z.number().nullable(),
+};
+
 export const TraineeAssessmentStateSchema = z.object({
   id: z.uuid(),
   kind: z.enum(ASSESSMENT_KINDS),
@@ -79,8 +93,11 @@ export const TraineeAssessmentStateSchema = z.object({
   timeLimitMinutes: z.number().int().nullable(),
   questionCount: z.number().int(),
   attemptsAllowed: z.number().int(),
+  /** Attempts handed in or ended (by time or close); one still being answered is not used up yet. */
   attemptsUsed: z.number().int(),
   resultsVisibility: z.enum(RESULTS_VISIBILITY),
+  /** The program-year's pass mark, percent of the full score; null for a survey. */
+  passMarkPercent: z.number().nullable(),
   /** The latest attempt, if any. */
   myAttempt: z
     .object({
@@ -90,6 +107,7 @@ export const TraineeAssessmentStateSchema = z.object({
       finishReason: z.enum(FINISH_REASONS).nullable(),
       deadlineAt: z.string().nullable(),
       ...VisibleScore,
+      ...ScoreMeaning,
     })
     .nullable(),
   /** The latest attempt is finished, the test is open and attempts remain: the phone may offer another try. */
@@ -113,6 +131,11 @@ export const TraineeSessionSchema = z.object({
   walkInsAllowed: z.boolean(),
   /** People on the list check in with their name and the personal code printed beside it; walk-ins need none. */
   checkInCodeRequired: z.boolean(),
+  /**
+   * The program's target group is children and youth: the check-in form starts on the youth group, and a walk-in
+   * picks the age band (and, below 20, names the consenting guardian) on the first form.
+   */
+  youthProgram: z.boolean(),
   /**
    * This phone had checked in to this session, and the organizer has since moved that check-in to another phone
    * (or it was removed): the phone is told so instead of silently showing the check-in form.
@@ -172,6 +195,9 @@ export const AttemptResultSchema = z.object({
   kind: z.enum(ASSESSMENT_KINDS),
   /** Null when the test shows results only after it closes, or never, and for surveys. */
   ...VisibleScore,
+  /** The program-year's pass mark, percent of the full score; null for a survey. */
+  passMarkPercent: z.number().nullable(),
+  ...ScoreMeaning,
   resultsVisibility: z.enum(RESULTS_VISIBILITY),
   finishReason: z.enum(FINISH_REASONS),
   submittedAt: z.string(),

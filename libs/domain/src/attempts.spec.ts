@@ -11,6 +11,7 @@ import {
   inAttemptOrder,
   isPastGrace,
   reviewAvailable,
+  scoreMeaning,
   testState,
   visibleScore,
 } from './attempts';
@@ -178,5 +179,25 @@ describe('which attempts count', () => {
       id: 'z',
     });
     expect(countingSurveyAttempt([])).toBeNull();
+  });
+});
+
+describe('what a shown score means to the trainee', () => {
+  it('passes at the mark and not below it (3 of 4 right = 75 % against 60 passes; 25 % does not)', () => {
+    expect(scoreMeaning('pre_test', 75, 60, null)).toEqual({ passed: true, prePercent: null, changeSincePrePoints: null });
+    expect(scoreMeaning('pre_test', 60, 60, null).passed).toBe(true);
+    expect(scoreMeaning('pre_test', 25, 60, null).passed).toBe(false);
+  });
+
+  it('gives a post-test the change since the pre-test: 25 % before, 75 % after is +50 points', () => {
+    expect(scoreMeaning('post_test', 75, 60, 25)).toEqual({ passed: true, prePercent: 25, changeSincePrePoints: 50 });
+    expect(scoreMeaning('post_test', 33.33, 60, 66.67)).toEqual({ passed: false, prePercent: 66.67, changeSincePrePoints: -33.34 });
+    expect(scoreMeaning('post_test', 75, 60, null).changeSincePrePoints).toBeNull();
+  });
+
+  it('says nothing of a hidden score or a survey, and never gives a pre-test a change', () => {
+    expect(scoreMeaning('post_test', null, 60, 25)).toEqual({ passed: null, prePercent: null, changeSincePrePoints: null });
+    expect(scoreMeaning('survey', 80, 60, null)).toEqual({ passed: null, prePercent: null, changeSincePrePoints: null });
+    expect(scoreMeaning('pre_test', 50, 60, 25)).toEqual({ passed: false, prePercent: null, changeSincePrePoints: null });
   });
 });

@@ -92,6 +92,30 @@ export function visibleScore(
   return shown ? { score: attempt.score, maxScore: attempt.maxScore, percent: attempt.percent } : HIDDEN_SCORE;
 }
 
+/** What a shown score means: pass or not against the mark, and for a post-test the move from the pre-test. */
+export interface ScoreMeaning {
+  passed: boolean | null;
+  prePercent: number | null;
+  changeSincePrePoints: number | null;
+}
+
+const NO_MEANING: ScoreMeaning = { passed: null, prePercent: null, changeSincePrePoints: null };
+
+/**
+ * The meaning of a score the trainee may see (`shownPercent`, null while hidden): passed when it reaches the pass
+ * mark (≥, as the indicator counts), and after a post-test the change in percentage points from `prePercent` (the
+ * person's counting pre-test, null when none may be shown), to two decimals. Nothing for a survey or a hidden score.
+ */
+export function scoreMeaning(kind: AssessmentKind, shownPercent: number | null, passMarkPercent: number, prePercent: number | null): ScoreMeaning {
+  if (kind === 'survey' || shownPercent === null) return NO_MEANING;
+  const pre = kind === 'post_test' ? prePercent : null;
+  return {
+    passed: shownPercent >= passMarkPercent,
+    prePercent: pre,
+    changeSincePrePoints: pre === null ? null : Math.round((shownPercent - pre) * 100) / 100,
+  };
+}
+
 /** Right answers show only for an ended attempt of a closed test whose settings show the review. */
 export function reviewAvailable(
   test: TestWindow & { kind: AssessmentKind; reviewVisibility: ReviewVisibility },

@@ -14,3 +14,4 @@ export * from './survey';
 export * from './gain';
 export * from './item-analysis';
 export * from './certificates';
+export * from './audience';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AssessmentKind, AttemptResult, AttemptReview, FinishReason, TraineeAssessmentState, TraineeAttempt } from '@sujarit/contracts';
+import { DEFAULT_PASS_MARK_PERCENT, type AssessmentKind, type AttemptResult, type AttemptReview, type FinishReason, type TraineeAssessmentState, type TraineeAttempt } from '@sujarit/contracts';
 import {
   attemptEnd,
   attemptOrder,
+  countingAttempts,
   countingScores,
   countingSurveyAttempt,
   earnedPercent,
@@ -15,6 +16,7 @@ import {
   questionScore,
   reviewAvailable,
   scoreAttempt,
+  scoreMeaning,
   testState,
   topicPercentsOf,
   visibleScore,
@@ -82,7 +84,7 @@ export interface PhoneKey {
 }
 
 /** What the phone's session page shows of one test for its enrolment, beside the test's own settings. */
-export type PhoneAttempts = Pick<TraineeAssessmentState, 'attemptsUsed' | 'myAttempt' | 'canRetake' | 'reviewAvailable'>;
+export type PhoneAttempts = Pick<TraineeAssessmentState, 'passMarkPercent' | 'attemptsUsed' | 'myAttempt' | 'canRetake' | 'reviewAvailable'>;
 
 /** An attempt and its test as they stand at a moment: how it ended (if it has) and its score. */
 interface Standing {
@@ -273,10 +275,15 @@ export class AttemptsService {
           await this.finish(manager, attempt, test, now, deadline && now > deadline ? 'deadline' : 'submitted');
         }
       }
+      const shown = visibleScore(test, { ...attempt, ended: true }, now);
+      const passMarkPercent = test.kind === 'survey' ? null : await this.passMarkOf(manager, taker.sessionId);
+      const prePercent = test.kind === 'post_test' && shown.percent !== null ? await this.shownPrePercent(manager, taker, now) : null;
       return {
         attemptId: attempt.id,
         kind: test.kind,
-        ...visibleScore(test, { ...attempt, ended: true }, now),
+        ...shown,
+        passMarkPercent,
+        ...scoreMeaning(test.kind, shown.percent, passMarkPercent ?? DEFAULT_PASS_MARK_PERCENT, prePercent),
         resultsVisibility: test.resultsVisibility,
         finishReason: attempt.finishReason ?? 'submitted',
         submittedAt: (attempt.submittedAt as Date).toISOString(),
@@ -331,14 +338,21 @@ export class AttemptsService {
     const latest = new Map<string, Attempt>();
     for (const attempt of attempts) latest.set(attempt.assessmentId, attempt);
     const standings = new Map((await this.standings(manager, [...latest.values()], tests, now)).map((s) => [s.attempt.assessmentId, s]));
+    const sessionId = taker?.sessionId ?? tests[0]?.sessionId;
+    const passMarkPercent = sessionId && tests.some((t) => t.kind !== 'survey') ? await this.passMarkOf(manager, sessionId) : DEFAULT_PASS_MARK_PERCENT;
+    const postShown = [...standings.values()].some((s) => s.test.kind === 'post_test' && s.end && visibleScore(s.test, { ...s.score, ended: true }, now).percent !== null);
+    const prePercent = taker && postShown ? await this.shownPrePercent(manager, taker, now) : null;
     return new Map(
       tests.map((test) => {
-        const used = attempts.filter((t) => t.assessmentId === test.id).length;
         const standing = standings.get(test.id);
         const ended = standing?.end != null;
+        // Earlier attempts have all ended (a new one starts only then); the latest counts once it has too.
+        const used = attempts.filter((t) => t.assessmentId === test.id).length - (standing && !ended ? 1 : 0);
+        const shown = visibleScore(test, { ...(standing?.score ?? { score: null, maxScore: null, percent: null }), ended }, now);
         return [
           test.id,
           {
+            passMarkPercent: test.kind === 'survey' ? null : passMarkPercent,
             attemptsUsed: used,
             myAttempt: standing
               ? {
@@ -347,7 +361,8 @@ export class AttemptsService {
                   submitted: ended,
                   finishReason: standing.end?.reason ?? null,
                   deadlineAt: effectiveDeadline(standing.attempt.deadlineAt, test.closesAt)?.toISOString() ?? null,
-                  ...visibleScore(test, { ...standing.score, ended }, now),
+                  ...shown,
+                  ...scoreMeaning(test.kind, shown.percent, passMarkPercent, prePercent),
                 }
               : null,
             canRetake: testState(test, now) === 'open' && ended && used < test.attemptsAllowed,
@@ -356,6 +371,39 @@ export class AttemptsService {
         ];
       }),
     );
+  }
+
+  /** The pass mark of the session's program-year, percent of the full score (the default when the year sets none). */
+  private async passMarkOf(manager: EntityManager, sessionId: string): Promise<number> {
+    const rows: { pass_mark_percent: string | null }[] = await manager.query(
+      `SELECT py.pass_mark_percent FROM training_sessions s
+         LEFT JOIN program_years py
+           ON py.organization_id = s.organization_id AND py.program_id = s.program_id AND py.fiscal_year = s.fiscal_year
+        WHERE s.id = $1`,
+      [sessionId],
+    );
+    const mark = rows[0]?.pass_mark_percent;
+    return mark === null || mark === undefined ? DEFAULT_PASS_MARK_PERCENT : Number(mark);
+  }
+
+  /**
+   * The taker's counting pre-test percent in their session (the first ended attempt, as the indicator counts it),
+   * only when that pre-test's settings show its score now: the post-test never reveals a score the pre-test hides.
+   */
+  private async shownPrePercent(manager: EntityManager, taker: Taker, now: Date): Promise<number | null> {
+    const preTests = await manager.findBy(Assessment, { organizationId: taker.organizationId, sessionId: taker.sessionId, kind: 'pre_test' });
+    if (preTests.length === 0) return null;
+    const attempts = await manager.findBy(Attempt, {
+      organizationId: taker.organizationId,
+      enrolmentId: taker.id,
+      assessmentId: In(preTests.map((t) => t.id)),
+    });
+    const standings = await this.standings(manager, attempts, preTests, now);
+    const { pre } = countingAttempts(
+      standings.flatMap((s) => (s.end ? [{ kind: s.test.kind, endedAt: s.end.at, percent: s.score.percent, standing: s }] : [])),
+    );
+    if (!pre) return null;
+    return visibleScore(pre.standing.test, { ...pre.standing.score, ended: true }, now).percent;
   }
 
   /** How many people started each test and how many ended it (attempts past their deadline included), as they stand now. */

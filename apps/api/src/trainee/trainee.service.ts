@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MINOR_AGE_BANDS, type AttemptResult, type AttemptReview, type JoinRequest, type TraineeAttempt, type TraineeSession } from '@sujarit/contracts';
-import { testState, thaiNameKey } from '@sujarit/domain';
+import { isYouthAudience, testState, thaiNameKey } from '@sujarit/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AssessmentsService } from '../assessments/assessments.service';
@@ -240,7 +240,7 @@ export class TraineeService {
   ): Promise<TraineeSession> {
     const now = this.clock.now();
     const [program, tests] = await Promise.all([
-      manager.query(`SELECT name FROM programs WHERE id = $1`, [session.programId]) as Promise<{ name: string }[]>,
+      manager.query(`SELECT name, audience FROM programs WHERE id = $1`, [session.programId]) as Promise<{ name: string; audience: string }[]>,
       this.assessments.ofSession(manager, session.id),
     ]);
     const mine = await this.attempts.onPhone(manager, enrolment, tests.map((t) => t.test));
@@ -254,6 +254,7 @@ export class TraineeService {
       acceptingWalkIns: WALK_IN_STATUSES.includes(session.status),
       walkInsAllowed: session.allowWalkIns,
       checkInCodeRequired: session.requireCheckInCode,
+      youthProgram: isYouthAudience(program[0]?.audience ?? ''),
       // The cookie is scoped to this session's path, so a token that matches nothing here was this session's.
       noLongerJoined: enrolment === null && deviceToken !== undefined,
       me: enrolment
@@ -270,7 +271,7 @@ export class TraineeService {
         questionCount,
         attemptsAllowed: a.attemptsAllowed,
         resultsVisibility: a.resultsVisibility,
-        ...(mine.get(a.id) ?? { attemptsUsed: 0, myAttempt: null, canRetake: false, reviewAvailable: false }),
+        ...(mine.get(a.id) ?? { passMarkPercent: null, attemptsUsed: 0, myAttempt: null, canRetake: false, reviewAvailable: false }),
       })),
     };
   }

@@ -359,6 +359,7 @@ export const en: Messages = {
     },
   },
   common: {
+    largeText: 'Larger text',
     loading: 'Loading…',
     saving: 'Saving…',
     retry: 'Try again',
@@ -1008,6 +1009,7 @@ export const en: Messages = {
     },
   },
   trainee: {
+    shareLine: 'Share the join link on LINE',
     enterCode: {
       title: 'Join a training',
       intro: 'Type the 6-character join code from the organizer, or scan the QR code in the hall',
@@ -1030,6 +1032,7 @@ export const en: Messages = {
       groupPlaceholder: 'Choose a group',
       ageBand: 'Age band',
       ageBandPlaceholder: 'Choose an age band',
+      ageBandHint: 'Children and youth choose their age band; below 20, also name the guardian who consents',
       guardianName: 'Full name of the consenting parent or guardian',
       guardianHint: 'The parent or guardian agrees to this training and to keeping the name for it (under 20)',
       submit: 'Register',
@@ -1051,6 +1054,7 @@ export const en: Messages = {
     },
     kind: { pre_test: 'Pre-test', post_test: 'Post-test', survey: 'Survey' },
     assessment: {
+      passMark: 'pass mark {{mark}}',
       questions: '{{n}} questions',
       timeLimit: '{{n}} minutes',
       attemptsAllowed: '{{n}} attempts allowed',
@@ -1092,6 +1096,14 @@ export const en: Messages = {
       never: 'Scores are not shown',
       deadline: 'Time ran out; your saved answers were submitted for you',
       closed: 'The test was closed; your saved answers were submitted for you',
+      partial: 'Includes part marks from questions with more than one right answer',
+      passed: 'Passed',
+      notPassed: 'Not passed',
+      passMark: 'Pass mark {{mark}} of the full score',
+      preTestNote: 'The pre-test shows what you knew before; the post-test is the one that counts',
+      up: 'Up {{points}} percentage points since the pre-test ({{pre}} → {{post}})',
+      down: 'Down {{points}} percentage points since the pre-test ({{pre}} → {{post}})',
+      same: 'The same as the pre-test ({{pre}})',
     },
     review: {
       heading: 'Answers and explanations',

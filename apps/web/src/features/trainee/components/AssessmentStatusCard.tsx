@@ -2,7 +2,7 @@ import type { TraineeAssessmentState } from '@sujarit/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatDate, formatTime } from '../../../lib/dates';
-import { formatCount } from '../../../lib/numbers';
+import { formatCount, formatPercent } from '../../../lib/numbers';
 import { reviewPath, testPath } from '../api/trainee-keys';
 import { AttemptOutcome } from './AttemptOutcome';
 
@@ -23,7 +23,11 @@ export function AssessmentStatusCard({ code, assessment }: AssessmentStatusCardP
   if (assessment.timeLimitMinutes !== null) {
     facts.push(t('trainee.assessment.timeLimit', { n: formatCount(assessment.timeLimitMinutes) }));
   }
-  if (attempt) {
+  if (assessment.kind === 'post_test' && assessment.passMarkPercent !== null) {
+    facts.push(t('trainee.assessment.passMark', { mark: formatPercent(assessment.passMarkPercent) }));
+  }
+  // An attempt still being answered is not used up yet: only those handed in (or ended) count.
+  if (assessment.attemptsUsed > 0) {
     facts.push(
       t('trainee.assessment.attemptsUsed', {
         used: formatCount(assessment.attemptsUsed),
@@ -81,6 +85,10 @@ export function AssessmentStatusCard({ code, assessment }: AssessmentStatusCardP
             score={attempt.score}
             maxScore={attempt.maxScore}
             percent={attempt.percent}
+            passMarkPercent={assessment.passMarkPercent}
+            passed={attempt.passed}
+            prePercent={attempt.prePercent}
+            changeSincePrePoints={attempt.changeSincePrePoints}
             resultsVisibility={assessment.resultsVisibility}
             finishReason={attempt.finishReason}
             testId={`score-${assessment.id}`}

@@ -15,7 +15,7 @@ const isMinorBand = (band: string): boolean => (MINOR_AGE_BANDS as readonly stri
  * The form's text, turned into the request and checked by the contract, so the phone refuses exactly what the
  * API would, in the contract's Thai, beside the right field. Age band and guardian go only with the youth group.
  */
-function useJoinFormSchema() {
+function useJoinFormSchema(askAgeBand: boolean) {
   return useMemo(
     () =>
       z
@@ -25,7 +25,8 @@ function useJoinFormSchema() {
           const request = {
             fullName: values.fullName,
             group: values.group,
-            ageBand: youth && values.ageBand ? values.ageBand : null,
+            // Asked up front of the youth group where walk-ins come: left empty, the contract's own "choose the age band".
+            ageBand: youth && values.ageBand ? values.ageBand : youth && askAgeBand ? '' : null,
             guardianName: youth && values.guardianName.trim() ? values.guardianName : null,
             // Walk-ins have no code yet and leave it empty; the server asks a listed name for it.
             checkInCode: values.checkInCode.trim() ? values.checkInCode : null,
@@ -41,13 +42,13 @@ function useJoinFormSchema() {
           }
           return z.NEVER;
         }),
-    [],
+    [askAgeBand],
   );
 }
 
 /**
- * A child or youth not on the list registers here too: the server then asks for the age band and, below 20,
- * the guardian who consents. Those on the list never see these fields.
+ * A child or youth registering on the spot: the age band and, below 20, the guardian who consents, asked on the
+ * first form as soon as the youth group is chosen (the server refuses a youth walk-in without them).
  */
 function YouthConsentFields() {
   const { t } = useTranslation();
@@ -60,6 +61,7 @@ function YouthConsentFields() {
         name="ageBand"
         label={t('trainee.join.ageBand')}
         placeholder={t('trainee.join.ageBandPlaceholder')}
+        hint={t('trainee.join.ageBandHint')}
         options={ageBands}
         required
       />
@@ -81,15 +83,17 @@ interface JoinFormProps {
   walkInsAllowed: boolean;
   /** Listed people also give the personal code printed beside their name. */
   checkInCodeRequired: boolean;
+  /** The program is for children and youth: the form starts on the youth group. */
+  youthProgram: boolean;
 }
 
 /**
  * Listed people check in by their name and group (and their personal code when the session asks for it); walk-ins
  * register the same way when the session allows it. A name already held by another phone is sent to the organizer.
  */
-export function JoinForm({ code, walkInsAllowed, checkInCodeRequired }: JoinFormProps) {
+export function JoinForm({ code, walkInsAllowed, checkInCodeRequired, youthProgram }: JoinFormProps) {
   const { t } = useTranslation();
-  const schema = useJoinFormSchema();
+  const schema = useJoinFormSchema(walkInsAllowed);
   const joinMutation = useJoinSession(code);
   const groups = PERSON_GROUPS.map((group) => ({ value: group, label: t(`groups.${group}`) }));
   const errorCode = joinMutation.error instanceof ApiError ? joinMutation.error.code : null;
@@ -100,7 +104,7 @@ export function JoinForm({ code, walkInsAllowed, checkInCodeRequired }: JoinForm
       <p className="muted">{walkInsAllowed ? t('trainee.join.intro') : t('trainee.join.listedOnly')}</p>
       <Form
         schema={schema}
-        defaultValues={{ fullName: '', group: '', ageBand: '', guardianName: '', checkInCode: '' }}
+        defaultValues={{ fullName: '', group: youthProgram ? 'youth' : '', ageBand: '', guardianName: '', checkInCode: '' }}
         aria-label={t('trainee.join.heading')}
         onSubmit={(request) => joinMutation.mutate(request)}
       >
@@ -117,7 +121,7 @@ export function JoinForm({ code, walkInsAllowed, checkInCodeRequired }: JoinForm
             maxLength={4}
           />
         ) : null}
-        {askedForAge ? <YouthConsentFields /> : null}
+        {walkInsAllowed || askedForAge ? <YouthConsentFields /> : null}
         {errorCode === 'CHECKED_IN_ON_ANOTHER_PHONE' ? (
           <div className="alert alert--warning" role="alert">
             <p>

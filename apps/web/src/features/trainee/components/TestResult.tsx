@@ -2,7 +2,7 @@ import type { AttemptResult } from '@sujarit/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { AttemptEnd } from '../hooks/use-answer-sync';
-import { AttemptOutcome } from './AttemptOutcome';
+import { AttemptOutcome, verdictOf } from './AttemptOutcome';
 
 interface TestResultProps {
   code: string;
@@ -17,7 +17,7 @@ export function TestResult({ code, result, endedBy }: TestResultProps) {
     result.finishReason !== 'submitted' ? result.finishReason : endedBy === 'deadline' || endedBy === 'closed' ? endedBy : null;
   return (
     <main className="page page--narrow stack">
-      <section className="card card--ok result" aria-labelledby="result-heading">
+      <section className={`card result result--${verdictOf(result.passed)}`} aria-labelledby="result-heading">
         <p className="eyebrow">{t(`trainee.kind.${result.kind}`)}</p>
         <h1 id="result-heading">{t('test.result.heading')}</h1>
         <AttemptOutcome
@@ -25,6 +25,10 @@ export function TestResult({ code, result, endedBy }: TestResultProps) {
           score={result.score}
           maxScore={result.maxScore}
           percent={result.percent}
+          passMarkPercent={result.passMarkPercent}
+          passed={result.passed}
+          prePercent={result.prePercent}
+          changeSincePrePoints={result.changeSincePrePoints}
           resultsVisibility={result.resultsVisibility}
           finishReason={finishReason}
           testId="result-score"

@@ -10,6 +10,7 @@ import { normalizeJoinCode } from '../api/trainee-keys';
 import { AssessmentStatusCard } from './AssessmentStatusCard';
 import { JoinForm } from './JoinForm';
 import { SessionInfo } from './SessionInfo';
+import { ShareToLine } from './ShareToLine';
 import '../trainee.css';
 
 export function TraineeSessionPage() {
@@ -58,10 +59,16 @@ function TraineeSessionView({ code }: { code: string }) {
       {s.me ? (
         <Joined code={code} session={s} me={s.me} />
       ) : s.acceptingWalkIns ? (
-        <JoinForm code={code} walkInsAllowed={s.walkInsAllowed} checkInCodeRequired={s.checkInCodeRequired} />
+        <JoinForm
+          code={code}
+          walkInsAllowed={s.walkInsAllowed}
+          checkInCodeRequired={s.checkInCodeRequired}
+          youthProgram={s.youthProgram}
+        />
       ) : (
         <p className="alert alert--warning">{t('trainee.join.closed')}</p>
       )}
+      <ShareToLine code={code} />
     </main>
   );
 }
