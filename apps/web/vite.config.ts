@@ -17,6 +17,7 @@ export default defineConfig({
   build: {
     outDir: fromHere('../../dist/web'),
     emptyOutDir: true,
+    manifest: true,
   },
   server: {
     proxy: {
