@@ -104,4 +104,42 @@ describe("a trainee's phone loads only the trainee's JavaScript", () => {
     expect(total).toBeLessThanOrEqual(report.groups.trainee.gzipBytes);
     expect(total).toBeLessThanOrEqual(report.traineeCeilingBytes);
   });
+
+  it('fetches the English texts only when English is chosen, and shows English from the first paint after a reload', async () => {
+    const phone = await (await phoneContext(browser)).newPage();
+    const english: string[] = [];
+    phone.on('response', (response) => {
+      if (/\/en-[\w-]+\.js$/.test(new URL(response.url()).pathname)) english.push(response.url());
+    });
+    await phone.goto('/j');
+    await phone.getByRole('heading', { level: 1 }).waitFor();
+    expect(english).toEqual([]);
+
+    await phone.getByRole('button', { name: 'English' }).click();
+    await phone.getByText('Type the 6-character join code from the organizer', { exact: false }).waitFor();
+    expect(english).toHaveLength(1);
+    expect(await phone.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    // The choice is kept on the phone: after a reload the page is English at once, never Thai first.
+    const firstText: string[] = [];
+    await phone.exposeFunction('recordFirstText', (text: string) => firstText.push(text));
+    await phone.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const text = document.getElementById('root')?.innerText ?? '';
+        if (text.trim()) {
+          (window as unknown as { recordFirstText(text: string): void }).recordFirstText(text);
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await phone.reload();
+    await phone.getByText('Type the 6-character join code from the organizer', { exact: false }).waitFor();
+    expect(firstText[0]).toMatch(/[A-Za-z]{4}/);
+    expect(firstText[0]).not.toMatch(/[ก-๙]/);
+
+    // And back to Thai, which was there all along.
+    await phone.getByRole('button', { name: 'ภาษาไทย' }).click();
+    await phone.getByRole('button', { name: 'English' }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.lang)).toBe('th');
+  });
 });
