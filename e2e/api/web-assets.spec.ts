@@ -22,7 +22,19 @@ describe('the web app is served compressed and cached as a phone needs', () => {
   let t: TestApp;
   let folder: string;
   let port: number;
-  const PAGE = '<!doctype html><html lang="th"><title>สุจริต</title><div id="root"></div></html>';
+  const PAGE = '<!doctype html><html lang="th"><head><title>สุจริต</title></head><body><div id="root"></div></body></html>';
+  /** What Vite's manifest says of the build: the entry, and the join page with a chunk and a stylesheet of its own. */
+  const MANIFEST = {
+    'index.html': { file: 'assets/index-Bx3kQ9aZ.js', isEntry: true, imports: ['_i18n-Q1w2E3r4.js'] },
+    '_i18n-Q1w2E3r4.js': { file: 'assets/i18n-Q1w2E3r4.js' },
+    'src/features/trainee/components/TraineeSessionPage.tsx': {
+      file: 'assets/TraineeSessionPage-T5y6U7i8.js',
+      isDynamicEntry: true,
+      imports: ['index.html', '_i18n-Q1w2E3r4.js', '_fields-O9p0A1s2.js'],
+      css: ['assets/trainee-D3f4G5h6.css'],
+    },
+    '_fields-O9p0A1s2.js': { file: 'assets/fields-O9p0A1s2.js', imports: ['_i18n-Q1w2E3r4.js'] },
+  };
   const SCRIPT = 'export const greeting = "สวัสดี ผู้เข้าอบรม";\n'.repeat(400);
   const SCRIPT_PATH = '/assets/index-Bx3kQ9aZ.js';
 
@@ -30,6 +42,8 @@ describe('the web app is served compressed and cached as a phone needs', () => {
     folder = await mkdtemp(join(tmpdir(), 'sujarit-web-assets-'));
     await mkdir(join(folder, 'assets'));
     await writeFile(join(folder, 'index.html'), PAGE);
+    await mkdir(join(folder, '.vite'));
+    await writeFile(join(folder, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
     const script = join(folder, SCRIPT_PATH);
     await writeFile(script, SCRIPT);
     await writeFile(`${script}.br`, brotliCompressSync(SCRIPT));
@@ -101,17 +115,34 @@ describe('the web app is served compressed and cached as a phone needs', () => {
     expect(head.body.length).toBe(0);
   });
 
-  it('has the page itself checked at every visit (no-cache), at / and at an app route such as /j/ABCDEF', async () => {
-    for (const path of ['/', '/index.html', '/j/ABCDEF', '/j/ABCDEF/test/2d1f6f0e-3c1a-4f55-9f35-3b7a4f1f3d10']) {
+  it('has the page itself checked at every visit (no-cache), at / and at every app route', async () => {
+    for (const path of ['/', '/index.html', '/programs/x', '/j/ABCDEF', '/j/ABCDEF/test/2d1f6f0e-3c1a-4f55-9f35-3b7a4f1f3d10']) {
       const answer = await get(path, { 'Accept-Encoding': 'gzip, deflate, br' });
       expect({ path, status: answer.status, cache: answer.headers['cache-control'] }).toEqual({ path, status: 200, cache: 'no-cache' });
-      expect(answer.body.toString('utf8')).toBe(PAGE);
+      expect(answer.body.toString('utf8')).toContain('<div id="root"></div>');
     }
+    expect((await get('/programs/x')).body.toString('utf8')).toBe(PAGE);
     // Checking costs a few bytes: the same page again is 304 Not Modified, without a body.
-    const first = await get('/');
-    const again = await get('/', { 'If-None-Match': String(first.headers.etag) });
-    expect(again.status).toBe(304);
-    expect(again.body.length).toBe(0);
+    for (const path of ['/', '/j/ABCDEF']) {
+      const first = await get(path);
+      const again = await get(path, { 'If-None-Match': String(first.headers.etag) });
+      expect({ path, status: again.status, body: again.body.length }).toEqual({ path, status: 304, body: 0 });
+    }
+  });
+
+  it("names the join page's own files in the page at /j/<code>, so the phone fetches them with the app's first file", async () => {
+    const page = (await get('/j/ABCDEF')).body.toString('utf8');
+    const links = [...page.matchAll(/<link rel="(modulepreload|preload)"[^>]* href="([^"]+)">/g)].map(([, rel, href]) => `${rel} ${href}`);
+    // Its chunk, the chunk it imports, its stylesheet; not the entry nor what the entry imports (the page names those already).
+    expect(links.sort()).toEqual([
+      'modulepreload /assets/TraineeSessionPage-T5y6U7i8.js',
+      'modulepreload /assets/fields-O9p0A1s2.js',
+      'preload /assets/trainee-D3f4G5h6.css',
+    ]);
+    expect(page.indexOf('rel="modulepreload"')).toBeLessThan(page.indexOf('</head>'));
+    // Another trainee address whose page the manifest lacks, and an office page, get the page as it is.
+    expect((await get('/j')).body.toString('utf8')).toBe(PAGE);
+    expect((await get('/sessions/1')).body.toString('utf8')).toBe(PAGE);
   });
 
   it('gives each encoding of a file its own ETag, so a cache never answers one with another', async () => {

@@ -1,7 +1,8 @@
 import { type DynamicModule, Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { precompressedFiles, sendPrecompressed, webAppCacheHeaders } from './precompressed-files';
+import { precompressedFiles, REVALIDATE, sendPrecompressed, webAppCacheHeaders } from './precompressed-files';
+import { routePreloads } from './route-preloads';
 
 const WEB_ROOT = Symbol('WEB_ROOT');
 
@@ -34,8 +35,15 @@ export class WebAppModule implements OnModuleInit {
     const server = this.adapterHost.httpAdapter.getInstance<Express>();
     server.use(sendPrecompressed(precompressedFiles(this.webRoot)));
     server.use(express.static(this.webRoot, { setHeaders: webAppCacheHeaders(this.webRoot) }));
-    server.get(OUTSIDE_THE_API, (_request: Request, response: Response, next: NextFunction) => {
-      response.sendFile('index.html', { root: this.webRoot, headers: { 'Cache-Control': 'no-cache' } }, (error?: Error) => {
+    const preloads = routePreloads(this.webRoot);
+    server.get(OUTSIDE_THE_API, (request: Request, response: Response, next: NextFunction) => {
+      const withPreloads = preloads.pageFor(request.path);
+      if (withPreloads) {
+        response.setHeader('Cache-Control', REVALIDATE);
+        response.type('html').send(withPreloads);
+        return;
+      }
+      response.sendFile('index.html', { root: this.webRoot, headers: { 'Cache-Control': REVALIDATE } }, (error?: Error) => {
         if (error) next(error);
       });
     });
