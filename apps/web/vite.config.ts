@@ -1,12 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress';
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: fromHere('.'),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: {
       // The libraries are used from source, so the web build never waits on their own build output.
@@ -17,6 +18,8 @@ export default defineConfig({
   build: {
     outDir: fromHere('../../dist/web'),
     emptyOutDir: true,
+    // dist/web/.vite/manifest.json: `npm run size` reads which chunks each page loads from it.
+    manifest: true,
   },
   server: {
     proxy: {

@@ -6,7 +6,7 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const next = i18n.language === 'en' ? 'th' : 'en';
   return (
-    <button type="button" className="button button--ghost button--small" lang={next} onClick={() => setLanguage(next)}>
+    <button type="button" className="button button--ghost button--small" lang={next} onClick={() => void setLanguage(next)}>
       {t('common.switchLanguage')}
     </button>
   );

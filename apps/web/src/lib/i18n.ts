@@ -1,6 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en';
 import { th, type Messages } from './locales/th';
 
 declare module 'i18next' {
@@ -26,9 +25,21 @@ function savedLanguage(): Language {
 
 export const i18n = i18next.createInstance();
 
+/**
+ * Only the language in use is downloaded: Thai is in the app's first file; the English texts are a file of their
+ * own, fetched when a reader switches (or had switched on this phone before), so a trainee's phone never loads them.
+ */
+function loadLanguage(language: Language): Promise<void> {
+  if (language === 'th' || i18n.hasResourceBundle(language, 'translation')) return Promise.resolve();
+  return import('./locales/en').then(({ en }) => {
+    i18n.addResourceBundle('en', 'translation', en);
+  });
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { th: { translation: th }, en: { translation: en } },
-  lng: savedLanguage(),
+  resources: { th: { translation: th } },
+  partialBundledLanguages: true,
+  lng: 'th',
   fallbackLng: 'th',
   supportedLngs: [...LANGUAGES],
   // React escapes on render; escaping here too would show &amp; in names.
@@ -42,11 +53,24 @@ i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
-export function setLanguage(language: Language): void {
+/** Resolves once the language chosen on this phone before is shown (at once for Thai); main.tsx renders after it. */
+export const languageReady: Promise<void> = savedLanguage() === 'th' ? Promise.resolve() : switchTo(savedLanguage());
+
+async function switchTo(language: Language): Promise<void> {
+  try {
+    await loadLanguage(language);
+  } catch {
+    // The English file could not be fetched (no connection): Thai stays.
+    return;
+  }
+  await i18n.changeLanguage(language);
+}
+
+export function setLanguage(language: Language): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // The choice then lasts for this visit only.
   }
-  void i18n.changeLanguage(language);
+  return switchTo(language);
 }
