@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { APIRequestContext, Browser, Page, request as playwrightRequest } from 'playwright-core';
 import {
   baseUrl,
@@ -14,6 +16,8 @@ import {
   type SpecOrganization,
 } from '../support/browser';
 import { nextYear } from '../support/dates';
+
+const ARTIFACTS = join(__dirname, '../artifacts');
 
 /** This file's session, in an organization of its own: 1.1.1 on 14 July next year. */
 const SESSION = {
@@ -39,6 +43,7 @@ describe('the live session on a projector', () => {
   let org: SpecOrganization;
   const phones: Phone[] = [];
   beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
     org = await createSpecOrganization();
     browser = await launchChromium();
   });
@@ -136,11 +141,17 @@ describe('the live session on a projector', () => {
     await figure(page, 'live-post_test-started', 20);
     await figure(page, 'live-post_test-submitted', 8);
     await figure(page, 'live-checked-in', 20);
+    await page.screenshot({ path: join(ARTIFACTS, 'live-session-1280x720.png') });
 
     // The same screen on a 390 px phone: one column, nothing wider than the screen, the code still whole.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await scrollsSideways(page)).toBe(false);
     expect(await code.textContent()).toBe(session.joinCode);
+    const phoneCode = await code.evaluate((el) => ({ width: el.getBoundingClientRect().width, height: el.getBoundingClientRect().height, font: parseFloat(getComputedStyle(el).fontSize) }));
+    // On one line and within the screen.
+    expect(phoneCode.height).toBeLessThan(phoneCode.font * 1.5);
+    expect(phoneCode.width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(ARTIFACTS, 'live-session-390.png'), fullPage: true });
     await context.close();
   });
 
