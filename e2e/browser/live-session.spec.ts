@@ -15,6 +15,7 @@ import {
   type CreatedSession,
   type SpecOrganization,
 } from '../support/browser';
+import { seriousAxeViolations } from '../support/axe';
 import { nextYear } from '../support/dates';
 
 const ARTIFACTS = join(__dirname, '../artifacts');
@@ -142,6 +143,7 @@ describe('the live session on a projector', () => {
     await figure(page, 'live-post_test-submitted', 8);
     await figure(page, 'live-checked-in', 20);
     await page.screenshot({ path: join(ARTIFACTS, 'live-session-1280x720.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The same screen on a 390 px phone: one column, nothing wider than the screen, the code still whole.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -166,6 +168,7 @@ describe('the live session on a projector', () => {
     const ask = post.getByRole('alertdialog');
     await ask.getByText('แบบทดสอบก่อนอบรมยังเปิดอยู่ เปิดแบบทดสอบหลังอบรมเลยหรือไม่?').waitFor();
     await ask.getByText('ไม่มีผู้ที่ทำแบบทดสอบก่อนอบรมค้างอยู่', { exact: false }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await ask.getByRole('button', { name: 'เปิดแบบทดสอบหลังอบรม' }).click();
     await post.getByText('เปิดอยู่').waitFor();
     await page.getByTestId('live-pre_test').getByText('เปิดอยู่').waitFor();
