@@ -147,6 +147,23 @@ export type Session = z.infer<typeof SessionSchema>;
 export const SessionListSchema = z.object({ sessions: z.array(SessionSchema) });
 export type SessionList = z.infer<typeof SessionListSchema>;
 
+/**
+ * What the projector shows while a session runs (GET /api/sessions/:id/live, polled every two seconds): the join
+ * code, how many have checked in (enrolments marked attended), and each test's state with how many people have
+ * started it and how many have handed it in (or run out of time), as the session page counts them.
+ */
+export const SessionLiveSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  status: z.enum(SESSION_STATUSES),
+  joinCode: z.string(),
+  joinPath: z.string(),
+  capacity: z.number().int(),
+  checkedInCount: z.number().int(),
+  assessments: z.array(AssessmentSummarySchema),
+});
+export type SessionLive = z.infer<typeof SessionLiveSchema>;
+
 export const AttendeeSchema = z.object({
   enrolmentId: z.uuid(),
   fullName: z.string(),

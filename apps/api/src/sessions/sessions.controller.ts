@@ -14,6 +14,7 @@ import {
   SessionIdParamDto,
   SessionListDto,
   SessionListQueryDto,
+  SessionLiveDto,
 } from './sessions.dto';
 import { SessionsService } from './sessions.service';
 
@@ -41,6 +42,14 @@ export class SessionsController {
   @ZodResponse({ type: SessionDto })
   get(@CurrentUser() user: AuthenticatedUser, @Param() params: SessionIdParamDto) {
     return this.sessions.get(user.organizationId, params.id);
+  }
+
+  /** The projector's counts: cheap enough to be asked every two seconds while a session runs. */
+  @Roles('organizer', 'manager', 'admin')
+  @Get(':id/live')
+  @ZodResponse({ type: SessionLiveDto })
+  live(@CurrentUser() user: AuthenticatedUser, @Param() params: SessionIdParamDto) {
+    return this.sessions.live(user.organizationId, params.id);
   }
 
   @Roles('organizer', 'admin')

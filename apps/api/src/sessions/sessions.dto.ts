@@ -3,6 +3,7 @@ import {
   ChangeSessionStatusRequestSchema,
   UpdateSessionRequestSchema,
   AttendeeListSchema,
+  SessionLiveSchema,
   CreateSessionRequestSchema,
   FiscalYearSchema,
   JoinAddressSchema,
@@ -16,6 +17,7 @@ export class CreateSessionRequestDto extends createZodDto(CreateSessionRequestSc
 export class SessionDto extends createZodDto(SessionSchema) {}
 export class SessionListDto extends createZodDto(SessionListSchema) {}
 export class AttendeeListDto extends createZodDto(AttendeeListSchema) {}
+export class SessionLiveDto extends createZodDto(SessionLiveSchema) {}
 export class SessionListQueryDto extends createZodDto(
   z.strictObject({ programId: z.uuid().optional(), fiscalYear: FiscalYearSchema.optional() }),
 ) {}

@@ -8,6 +8,7 @@ import {
   type CreateSessionRequest,
   type Session,
   type SessionList,
+  type SessionLive,
   type UpdateSessionRequest,
 } from '@sujarit/contracts';
 import { fiscalYearOf } from '@sujarit/domain';
@@ -119,6 +120,32 @@ export class SessionsService {
         prePercent: scores.get(r.enrolment_id)?.prePercent ?? null,
         postPercent: scores.get(r.enrolment_id)?.postPercent ?? null,
       })),
+    };
+  }
+
+  /**
+   * The live counts for the projector: who has checked in, and each test's started and handed-in counts (the same
+   * figures as the session page's cards). A session of another organization is not found.
+   */
+  async live(organizationId: string, id: string): Promise<SessionLive> {
+    const session = await this.sessions.findOneBy({ id, organizationId });
+    if (!session) throw notFound('SESSION_NOT_FOUND', 'ไม่พบรอบอบรมนี้ในหน่วยงานของคุณ');
+    const [summaries, checkedIn] = await Promise.all([
+      this.assessments.summaries(organizationId, [id]),
+      this.db.query(
+        `SELECT count(*)::int AS count FROM enrolments WHERE session_id = $1 AND organization_id = $2 AND status = 'attended'`,
+        [id, organizationId],
+      ) as Promise<{ count: number }[]>,
+    ]);
+    return {
+      id: session.id,
+      title: session.title,
+      status: session.status,
+      joinCode: session.joinCode,
+      joinPath: joinPath(session.joinCode),
+      capacity: session.capacity,
+      checkedInCount: checkedIn[0]?.count ?? 0,
+      assessments: summaries.get(id) ?? [],
     };
   }
 

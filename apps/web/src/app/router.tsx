@@ -69,6 +69,11 @@ export const router = createBrowserRouter([
             lazy: () => import('./routes/session-route').then((m) => ({ Component: m.SessionRoute })),
           },
           {
+            // The projector screen: join code, QR code and live counts; managers watch it too.
+            path: '/sessions/:id/live',
+            lazy: () => import('./routes/live-session-route').then((m) => ({ Component: m.LiveSessionRoute })),
+          },
+          {
             // Managers read survey results too, so this sits beside the session page rather than in the organizer area.
             path: '/sessions/:sessionId/surveys/:assessmentId/results',
             lazy: () =>

@@ -17,6 +17,7 @@ export function useOpenAssessment() {
     onSuccess: (_none, { sessionId, assessmentId }) => {
       // Opening a test also moves a scheduled session to open, which the lists show.
       void queryClient.invalidateQueries({ queryKey: sessionKeys.detail(sessionId), exact: true });
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.live(sessionId) });
       void queryClient.invalidateQueries({ queryKey: sessionKeys.assessment(assessmentId) });
       void queryClient.invalidateQueries({ queryKey: sessionKeys.lists });
       void queryClient.invalidateQueries({ queryKey: PROGRAMS_QUERY_KEY });

@@ -4,6 +4,8 @@ export const sessionKeys = {
   lists: ['sessions', 'list'] as const,
   list: (filter: { programId?: string; fiscalYear?: number }) => ['sessions', 'list', filter] as const,
   detail: (id: string) => ['sessions', 'detail', id] as const,
+  /** The projector's counts; under the session, so refreshing the session refreshes them too. */
+  live: (id: string) => ['sessions', 'detail', id, 'live'] as const,
   attendees: (id: string) => ['sessions', 'detail', id, 'attendees'] as const,
   assessment: (id: string) => ['sessions', 'assessment', id] as const,
   /** A survey's answers item by item; under the assessment, so refreshing a survey refreshes its results too. */
@@ -16,6 +18,9 @@ export const sessionKeys = {
 
 /** The session page is watched live while people join and answer. */
 export const LIVE_REFETCH_MS = 5_000;
+
+/** The projector follows the phones within about two seconds (one small counting query each time). */
+export const PROJECTOR_REFETCH_MS = 2_000;
 
 /** The plan feature's key, kept as a literal: a session's expenses count against its program's budget there. */
 export const PLAN_QUERY_KEY = ['plan'] as const;

@@ -171,7 +171,6 @@ function AssessmentActions({ sessionId, assessment }: { sessionId: string; asses
   const ref = { assessmentId: assessment.id, sessionId };
   const survey = assessment.kind === 'survey';
   const pending = openMutation.isPending || closeMutation.isPending || deleteMutation.isPending;
-  const unsubmitted = Math.max(0, assessment.startedCount - assessment.submittedCount);
   const ask = (what: 'close' | 'delete') => {
     openMutation.reset();
     closeMutation.reset();
@@ -227,27 +226,12 @@ function AssessmentActions({ sessionId, assessment }: { sessionId: string; asses
         )}
       </div>
       {confirming === 'close' && assessment.status === 'open' && (
-        <div className="confirm-box" role="alertdialog" aria-labelledby={questionId}>
-          <p id={questionId}>{t('assessments.close.question', { title: assessment.title })}</p>
-          <p>
-            {unsubmitted > 0
-              ? t('assessments.close.unsubmitted', { n: formatCount(unsubmitted) })
-              : t('assessments.close.nobodyPending')}
-          </p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={pending}
-              onClick={() => closeMutation.mutate(ref, { onSuccess: () => setConfirming(null) })}
-            >
-              {t('assessments.close.confirm')}
-            </button>
-            <button type="button" className="button" disabled={pending} onClick={() => setConfirming(null)}>
-              {t('assessments.close.back')}
-            </button>
-          </div>
-        </div>
+        <CloseConfirm
+          assessment={assessment}
+          pending={pending}
+          onConfirm={() => closeMutation.mutate(ref, { onSuccess: () => setConfirming(null) })}
+          onBack={() => setConfirming(null)}
+        />
       )}
       {confirming === 'delete' && (
         <div className="confirm-box" role="alertdialog" aria-labelledby={questionId}>
@@ -268,6 +252,34 @@ function AssessmentActions({ sessionId, assessment }: { sessionId: string; asses
         </div>
       )}
       <ErrorAlert error={openMutation.error ?? closeMutation.error ?? deleteMutation.error} />
+    </div>
+  );
+}
+
+interface CloseConfirmProps {
+  assessment: AssessmentSummary;
+  pending: boolean;
+  onConfirm: () => void;
+  onBack: () => void;
+}
+
+/** The question asked before a test closes: how many are still answering, whose saved answers are handed in for them. */
+export function CloseConfirm({ assessment, pending, onConfirm, onBack }: CloseConfirmProps) {
+  const { t } = useTranslation();
+  const questionId = useId();
+  const unsubmitted = Math.max(0, assessment.startedCount - assessment.submittedCount);
+  return (
+    <div className="confirm-box" role="alertdialog" aria-labelledby={questionId}>
+      <p id={questionId}>{t('assessments.close.question', { title: assessment.title })}</p>
+      <p>{unsubmitted > 0 ? t('assessments.close.unsubmitted', { n: formatCount(unsubmitted) }) : t('assessments.close.nobodyPending')}</p>
+      <div className="button-row">
+        <button type="button" className="button button--danger" disabled={pending} onClick={onConfirm}>
+          {t('assessments.close.confirm')}
+        </button>
+        <button type="button" className="button" disabled={pending} onClick={onBack}>
+          {t('assessments.close.back')}
+        </button>
+      </div>
     </div>
   );
 }

@@ -12,7 +12,7 @@ const isLoopback = (hostname: string) =>
  * The address phones open: PUBLIC_URL when the server has one; else, when this browser is on the server itself
  * (localhost), one of the server's LAN addresses, with a warning; else the address this browser used.
  */
-function useJoinBase() {
+export function useJoinBase() {
   const address = useJoinAddress();
   const onThisComputer = isLoopback(window.location.hostname);
   const [chosenLan, setChosenLan] = useState<string | null>(null);
@@ -25,25 +25,29 @@ function useJoinBase() {
   return { base: lan ?? window.location.origin, warning: true, lanUrls, chosenLan: lan, setChosenLan };
 }
 
+/** The QR code (a PNG data URL) of this address, drawn `width` pixels wide; never one of another address than asked. */
+export function useQrCode(url: string | null, width: number): string | null {
+  const [qr, setQr] = useState<{ url: string; dataUrl: string } | null>(null);
+  useEffect(() => {
+    if (url === null) return;
+    let current = true;
+    QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width })
+      .then((dataUrl) => current && setQr({ url, dataUrl }))
+      .catch(() => current && setQr(null));
+    return () => {
+      current = false;
+    };
+  }, [url, width]);
+  return qr && qr.url === url ? qr.dataUrl : null;
+}
+
 /** The code to read out in the hall, the link to send, and the QR code to put on the projector. */
 export function JoinPanel({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { base, warning, lanUrls, chosenLan, setChosenLan } = useJoinBase();
   const joinUrl = base === null ? null : `${base}${session.joinPath}`;
-  const [qr, setQr] = useState<{ url: string; dataUrl: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const lanGroup = useId();
-
-  useEffect(() => {
-    if (joinUrl === null) return;
-    let current = true;
-    QRCode.toDataURL(joinUrl, { errorCorrectionLevel: 'M', margin: 2, width: 480 })
-      .then((dataUrl) => current && setQr({ url: joinUrl, dataUrl }))
-      .catch(() => current && setQr(null));
-    return () => {
-      current = false;
-    };
-  }, [joinUrl]);
 
   const canCopy = typeof navigator !== 'undefined' && navigator.clipboard !== undefined;
   const copy = () =>
@@ -52,8 +56,7 @@ export function JoinPanel({ session }: { session: Session }) {
       () => setCopied(true),
       () => setCopied(false),
     );
-  // Never show a QR code of another address than the link beside it.
-  const shownQr = qr && qr.url === joinUrl ? qr.dataUrl : null;
+  const shownQr = useQrCode(joinUrl, 480);
 
   return (
     <section className="card join-panel" aria-labelledby="join-heading">

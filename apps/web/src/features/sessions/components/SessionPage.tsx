@@ -107,6 +107,14 @@ export function SessionPage({ sessionId, canManage, attendance, certificates }: 
       <OverlapWarning overlaps={s.overlaps} />
       {canManage && <SessionManagePanel session={s} />}
       <JoinPanel session={s} />
+      <p className="live-link">
+        <Link className="button button--primary" to={`/sessions/${encodeURIComponent(s.id)}/live`} aria-describedby="live-link-hint">
+          {t('live.link')}
+        </Link>{' '}
+        <span id="live-link-hint" className="muted">
+          {t('live.linkHint')}
+        </span>
+      </p>
       <AssessmentPanel session={s} canManage={canManage} />
       {attendance ?? (
         <section className="stack" aria-labelledby="attendees-heading">
