@@ -37,6 +37,8 @@ export const en: Messages = {
     },
     fields: {
       topic: 'Topic',
+      topicHint: 'Pick a topic of the bank or type a new one · {{used}} of {{max}} characters used',
+      used: '{{used}} of {{max}} characters used',
       type: 'Question type',
       stem: 'Question',
       statement: 'Statement to rate',
