@@ -380,6 +380,12 @@ export const en: Messages = {
     fiscalYearOption: 'Fiscal year {{year}}',
     cancel: 'Cancel',
     switchLanguage: 'ภาษาไทย',
+    pastWindow: {
+      question: 'This time has already passed. Save it anyway?',
+      detail: 'It ends {{at}}, which has passed. Check the date and year before saving.',
+      confirm: 'Save',
+      cancel: 'Cancel and go back',
+    },
   },
   groups: {
     staff: 'Staff / employee',

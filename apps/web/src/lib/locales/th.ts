@@ -379,6 +379,12 @@ export const th = {
     fiscalYearOption: 'ปีงบประมาณ {{year}}',
     cancel: 'ยกเลิก',
     switchLanguage: 'English',
+    pastWindow: {
+      question: 'ช่วงเวลานี้ผ่านมาแล้ว ต้องการบันทึกหรือไม่',
+      detail: 'สิ้นสุด {{at}} ซึ่งผ่านมาแล้ว ตรวจสอบวันที่และปี พ.ศ. ก่อนบันทึก',
+      confirm: 'บันทึก',
+      cancel: 'ยกเลิก กลับไปแก้ไข',
+    },
   },
   groups: {
     staff: 'เจ้าหน้าที่/พนักงาน',
