@@ -51,5 +51,17 @@ describe('correcting a person in the registry', () => {
     await again.waitFor({ state: 'detached' });
     await page.getByText('ด.ช. ภูผา ใจกล้าหาญ', { exact: true }).waitFor();
     await context.close();
+
+    // The admin's log names the fields changed, not what they now say.
+    const adminContext = await phoneContext(browser);
+    const admin = await signedIn(adminContext, org.admin);
+    await admin.goto('/admin/audit');
+    const log = admin.getByRole('list', { name: 'บันทึกการเปลี่ยนแปลง' });
+    const entry = log.getByRole('listitem').filter({ hasText: 'แก้ไขข้อมูลผู้เข้าอบรม' });
+    await entry.waitFor();
+    // The fields by name (in the order PostgreSQL's jsonb keeps keys: shorter first), and nothing else.
+    expect(await entry.locator('p.muted').innerText()).toBe('หมู่ที่ · ชื่อ-นามสกุล');
+    expect(await entry.innerText()).not.toContain('ภูผา');
+    await adminContext.close();
   });
 });
