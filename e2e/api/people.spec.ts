@@ -82,4 +82,48 @@ describe('the people registry and PDPA', () => {
     expect((await organizer.post(`/api/people/${id}/erase`).expect(409)).body.code).toBe('PERSON_ERASED');
     expect((await organizer.get(`/api/people?q=${encodeURIComponent('ขอลบ')}`).expect(200)).body.people).toEqual([]);
   });
+
+  it('corrects a person with the rules of adding one; the log names the fields changed, never their values', async () => {
+    const org = await t.createOrganization();
+    const organizer = await org.login('organizer');
+    const created = (await organizer.post('/api/people').send(youth).expect(201)).body.person;
+    const consentedAt = created.guardianConsent.recordedAt;
+
+    // The same rules as adding: a minor needs a guardian, a school only for youth, no unknown fields.
+    const noGuardian = await organizer.patch(`/api/people/${created.id}`).send({ ...youth, guardianName: '' }).expect(400);
+    expect(noGuardian.body.issues).toEqual([{ path: 'guardianName', message: 'ผู้เยาว์ (อายุต่ำกว่า 20 ปี) ต้องมีชื่อผู้ปกครองที่ให้ความยินยอม' }]);
+    const adultWithSchool = await organizer.patch(`/api/people/${created.id}`).send({ ...youth, group: 'citizen', ageBand: null }).expect(400);
+    expect(adultWithSchool.body.issues[0].path).toBe('school');
+    await organizer.patch(`/api/people/${created.id}`).send({ ...youth, nationalId: '1960100000000' }).expect(400);
+
+    const edited = await organizer
+      .patch(`/api/people/${created.id}`)
+      .send({ ...youth, fullName: 'ด.ญ. มะลิวัลย์ ดีงาม', village: 4, phone: '0891234567' })
+      .expect(200);
+    expect(edited.body).toMatchObject({ id: created.id, fullName: 'ด.ญ. มะลิวัลย์ ดีงาม', village: 4, phone: '0891234567', school: 'โรงเรียนบ้านพร่อน', minor: true });
+    // The guardian did not change: the consent keeps the time it was given.
+    expect(edited.body.guardianConsent).toEqual({ guardianName: 'นางมาลี ดีงาม', recordedAt: consentedAt });
+    // The name key follows the new name: search finds the person by it.
+    const [row] = await t.db.query(`SELECT name_key FROM people WHERE id = $1`, [created.id]);
+    expect(row.name_key).toContain('มะลิวัลย์');
+    expect((await organizer.get(`/api/people?q=${encodeURIComponent('มะลิวัลย์')}`).expect(200)).body.people.map((p: { id: string }) => p.id)).toEqual([created.id]);
+
+    // Saving the same details again is no change and leaves no line.
+    await organizer.patch(`/api/people/${created.id}`).send({ ...youth, fullName: 'ด.ญ. มะลิวัลย์ ดีงาม', village: 4, phone: '0891234567' }).expect(200);
+    const audit = (await (await org.login('admin')).get('/api/audit-events?subject=person').expect(200)).body;
+    expect(audit.events.map((e: { action: string; subject: { id: string }; details: object; changes: object }) => [e.action, e.subject.id, e.details, e.changes])).toEqual([
+      ['person.updated', created.id, { fullName: true, village: true, phone: true }, {}],
+    ]);
+    const logged = JSON.stringify(await t.db.query(`SELECT * FROM audit_events WHERE organization_id = $1`, [org.id]));
+    for (const personal of ['มะลิ', '0891234567', 'ดีงาม']) expect(logged).not.toContain(personal);
+
+    // Managers do not see people, let alone edit them; other organizations do not find them.
+    await (await org.login('manager')).patch(`/api/people/${created.id}`).send(youth).expect(403);
+    const other = await t.createOrganization();
+    expect((await (await other.login('organizer')).patch(`/api/people/${created.id}`).send(youth).expect(404)).body.code).toBe('PERSON_NOT_FOUND');
+
+    await organizer.post(`/api/people/${created.id}/erase`).expect(200);
+    expect((await organizer.patch(`/api/people/${created.id}`).send(youth).expect(409)).body.code).toBe('PERSON_ERASED');
+    expect((await organizer.get(`/api/people/${created.id}`).expect(200)).body.fullName).toBe('ลบข้อมูลแล้ว');
+  });
 });

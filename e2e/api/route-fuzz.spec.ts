@@ -318,6 +318,7 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
       'POST /api/join/{code}/attempts/{attemptId}/submit': { answers: { [mine.attemptQuestion]: [mine.attemptOption] } },
       'POST /api/plan/copy-year': { fromFiscalYear: year, toFiscalYear: year + 1, overwrite: false },
       'POST /api/people': { fullName: 'เด็กชายทดสอบ ระบบ', group: 'youth', village: 3, school: 'โรงเรียนบ้านพร่อน', ageBand: '12_14', phone: '0812345678', guardianName: 'นางผู้ปกครอง' },
+      'PATCH /api/people/{id}': { fullName: 'สมศรี แก้ไขแล้ว', group: 'citizen', village: 4, school: null, ageBand: null, phone: '0812345678', guardianName: null },
       'POST /api/programs/{programId}/questions': question,
       'PUT /api/questions/{id}': question,
       'POST /api/programs/{programId}/questions/import': { questions: [question] },

@@ -41,6 +41,54 @@ describe("a program's question bank", () => {
     expect(await card.getByText('ใช้แล้ว').count()).toBe(0);
   });
 
+  it('an organizer writes a question over several lines, sees each limit as it types, and picks a topic of the bank', async () => {
+    const page = await openBank(browser);
+    const topic = `หลายบรรทัด ${RUN}`;
+    const form = page.getByRole('form', { name: 'เพิ่มคำถาม' });
+    // 12 + 1 + 13 characters: two lines.
+    const stem = 'ข้อใดถูกต้อง\nเลือกหนึ่งข้อ';
+    await form.getByLabel('หัวข้อ', { exact: true }).fill(topic);
+    // 11 characters and the run's 8.
+    expect(topic.length).toBe(19);
+    await form.getByText('ใช้ไป 19 จาก 100 ตัวอักษร', { exact: false }).waitFor();
+    const stemBox = form.getByLabel('คำถาม', { exact: true });
+    expect(await stemBox.evaluate((el) => el.tagName)).toBe('TEXTAREA');
+    expect(await stemBox.getAttribute('maxlength')).toBe('2000');
+    await form.getByText('ใช้ไป 0 จาก 2000 ตัวอักษร').first().waitFor();
+    await stemBox.fill(stem);
+    await form.getByText('ใช้ไป 26 จาก 2000 ตัวอักษร').waitFor();
+    await form.getByLabel('ตัวเลือก 1', { exact: true }).fill('ก');
+    await form.getByLabel('ตัวเลือก 2', { exact: true }).fill('ข');
+    await form.getByLabel('คำตอบที่ถูก', { exact: true }).selectOption({ label: 'ตัวเลือก 1' });
+    await form.getByLabel('คำอธิบายเฉลย', { exact: true }).fill('เหตุผลข้อแรก\nเหตุผลข้อสอง');
+    await form.getByText('ใช้ไป 25 จาก 2000 ตัวอักษร').waitFor();
+    await form.getByRole('button', { name: 'เพิ่มคำถาม' }).click();
+
+    const group = page.getByRole('region', { name: topic });
+    const card = group.getByRole('listitem').filter({ hasText: 'เลือกหนึ่งข้อ' });
+    await card.waitFor();
+    // The line breaks stay, in the bank and in the edit form.
+    expect(await card.innerText()).toContain('ข้อใดถูกต้อง\nเลือกหนึ่งข้อ');
+    expect(await card.innerText()).toContain('เหตุผลข้อแรก\nเหตุผลข้อสอง');
+    await card.getByRole('button', { name: 'แก้ไข' }).click();
+    const edit = group.getByRole('form');
+    expect(await edit.getByLabel('คำถาม', { exact: true }).inputValue()).toBe(stem);
+    await edit.getByRole('button', { name: 'ยกเลิก' }).click();
+
+    // The next question's topic offers the bank's topics, and still takes a new one.
+    const topicBox = form.getByLabel('หัวข้อ', { exact: true });
+    const offered = await topicBox.evaluate((input) => Array.from((input as HTMLInputElement).list?.options ?? [], (o) => o.value));
+    expect(offered).toContain(topic);
+    await topicBox.fill(`หัวข้อใหม่ ${RUN}`);
+    await form.getByLabel('คำถาม', { exact: true }).fill('ข้อใหม่');
+    await form.getByLabel('ตัวเลือก 1', { exact: true }).fill('ก');
+    await form.getByLabel('ตัวเลือก 2', { exact: true }).fill('ข');
+    await form.getByLabel('คำตอบที่ถูก', { exact: true }).selectOption({ label: 'ตัวเลือก 2' });
+    await form.getByRole('button', { name: 'เพิ่มคำถาม' }).click();
+    await page.getByRole('region', { name: `หัวข้อใหม่ ${RUN}` }).getByText('ข้อใหม่', { exact: true }).waitFor();
+    await page.context().close();
+  });
+
   it('an organizer edits an unused question in place and then deletes it', async () => {
     const page = await openBank(browser);
     const topic = `แก้ไขแล้วลบ ${RUN}`;

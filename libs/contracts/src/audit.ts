@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'enrolment.status_changed',
   'enrolment.moved_to_new_phone',
   'enrolments.imported',
+  'person.updated',
   'person.erased',
   'person.merged',
   'certificate.withdrawn',

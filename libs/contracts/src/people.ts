@@ -51,6 +51,11 @@ export const CreatePersonRequestSchema = PersonFieldsSchema.refine(needsGuardian
 export type CreatePersonRequest = z.infer<typeof CreatePersonRequestSchema>;
 export type CreatePersonInput = z.input<typeof CreatePersonRequestSchema>;
 
+/** An edit of a person's details: the whole record again, with the same rules as adding one. */
+export const UpdatePersonRequestSchema = CreatePersonRequestSchema;
+export type UpdatePersonRequest = z.infer<typeof UpdatePersonRequestSchema>;
+export type UpdatePersonInput = z.input<typeof UpdatePersonRequestSchema>;
+
 export const PersonSchema = z.object({
   id: z.uuid(),
   fullName: z.string(),

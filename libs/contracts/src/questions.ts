@@ -39,12 +39,15 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const EXPORT_FORMATS = ['gift', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** The longest text each field of a question takes, shown beside the field before anyone runs into it. */
+export const QUESTION_FIELD_LIMITS = { topic: 100, stem: 2000, explanation: 2000, option: 500, followUpOutcome: 200 } as const;
+
 export const QuestionOptionInputSchema = z.strictObject({
   text: z
     .string()
     .trim()
     .min(1, { message: 'ตัวเลือกต้องไม่ว่าง' })
-    .max(500, { message: 'ตัวเลือกยาวได้ไม่เกิน 500 ตัวอักษร' })
+    .max(QUESTION_FIELD_LIMITS.option, { message: `ตัวเลือกยาวได้ไม่เกิน ${QUESTION_FIELD_LIMITS.option} ตัวอักษร` })
     .refine(hasVisibleCharacter, { message: 'ตัวเลือกต้องไม่ว่าง' }),
   /** Percent of the question's points this option is worth (Moodle's weights): 100 = right, 0 = wrong, negative = penalty. */
   weight: z
@@ -69,17 +72,17 @@ export const QuestionInputSchema = z
       .string()
       .trim()
       .min(1, { message: 'กรุณากรอกหัวข้อ' })
-      .max(100, { message: 'หัวข้อยาวได้ไม่เกิน 100 ตัวอักษร' })
+      .max(QUESTION_FIELD_LIMITS.topic, { message: `หัวข้อยาวได้ไม่เกิน ${QUESTION_FIELD_LIMITS.topic} ตัวอักษร` })
       .refine(hasVisibleCharacter, { message: 'กรุณากรอกหัวข้อ' }),
     type: z.enum(QUESTION_TYPES, { message: 'ชนิดคำถามต้องเป็น เลือกตอบข้อเดียว เลือกได้หลายคำตอบ ถูก/ผิด หรือมาตราส่วน 5 ระดับ' }),
     stem: z
       .string()
       .trim()
       .min(1, { message: 'กรุณากรอกคำถาม' })
-      .max(2000, { message: 'คำถามยาวได้ไม่เกิน 2000 ตัวอักษร' })
+      .max(QUESTION_FIELD_LIMITS.stem, { message: `คำถามยาวได้ไม่เกิน ${QUESTION_FIELD_LIMITS.stem} ตัวอักษร` })
       .refine(hasVisibleCharacter, { message: 'กรุณากรอกคำถาม' }),
     options: z.array(QuestionOptionInputSchema).max(MAX_OPTIONS, { message: `ตัวเลือกได้ไม่เกิน ${MAX_OPTIONS} ข้อ` }).default([]),
-    explanation: z.string().trim().max(2000, { message: 'คำอธิบายเฉลยยาวได้ไม่เกิน 2000 ตัวอักษร' }).default(''),
+    explanation: z.string().trim().max(QUESTION_FIELD_LIMITS.explanation, { message: `คำอธิบายเฉลยยาวได้ไม่เกิน ${QUESTION_FIELD_LIMITS.explanation} ตัวอักษร` }).default(''),
     /** Whole points, 1–10 (1 when left out); a Likert item has none, and this is ignored for it. */
     points: z
       .number({ message: `คะแนนต้องเป็นจำนวนเต็ม ${MIN_POINTS}–${MAX_POINTS}` })
@@ -91,7 +94,7 @@ export const QuestionInputSchema = z
      * The follow-up outcome a Likert item measures (its name, e.g. "มีจิตสาธารณะ"): the program-year's survey results
      * show, per outcome, the share of respondents averaging 4 or more on its items against 80 %. Ignored on other types.
      */
-    followUpOutcome: z.string().trim().max(200, { message: 'ชื่อผลลัพธ์ที่ติดตามยาวได้ไม่เกิน 200 ตัวอักษร' }).nullable().optional(),
+    followUpOutcome: z.string().trim().max(QUESTION_FIELD_LIMITS.followUpOutcome, { message: `ชื่อผลลัพธ์ที่ติดตามยาวได้ไม่เกิน ${QUESTION_FIELD_LIMITS.followUpOutcome} ตัวอักษร` }).nullable().optional(),
   })
   .superRefine((q, ctx) => {
     const problem = keyProblem(q.type, q.options);

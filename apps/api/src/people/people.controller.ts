@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -13,6 +13,7 @@ import {
   PersonIdParamDto,
   PersonListDto,
   PersonSearchQueryDto,
+  UpdatePersonRequestDto,
 } from './people.dto';
 import { PeopleMergeService } from './people-merge.service';
 import { PeopleService } from './people.service';
@@ -61,6 +62,13 @@ export class PeopleController {
   @ZodResponse({ type: PersonDto })
   get(@CurrentUser() user: AuthenticatedUser, @Param() params: PersonIdParamDto) {
     return this.people.get(user.organizationId, params.id);
+  }
+
+  @Roles('organizer', 'admin')
+  @Patch(':id')
+  @ZodResponse({ type: PersonDto })
+  update(@CurrentUser() user: AuthenticatedUser, @Param() params: PersonIdParamDto, @Body() body: UpdatePersonRequestDto) {
+    return this.people.update(user, params.id, body);
   }
 
   @Roles('organizer', 'admin')

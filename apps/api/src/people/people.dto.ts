@@ -7,6 +7,7 @@ import {
   PersonListSchema,
   PersonSchema,
   PersonSearchQuerySchema,
+  UpdatePersonRequestSchema,
 } from '@sujarit/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -20,3 +21,4 @@ export class PersonIdParamDto extends createZodDto(z.strictObject({ id: z.uuid({
 export class DuplicatePeopleDto extends createZodDto(DuplicatePeopleSchema) {}
 export class MergePeopleRequestDto extends createZodDto(MergePeopleRequestSchema) {}
 export class MergePeopleResultDto extends createZodDto(MergePeopleResultSchema) {}
+export class UpdatePersonRequestDto extends createZodDto(UpdatePersonRequestSchema) {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreatePersonRequest, Person as PersonView, PersonList, PersonGroup } from '@sujarit/contracts';
+import type { CreatePersonRequest, Person as PersonView, PersonList, PersonGroup, UpdatePersonRequest } from '@sujarit/contracts';
 import { thaiNameKey } from '@sujarit/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
@@ -86,6 +86,44 @@ export class PeopleService {
   }
 
   /**
+   * Corrects a person's details, with the same rules as adding one. The audit log keeps which fields changed,
+   * by registry id, never their values (they are personal data). A new guardian's consent is recorded now.
+   */
+  async update(user: AuthenticatedUser, id: string, request: UpdatePersonRequest): Promise<PersonView> {
+    const { organizationId } = user;
+    await this.db.transaction(async (manager) => {
+      const person = await manager.getRepository(Person).findOne({ where: { id, organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (!person) throw notFound('PERSON_NOT_FOUND', 'ไม่พบผู้เข้าอบรมนี้ในทะเบียนของหน่วยงาน');
+      if (person.erasedAt) throw conflict('PERSON_ERASED', 'ข้อมูลของบุคคลนี้ถูกลบไปแล้ว');
+      const after = {
+        fullName: request.fullName,
+        group: request.group,
+        village: request.village,
+        school: request.school || null,
+        ageBand: request.ageBand,
+        phone: request.phone || null,
+        guardianName: request.guardianName || null,
+      };
+      const changed = PERSON_FIELDS.filter((field) => (person[field] ?? null) !== after[field]);
+      if (changed.length === 0) return;
+      const guardianConsentRecordedAt = !after.guardianName
+        ? null
+        : after.guardianName === person.guardianName
+          ? person.guardianConsentRecordedAt
+          : this.clock.now();
+      await manager
+        .getRepository(Person)
+        .update({ id, organizationId }, { ...after, nameKey: thaiNameKey(after.fullName), guardianConsentRecordedAt });
+      await this.audit.record(manager, actorOf(user), {
+        action: 'person.updated',
+        subject: { id },
+        details: Object.fromEntries(changed.map((field) => [field, true])),
+      });
+    });
+    return this.get(organizationId, id);
+  }
+
+  /**
    * PDPA erasure on request: the name and every detail are removed for good. The row stays so that
    * attendance and scores still count in the indicators, without saying whose they were.
    */
@@ -117,6 +155,9 @@ export class PeopleService {
     return this.get(organizationId, id);
   }
 }
+
+/** The details an organizer can correct; the audit log names which of them changed. */
+const PERSON_FIELDS = ['fullName', 'group', 'village', 'school', 'ageBand', 'phone', 'guardianName'] as const;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);

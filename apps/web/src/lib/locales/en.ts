@@ -37,6 +37,8 @@ export const en: Messages = {
     },
     fields: {
       topic: 'Topic',
+      topicHint: 'Pick a topic of the bank or type a new one · {{used}} of {{max}} characters used',
+      used: '{{used}} of {{max}} characters used',
       type: 'Question type',
       stem: 'Question',
       statement: 'Statement to rate',
@@ -224,6 +226,7 @@ export const en: Messages = {
       'enrolment.moved_to_new_phone': 'Moved a trainee to a new phone',
       'enrolments.imported': 'Imported enrolments',
       'certificate.withdrawn': 'Withdrew a certificate',
+      'person.updated': 'Edited a person\'s details',
       'person.erased': 'Erased personal data on request (PDPA)',
       'person.merged': 'Merged duplicate entries of one person',
       'user.invited': 'Added a user with an invitation link',
@@ -295,6 +298,13 @@ export const en: Messages = {
       targetPassRatePercent: 'Target pass rate (%)',
       indicatorBasis: 'Indicator basis',
       fiscalYear: 'Fiscal year',
+      fullName: 'Full name',
+      group: 'Group',
+      village: 'Village (Moo)',
+      school: 'School',
+      ageBand: 'Age band',
+      phone: 'Phone',
+      guardianName: 'Consenting guardian',
     },
     values: {
       setup: 'first-run set-up',
@@ -370,6 +380,12 @@ export const en: Messages = {
     fiscalYearOption: 'Fiscal year {{year}}',
     cancel: 'Cancel',
     switchLanguage: 'ภาษาไทย',
+    pastWindow: {
+      question: 'This time has already passed. Save it anyway?',
+      detail: 'It ends {{at}}, which has passed. Check the date and year before saving.',
+      confirm: 'Save',
+      cancel: 'Cancel and go back',
+    },
   },
   groups: {
     staff: 'Staff / employee',
@@ -1316,6 +1332,14 @@ export const en: Messages = {
       added: '{{name}} was added to the registry',
       guardianRequired: 'A minor (under 20) needs the name of the consenting parent or guardian',
       duplicates: '{{name}} was added, but the registry already has this name in the same group and village. It may be the same person; check before enrolling:',
+    },
+    edit: {
+      button: 'Edit',
+      label: 'Edit the details of {{name}}',
+      heading: 'Edit the details of {{name}}',
+      submit: 'Save changes',
+      cancel: 'Cancel',
+      saved: 'Changes saved',
     },
     erase: {
       button: 'Erase on request (PDPA)',

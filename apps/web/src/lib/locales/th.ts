@@ -36,6 +36,8 @@ export const th = {
     },
     fields: {
       topic: 'หัวข้อ',
+      topicHint: 'เลือกหัวข้อที่มีอยู่ในคลัง หรือพิมพ์หัวข้อใหม่ · ใช้ไป {{used}} จาก {{max}} ตัวอักษร',
+      used: 'ใช้ไป {{used}} จาก {{max}} ตัวอักษร',
       type: 'ชนิดคำถาม',
       stem: 'คำถาม',
       statement: 'ข้อความที่ให้ประเมิน',
@@ -223,6 +225,7 @@ export const th = {
       'enrolment.moved_to_new_phone': 'ย้ายผู้เข้าอบรมไปใช้เครื่องใหม่',
       'enrolments.imported': 'นำเข้ารายชื่อผู้เข้าอบรม',
       'certificate.withdrawn': 'เพิกถอนเกียรติบัตร',
+      'person.updated': 'แก้ไขข้อมูลผู้เข้าอบรม',
       'person.erased': 'ลบข้อมูลส่วนบุคคลตามคำขอ (PDPA)',
       'person.merged': 'รวมรายชื่อที่ซ้ำกัน',
       'user.invited': 'เพิ่มผู้ใช้และออกลิงก์เชิญ',
@@ -294,6 +297,13 @@ export const th = {
       targetPassRatePercent: 'เป้าหมายสัดส่วนผู้ผ่าน (%)',
       indicatorBasis: 'ฐานของตัวชี้วัด',
       fiscalYear: 'ปีงบประมาณ',
+      fullName: 'ชื่อ-นามสกุล',
+      group: 'กลุ่ม',
+      village: 'หมู่ที่',
+      school: 'โรงเรียน',
+      ageBand: 'ช่วงอายุ',
+      phone: 'เบอร์โทรศัพท์',
+      guardianName: 'ผู้ปกครองที่ให้ความยินยอม',
     },
     values: {
       setup: 'ตั้งค่าครั้งแรก',
@@ -369,6 +379,12 @@ export const th = {
     fiscalYearOption: 'ปีงบประมาณ {{year}}',
     cancel: 'ยกเลิก',
     switchLanguage: 'English',
+    pastWindow: {
+      question: 'ช่วงเวลานี้ผ่านมาแล้ว ต้องการบันทึกหรือไม่',
+      detail: 'สิ้นสุด {{at}} ซึ่งผ่านมาแล้ว ตรวจสอบวันที่และปี พ.ศ. ก่อนบันทึก',
+      confirm: 'บันทึก',
+      cancel: 'ยกเลิก กลับไปแก้ไข',
+    },
   },
   groups: {
     staff: 'เจ้าหน้าที่/พนักงาน',
@@ -1317,6 +1333,14 @@ export const th = {
       added: 'เพิ่ม {{name}} ในทะเบียนแล้ว',
       guardianRequired: 'ผู้เยาว์ (อายุต่ำกว่า 20 ปี) ต้องมีชื่อผู้ปกครองที่ให้ความยินยอม',
       duplicates: 'เพิ่ม {{name}} แล้ว แต่ทะเบียนมีชื่อนี้ในกลุ่มและหมู่ที่เดียวกันอยู่แล้ว อาจเป็นคนเดียวกัน ตรวจสอบก่อนลงทะเบียน:',
+    },
+    edit: {
+      button: 'แก้ไข',
+      label: 'แก้ไขข้อมูล {{name}}',
+      heading: 'แก้ไขข้อมูล {{name}}',
+      submit: 'บันทึกการแก้ไข',
+      cancel: 'ยกเลิก',
+      saved: 'บันทึกการแก้ไขแล้ว',
     },
     erase: {
       button: 'ลบข้อมูลตามคำขอ (PDPA)',

@@ -29,7 +29,7 @@ const arabicDigits = (text: string) => text.replace(/[๐-๙]/g, (digit) => Str
  * what the API would, in the contract's Thai, beside the right field. School, age band and guardian
  * belong to youth only: for any other group they are left out, whatever was typed before switching.
  */
-function usePersonFormSchema() {
+export function usePersonFormSchema() {
   const { t } = useTranslation();
   return useMemo(
     () =>
@@ -123,6 +123,27 @@ function CreatedNotice({ result }: { result: CreatePersonResult }) {
   );
 }
 
+/** A person's fields, the same for adding and for correcting one. */
+export function PersonFields() {
+  const { t } = useTranslation();
+  const groups = PERSON_GROUPS.map((group) => ({ value: group, label: t(`groups.${group}`) }));
+  return (
+    <>
+      <TextField name="fullName" label={t('people.fields.fullName')} autoComplete="off" required />
+      <SelectField name="group" label={t('people.fields.group')} placeholder={t('people.fields.groupPlaceholder')} options={groups} required />
+      <TextField
+        name="village"
+        label={t('people.fields.village')}
+        hint={t('people.fields.villageHint')}
+        inputMode="numeric"
+        autoComplete="off"
+      />
+      <YouthFields />
+      <TextField name="phone" label={t('people.fields.phone')} type="tel" inputMode="tel" autoComplete="off" />
+    </>
+  );
+}
+
 const EMPTY = { fullName: '', group: '', village: '', school: '', ageBand: '', phone: '', guardianName: '' };
 
 export function CreatePersonForm() {
@@ -130,7 +151,6 @@ export function CreatePersonForm() {
   const schema = usePersonFormSchema();
   const createMutation = useCreatePerson();
   const [created, setCreated] = useState<CreatePersonResult | null>(null);
-  const groups = PERSON_GROUPS.map((group) => ({ value: group, label: t(`groups.${group}`) }));
   return (
     <section className="card stack" id="add-person" aria-labelledby="add-person-heading">
       <h2 id="add-person-heading">{t('people.add.heading')}</h2>
@@ -149,17 +169,7 @@ export function CreatePersonForm() {
           })
         }
       >
-        <TextField name="fullName" label={t('people.fields.fullName')} autoComplete="off" required />
-        <SelectField name="group" label={t('people.fields.group')} placeholder={t('people.fields.groupPlaceholder')} options={groups} required />
-        <TextField
-          name="village"
-          label={t('people.fields.village')}
-          hint={t('people.fields.villageHint')}
-          inputMode="numeric"
-          autoComplete="off"
-        />
-        <YouthFields />
-        <TextField name="phone" label={t('people.fields.phone')} type="tel" inputMode="tel" autoComplete="off" />
+        <PersonFields />
         <ErrorAlert error={createMutation.error} />
         <SubmitButton pending={createMutation.isPending} pendingLabel={t('common.saving')}>
           {t('people.add.submit')}

@@ -37,6 +37,7 @@ export function QuestionCard({ question, notice, onNotice }: QuestionCardProps) 
     return (
       <li className="card stack bank-question">
         <QuestionForm
+          programId={question.programId}
           label={t('questionBank.edit.heading', { stem: question.stem })}
           submitLabel={t('questionBank.edit.submit')}
           pending={updateMutation.isPending}
@@ -87,7 +88,7 @@ export function QuestionCard({ question, notice, onNotice }: QuestionCardProps) 
         </p>
       )}
       {question.explanation && (
-        <p className="note">
+        <p className="note bank-question__explanation">
           {t('questionBank.explanationLabel')}: {question.explanation}
         </p>
       )}

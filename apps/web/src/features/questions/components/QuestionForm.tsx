@@ -1,10 +1,11 @@
-import { isFullCredit, QUESTION_TYPES, QuestionInputSchema, type BankQuestion, type QuestionInput } from '@sujarit/contracts';
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { isFullCredit, QUESTION_FIELD_LIMITS, QUESTION_TYPES, QuestionInputSchema, type BankQuestion, type QuestionInput } from '@sujarit/contracts';
+import { useCallback, useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import { get, useFieldArray, useFormContext, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Form } from '../../../components/Form';
-import { CheckboxField, SelectField, SubmitButton, TextField } from '../../../components/fields';
+import { CheckboxField, SelectField, SubmitButton, TextAreaField, TextField } from '../../../components/fields';
+import { useQuestions } from '../api/get-questions';
 
 export interface QuestionOptionValues {
   text: string;
@@ -195,7 +196,37 @@ function FormError({ name }: { name: string }) {
   );
 }
 
-function QuestionFields() {
+/** The topic: one of the bank's topics picked from the list, or a new one typed in. */
+function TopicField({ programId }: { programId: string }) {
+  const { t } = useTranslation();
+  const listId = useId();
+  const bank = useQuestions(programId);
+  const topic = useWatch<QuestionFormValues, 'topic'>({ name: 'topic' }) ?? '';
+  const topics = useMemo(
+    () => [...new Set((bank.data?.questions ?? []).map((q) => q.topic))].sort((a, b) => a.localeCompare(b, 'th')),
+    [bank.data],
+  );
+  return (
+    <>
+      <TextField
+        name="topic"
+        label={t('questionBank.fields.topic')}
+        hint={t('questionBank.fields.topicHint', { used: topic.length, max: QUESTION_FIELD_LIMITS.topic })}
+        maxLength={QUESTION_FIELD_LIMITS.topic}
+        list={listId}
+        autoComplete="off"
+        required
+      />
+      <datalist id={listId}>
+        {topics.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+    </>
+  );
+}
+
+function QuestionFields({ programId }: { programId: string }) {
   const { t } = useTranslation();
   const { control, getValues, setValue } = useFormContext<QuestionFormValues>();
   const { fields } = useFieldArray({ control, name: 'options' });
@@ -211,17 +242,21 @@ function QuestionFields() {
   const answers = fields.map((_, index) => ({ value: String(index), label: t('questionBank.fields.option', { n: index + 1 }) }));
   const likert = type === 'likert';
   const multiple = type === 'multiple_choice';
+  const stem = useWatch<QuestionFormValues, 'stem'>({ name: 'stem' }) ?? '';
+  const explanation = useWatch<QuestionFormValues, 'explanation'>({ name: 'explanation' }) ?? '';
+  const used = (text: string, max: number) => t('questionBank.fields.used', { used: text.length, max });
   return (
     <>
-      <TextField name="topic" label={t('questionBank.fields.topic')} autoComplete="off" required />
+      <TopicField programId={programId} />
       <SelectField name="type" label={t('questionBank.fields.type')} options={types} />
       <TypeSync />
       <WeightSync />
-      <TextField
+      <TextAreaField
         name="stem"
         label={t(likert ? 'questionBank.fields.statement' : 'questionBank.fields.stem')}
-        hint={likert ? t('questionBank.fields.likertHint') : undefined}
-        autoComplete="off"
+        hint={[likert && t('questionBank.fields.likertHint'), used(stem, QUESTION_FIELD_LIMITS.stem)].filter(Boolean).join(' · ')}
+        maxLength={QUESTION_FIELD_LIMITS.stem}
+        rows={3}
         required
       />
       {likert && (
@@ -229,6 +264,7 @@ function QuestionFields() {
           name="followUpOutcome"
           label={t('questionBank.fields.followUpOutcome')}
           hint={t('questionBank.fields.followUpOutcomeHint')}
+          maxLength={QUESTION_FIELD_LIMITS.followUpOutcome}
           autoComplete="off"
         />
       )}
@@ -239,7 +275,12 @@ function QuestionFields() {
             {multiple && <p className="field__hint">{t('questionBank.fields.weightHint')}</p>}
             {fields.map((field, index) => (
               <div key={field.id} className="question-option">
-                <TextField name={`options.${index}.text`} label={t('questionBank.fields.option', { n: index + 1 })} autoComplete="off" />
+                <TextField
+                  name={`options.${index}.text`}
+                  label={t('questionBank.fields.option', { n: index + 1 })}
+                  maxLength={QUESTION_FIELD_LIMITS.option}
+                  autoComplete="off"
+                />
                 {multiple && (
                   <div className="question-option__key">
                     <CheckboxField name={`options.${index}.right`} label={t('questionBank.fields.right', { n: index + 1 })} />
@@ -268,7 +309,13 @@ function QuestionFields() {
               options={answers}
             />
           )}
-          <TextField name="explanation" label={t('questionBank.fields.explanation')} autoComplete="off" />
+          <TextAreaField
+            name="explanation"
+            label={t('questionBank.fields.explanation')}
+            hint={used(explanation, QUESTION_FIELD_LIMITS.explanation)}
+            maxLength={QUESTION_FIELD_LIMITS.explanation}
+            rows={3}
+          />
           <TextField name="points" type="number" min={1} max={10} step={1} label={t('questionBank.fields.points')} />
         </>
       )}
@@ -277,6 +324,8 @@ function QuestionFields() {
 }
 
 interface QuestionFormProps {
+  /** The bank's program: its topics are offered for the topic. */
+  programId: string;
   label: string;
   submitLabel: string;
   defaultValues: QuestionFormValues;
@@ -289,7 +338,7 @@ interface QuestionFormProps {
  * Adding and editing share one form: topic, type, the question (or a Likert statement), 2–6 options with the
  * right one (single choice, true/false) or the right ones and their weights (multiple choice), the explanation and points.
  */
-export function QuestionForm({ label, submitLabel, defaultValues, pending, onSubmit, children }: QuestionFormProps) {
+export function QuestionForm({ programId, label, submitLabel, defaultValues, pending, onSubmit, children }: QuestionFormProps) {
   const { t } = useTranslation();
   const schema = useQuestionFormSchema();
   return (
@@ -309,7 +358,7 @@ export function QuestionForm({ label, submitLabel, defaultValues, pending, onSub
         })
       }
     >
-      <QuestionFields />
+      <QuestionFields programId={programId} />
       {children}
       <div className="button-row">
         <SubmitButton pending={pending} pendingLabel={t('common.saving')}>

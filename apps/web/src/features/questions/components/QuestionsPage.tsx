@@ -40,6 +40,7 @@ export function QuestionsPage() {
           <section className="card stack" aria-labelledby="add-question-heading">
             <h2 id="add-question-heading">{t('questionBank.add.heading')}</h2>
             <QuestionForm
+              programId={programId}
               label={t('questionBank.add.heading')}
               submitLabel={t('questionBank.add.submit')}
               defaultValues={EMPTY_QUESTION}

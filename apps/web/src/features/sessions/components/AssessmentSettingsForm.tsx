@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Form } from '../../../components/Form';
+import { PastWindowConfirm, usePastWindowConfirmation } from '../../../components/PastWindowConfirm';
 import { CheckboxField, SubmitButton, TextField } from '../../../components/fields';
 import { formatLongDate, formatTime } from '../../../lib/dates';
 import type { PickableQuestion } from '../api/get-bank-questions';
@@ -33,6 +34,7 @@ interface AssessmentSettingsFormProps {
 export function AssessmentSettingsForm({ detail, bank, preTestQuestionCount, onSaved, onCancel }: AssessmentSettingsFormProps) {
   const { t } = useTranslation();
   const updateMutation = useUpdateAssessment();
+  const past = usePastWindowConfirmation();
   const [unplacedError, setUnplacedError] = useState<unknown>(null);
   const topics = useMemo(() => bankTopics(bank, detail.questions), [bank, detail.questions]);
   const context: SelectionContext = useMemo(
@@ -50,12 +52,16 @@ export function AssessmentSettingsForm({ detail, bank, preTestQuestionCount, onS
       defaultValues={defaultValues}
       onSubmit={(values, form) => {
         setUnplacedError(null);
-        updateMutation.mutate(
-          { assessmentId: detail.id, settings: toSettings(values, context) },
-          {
-            onSuccess: onSaved,
-            onError: (error) => setUnplacedError(placeServerIssues(error, values, form.setError)),
-          },
+        const settings = toSettings(values, context);
+        // A test's window has passed once it has closed.
+        past.submit({ startsAt: settings.opensAt, endsAt: settings.closesAt }, { startsAt: detail.opensAt, endsAt: detail.closesAt }, () =>
+          updateMutation.mutate(
+            { assessmentId: detail.id, settings },
+            {
+              onSuccess: onSaved,
+              onError: (error) => setUnplacedError(placeServerIssues(error, values, form.setError)),
+            },
+          ),
         );
       }}
     >
@@ -122,6 +128,7 @@ export function AssessmentSettingsForm({ detail, bank, preTestQuestionCount, onS
         <QuestionSelectionFields kind={detail.kind} topics={topics} preTestQuestionCount={preTestQuestionCount} />
       )}
       <FormLevelError />
+      <PastWindowConfirm held={past.held} onConfirm={past.confirm} onCancel={past.cancel} />
       <div className="button-row">
         <SubmitButton pending={updateMutation.isPending} pendingLabel={t('common.saving')}>
           {t('assessments.settings.submit')}

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PastWindowConfirm, usePastWindowConfirmation } from '../../../components/PastWindowConfirm';
 import { Form } from '../../../components/Form';
 import { CheckboxField, SubmitButton } from '../../../components/fields';
 import { bangkokToday } from '../../../lib/dates';
@@ -20,6 +21,7 @@ export function CreateSessionForm({ programId }: { programId: string }) {
   );
   const schema = useSessionFormSchema(toRequest);
   const createMutation = useCreateSession();
+  const past = usePastWindowConfirmation();
   return (
     <section className="card stack" aria-labelledby="create-session-heading">
       <h2 id="create-session-heading">{t('sessions.form.heading')}</h2>
@@ -39,13 +41,16 @@ export function CreateSessionForm({ programId }: { programId: string }) {
           draft: false,
         }}
         onSubmit={(request) =>
-          createMutation.mutate(request, { onSuccess: (session) => navigate(`/sessions/${session.id}`) })
+          past.submit({ startsAt: request.startsAt, endsAt: request.endsAt }, null, () =>
+            createMutation.mutate(request, { onSuccess: (session) => navigate(`/sessions/${session.id}`) }),
+          )
         }
       >
         <SessionFormFields />
         <CheckboxField name="draft" label={t('sessionAdmin.form.draft')} hint={t('sessionAdmin.form.draftHint')} />
         <FormLevelError />
         <ErrorAlert error={createMutation.error} />
+        <PastWindowConfirm held={past.held} onConfirm={past.confirm} onCancel={past.cancel} />
         <SubmitButton pending={createMutation.isPending} pendingLabel={t('common.saving')}>
           {t('sessions.form.submit')}
         </SubmitButton>

@@ -2,6 +2,7 @@ import { UpdateSessionRequestSchema, type Session } from '@sujarit/contracts';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PastWindowConfirm, usePastWindowConfirmation } from '../../../components/PastWindowConfirm';
 import { Form } from '../../../components/Form';
 import { SubmitButton } from '../../../components/fields';
 import { useUpdateSession } from '../api/update-session';
@@ -20,6 +21,7 @@ export function EditSessionForm({ session, onSaved, onClose }: EditSessionFormPr
   const toRequest = useCallback((fields: SessionFields) => UpdateSessionRequestSchema.safeParse(fields), []);
   const schema = useSessionFormSchema(toRequest);
   const updateMutation = useUpdateSession();
+  const past = usePastWindowConfirmation();
   const heading = t('sessionAdmin.form.editHeading');
   return (
     <section className="card stack session-edit" aria-labelledby="edit-session-heading">
@@ -28,11 +30,16 @@ export function EditSessionForm({ session, onSaved, onClose }: EditSessionFormPr
         schema={schema}
         aria-label={heading}
         defaultValues={formValuesOf(session)}
-        onSubmit={(changes) => updateMutation.mutate({ sessionId: session.id, changes }, { onSuccess: onSaved })}
+        onSubmit={(changes) =>
+          past.submit({ startsAt: changes.startsAt ?? null, endsAt: changes.endsAt ?? null }, { startsAt: session.startsAt, endsAt: session.endsAt }, () =>
+            updateMutation.mutate({ sessionId: session.id, changes }, { onSuccess: onSaved }),
+          )
+        }
       >
         <SessionFormFields />
         <FormLevelError />
         <ErrorAlert error={updateMutation.error} />
+        <PastWindowConfirm held={past.held} onConfirm={past.confirm} onCancel={past.cancel} />
         <div className="button-row">
           <SubmitButton pending={updateMutation.isPending} pendingLabel={t('common.saving')}>
             {t('sessionAdmin.form.save')}
