@@ -8,7 +8,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain.error';
 import { IndicatorsService } from '../indicators/indicators.service';
-import { ProgramYear } from '../database/entities/program-year.entity';
+import { PROGRAM_YEAR_SETTINGS, ProgramYear, programYearSettingsOf } from '../database/entities/program-year.entity';
 import { Program } from '../database/entities/program.entity';
 
 /** The plan across fiscal years: targets, attendance, sessions and money, program by program. */
@@ -96,18 +96,11 @@ export class PlanService {
             organizationId,
             programId: settings.programId,
             fiscalYear: to,
-            targetHeadcount: settings.targetHeadcount,
-            sessionsRequired: settings.sessionsRequired,
-            budgetBaht: settings.budgetBaht,
-            passMarkPercent: settings.passMarkPercent,
-            targetPassRatePercent: settings.targetPassRatePercent,
-            indicatorBasis: settings.indicatorBasis,
-            certificateCriterion: settings.certificateCriterion,
-            ownerUnit: settings.ownerUnit,
+            ...programYearSettingsOf(settings),
           },
           ['organizationId', 'programId', 'fiscalYear'],
         );
-        const changes = changedFields(before ?? ({} as ProgramYear), settings, COPIED_FIELDS);
+        const changes = changedFields(before ?? ({} as ProgramYear), settings, PROGRAM_YEAR_SETTINGS);
         if (Object.keys(changes).length > 0) {
           await this.audit.record(manager, actorOf(user), {
             action: 'program_year.updated',
@@ -136,14 +129,3 @@ export class PlanService {
   }
 }
 
-/** What a copy carries from one year to the next, as the audit log compares it. */
-const COPIED_FIELDS = [
-  'targetHeadcount',
-  'sessionsRequired',
-  'budgetBaht',
-  'passMarkPercent',
-  'targetPassRatePercent',
-  'indicatorBasis',
-  'certificateCriterion',
-  'ownerUnit',
-] as const;

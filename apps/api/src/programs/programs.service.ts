@@ -17,7 +17,7 @@ import { conflict, notFound } from '../common/domain.error';
 import { IndicatorsService, ProgramProgress } from '../indicators/indicators.service';
 import { Question } from '../database/entities/question.entity';
 import { TrainingSession } from '../database/entities/training-session.entity';
-import { ProgramYear } from '../database/entities/program-year.entity';
+import { PROGRAM_YEAR_SETTINGS, ProgramYear } from '../database/entities/program-year.entity';
 import { Program } from '../database/entities/program.entity';
 
 /** A program's own fields, as the form and a template give them (checked and trimmed). */
@@ -238,7 +238,7 @@ export class ProgramsService {
       const before = await manager.findOne(ProgramYear, { where: { programId, fiscalYear }, lock: { mode: 'pessimistic_write' } });
       await manager.upsert(ProgramYear, { organizationId, programId, fiscalYear, ...request }, ['organizationId', 'programId', 'fiscalYear']);
       const after = await manager.findOneByOrFail(ProgramYear, { programId, fiscalYear });
-      const changes = changedFields(before ?? ({} as ProgramYear), after, YEAR_FIELDS);
+      const changes = changedFields(before ?? ({} as ProgramYear), after, PROGRAM_YEAR_SETTINGS);
       if (Object.keys(changes).length > 0) {
         await this.audit.record(manager, actorOf(user), {
           action: 'program_year.updated',
@@ -305,17 +305,6 @@ export class ProgramsService {
   }
 }
 
-/** The yearly settings the audit log compares: the targets and how the knowledge indicator is read. */
-const YEAR_FIELDS = [
-  'targetHeadcount',
-  'sessionsRequired',
-  'budgetBaht',
-  'passMarkPercent',
-  'targetPassRatePercent',
-  'indicatorBasis',
-  'certificateCriterion',
-  'ownerUnit',
-] as const;
 
 const programSubject = (program: Program) => ({ id: program.id, label: `${program.code} ${program.name}` });
 

@@ -63,3 +63,24 @@ export class ProgramYear {
   @Column({ name: 'owner_unit', type: 'text' })
   ownerUnit: string;
 }
+
+/**
+ * A program-year's settings: what an organizer edits, what copying a year carries to the next, and what the audit log
+ * compares. One list, so a new setting is copied and audited everywhere at once.
+ */
+export const PROGRAM_YEAR_SETTINGS = [
+  'targetHeadcount',
+  'sessionsRequired',
+  'budgetBaht',
+  'passMarkPercent',
+  'targetPassRatePercent',
+  'indicatorBasis',
+  'certificateCriterion',
+  'ownerUnit',
+] as const satisfies readonly (keyof ProgramYear)[];
+
+export type ProgramYearSettings = Pick<ProgramYear, (typeof PROGRAM_YEAR_SETTINGS)[number]>;
+
+export function programYearSettingsOf(year: ProgramYearSettings): ProgramYearSettings {
+  return Object.fromEntries(PROGRAM_YEAR_SETTINGS.map((field) => [field, year[field]])) as ProgramYearSettings;
+}
