@@ -186,6 +186,14 @@ describe('attendance sheet of a session: PDF, XLSX and printable HTML', () => {
       // In Thai order on the page as well.
       const positions = expectedOrder().map((n) => text.indexOf(squash(n)));
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      // Printed in Sarabun, the government's document typeface, embedded; no other font (a fallback would show here).
+      const fonts = spawnSync('pdffonts', [join(folder, 'sheet.pdf')], { encoding: 'utf8' }).stdout
+        .split('\n')
+        .slice(2)
+        .filter(Boolean)
+        .map((line) => line.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.filter((font) => !/^Sarabun/.test(font))).toEqual([]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../pdf/html';
+import { sarabunFontFaces } from '../pdf/sarabun-font';
 
 /** One line of the sheet: a person on the list, already in the words printed. */
 export interface AttendanceSheetRow {
@@ -40,7 +41,7 @@ export function columnHeaders(sheet: Pick<AttendanceSheet, 'showCheckInCodes'>):
 export const ORGANIZER_SIGNATURE = 'ลงชื่อ ........................................................ ผู้จัดการอบรม';
 export const ORGANIZER_NAME_LINE = '( ........................................................ )';
 
-/** The system's Thai fonts (fonts-thai-tlwg on Debian); nothing is downloaded. */
+/** Sarabun, carried inlined in the page (nothing is downloaded); the system's Thai fonts only if it were missing. */
 const FONT_STACK = `"Sarabun", "Noto Sans Thai", "Loma", "Garuda", "Norasi", sans-serif`;
 
 const PRINT_SCRIPT = `document.getElementById('print-button').addEventListener('click', function () { window.print(); });`;
@@ -49,13 +50,18 @@ const PRINT_SCRIPT = `document.getElementById('print-button').addEventListener('
 export const HTML_CONTENT_SECURITY_POLICY = [
   `default-src 'none'`,
   `style-src 'unsafe-inline'`,
+  // Sarabun is inlined as data: URLs.
+  `font-src data:`,
   `script-src 'sha256-${createHash('sha256').update(PRINT_SCRIPT).digest('base64')}'`,
   `base-uri 'none'`,
   `form-action 'none'`,
 ].join('; ');
 
-/** Page numbers at the foot of each PDF page; Chromium fills in the two spans. */
-export const PDF_FOOTER_TEMPLATE = `<div style="width:100%;font-family:${escapeHtml(FONT_STACK)};font-size:8pt;color:#444;text-align:center;">หน้า <span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
+/**
+ * Page numbers at the foot of each PDF page; Chromium fills in the two spans. The footer does not see the page's
+ * fonts, so it carries Sarabun itself.
+ */
+export const pdfFooterTemplate = (): string => `<style>${sarabunFontFaces()}</style><div style="width:100%;font-family:${escapeHtml(FONT_STACK)};font-size:8pt;color:#444;text-align:center;">หน้า <span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
 
 const STYLE = `
   @page { size: A4 portrait; margin: 14mm 12mm 16mm 12mm; }
@@ -134,7 +140,7 @@ export function renderAttendanceSheetHtml(sheet: AttendanceSheet, options: { pri
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${escapeHtml(`${SHEET_TITLE} ${sheet.sessionTitle}`)}</title>
-  <style>${STYLE}</style>
+  <style>${sarabunFontFaces()}${STYLE}</style>
 </head>
 <body>
   ${toolbar}

@@ -13,7 +13,7 @@ import {
   HTML_CONTENT_SECURITY_POLICY,
   ORGANIZER_NAME_LINE,
   ORGANIZER_SIGNATURE,
-  PDF_FOOTER_TEMPLATE,
+  pdfFooterTemplate,
   renderAttendanceSheetHtml,
   SHEET_TITLE,
 } from './attendance-sheet.template';
@@ -55,7 +55,7 @@ export class AttendanceSheetsService {
 
   async pdf(organizationId: string, sessionId: string): Promise<SheetFile> {
     const sheet = await this.load(organizationId, sessionId);
-    const content = await this.printer.print(renderAttendanceSheetHtml(sheet, { printButton: false }), PDF_FOOTER_TEMPLATE);
+    const content = await this.printer.print(renderAttendanceSheetHtml(sheet, { printButton: false }), pdfFooterTemplate());
     return file(sheet, 'pdf', 'application/pdf', content);
   }
 
