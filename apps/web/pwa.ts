@@ -52,6 +52,8 @@ export function installableApp(outDir: string): PluginOption {
     srcDir: 'src',
     filename: 'service-worker.ts',
     injectRegister: false,
+    // Written before the other plugins finish, so precompress.ts compresses the worker like every other script.
+    integration: { closeBundleOrder: 'pre' },
     manifest: {
       name: 'สุจริต',
       short_name: 'สุจริต',
