@@ -52,12 +52,16 @@ export function forgetPendingSubmit(attemptId: string): void {
 }
 
 /**
- * Idempotent on the server: a retry with the same key after a lost response returns the same result. A hand-in
- * already waiting is sent as it was kept, whatever `answers` says now.
+ * Idempotent on the server: a retry with the same key after a lost response returns the same result. The same
+ * hand-in again (a retry, or the waiting one after a reload) goes with the key it was first sent with.
  */
 export const submitAttempt = async ({ code, attemptId, answers }: SubmitAttemptInput) => {
   const purpose = `submit.${attemptId}`;
-  const pending = pendingSubmitOf(attemptId) ?? { answers, idempotencyKey: idempotencyKeyFor(purpose, answers) };
+  const waiting = pendingSubmitOf(attemptId);
+  const pending =
+    waiting && JSON.stringify(waiting.answers) === JSON.stringify(answers)
+      ? waiting
+      : { answers, idempotencyKey: idempotencyKeyFor(purpose, answers) };
   keepPending(attemptId, pending);
   try {
     const result = await apiRequest(

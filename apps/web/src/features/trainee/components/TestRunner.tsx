@@ -2,6 +2,7 @@ import type { TraineeAttempt } from '@sujarit/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '../../../components/ProgressBar';
+import { isApiError } from '../../../lib/api-client';
 import { formatCount, percentOf } from '../../../lib/numbers';
 import { isRetryable } from '../api/retryable';
 import { pendingSubmitOf, useSubmitAttempt } from '../api/submit-attempt';
@@ -64,7 +65,8 @@ export function TestRunner({ code, attempt, clockOffsetMs }: TestRunnerProps) {
         {
           onSuccess: forget,
           onError: (error) => {
-            if (!isRetryable(error)) return;
+            // No connection: the hand-in waits on the phone. A refusal or a server error stays on screen to act on.
+            if (!(isApiError(error) && error.isNetworkError)) return;
             stop();
             setQueued(true);
           },
