@@ -2,12 +2,13 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { precompress } from './precompress';
+import { installableApp } from './pwa';
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: fromHere('.'),
-  plugins: [react(), precompress()],
+  plugins: [react(), installableApp(fromHere('../../dist/web')), precompress()],
   resolve: {
     alias: {
       // The libraries are used from source, so the web build never waits on their own build output.

@@ -37,6 +37,9 @@ describe('the web app is served compressed and cached as a phone needs', () => {
   };
   const SCRIPT = 'export const greeting = "สวัสดี ผู้เข้าอบรม";\n'.repeat(400);
   const SCRIPT_PATH = '/assets/index-Bx3kQ9aZ.js';
+  /** The installable app's files: their names never change, so a phone must ask about them each time. */
+  const WORKER = 'self.addEventListener("fetch", () => {});\n';
+  const WEB_MANIFEST = JSON.stringify({ name: 'สุจริต', start_url: '/j' });
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'sujarit-web-assets-'));
@@ -48,6 +51,8 @@ describe('the web app is served compressed and cached as a phone needs', () => {
     await writeFile(script, SCRIPT);
     await writeFile(`${script}.br`, brotliCompressSync(SCRIPT));
     await writeFile(`${script}.gz`, gzipSync(SCRIPT, { level: 9 }));
+    await writeFile(join(folder, 'service-worker.js'), WORKER);
+    await writeFile(join(folder, 'manifest.webmanifest'), WEB_MANIFEST);
     t = await startTestApp({ webRoot: folder });
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as AddressInfo).port;
@@ -143,6 +148,25 @@ describe('the web app is served compressed and cached as a phone needs', () => {
     // Another trainee address whose page the manifest lacks, and an office page, get the page as it is.
     expect((await get('/j')).body.toString('utf8')).toBe(PAGE);
     expect((await get('/sessions/1')).body.toString('utf8')).toBe(PAGE);
+  });
+
+  it('has the service worker and the web manifest checked at every visit, with their types, and allowed by the CSP', async () => {
+    const worker = await get('/service-worker.js', { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect({ status: worker.status, cache: worker.headers['cache-control'], type: worker.headers['content-type'] }).toEqual({
+      status: 200,
+      cache: 'no-cache',
+      type: 'text/javascript; charset=utf-8',
+    });
+    expect(worker.body.toString('utf8')).toBe(WORKER);
+    expect(String(worker.headers['content-security-policy'])).toContain("worker-src 'self'");
+    const manifest = await get('/manifest.webmanifest');
+    expect({ status: manifest.status, cache: manifest.headers['cache-control'], type: manifest.headers['content-type'] }).toEqual({
+      status: 200,
+      cache: 'no-cache',
+      type: 'application/manifest+json; charset=utf-8',
+    });
+    expect(JSON.parse(manifest.body.toString('utf8'))).toEqual({ name: 'สุจริต', start_url: '/j' });
+    expect(String((await get('/j')).headers['content-security-policy'])).toContain("manifest-src 'self'");
   });
 
   it('gives each encoding of a file its own ETag, so a cache never answers one with another', async () => {

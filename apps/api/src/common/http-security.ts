@@ -23,10 +23,13 @@ export function securityHeaders(): RequestHandler {
           'form-action': ["'self'"],
           'frame-ancestors': ["'none'"],
           'img-src': ["'self'", 'data:'],
+          // The installable app: its web manifest and service worker (apps/web/pwa.ts) come from the app itself.
+          'manifest-src': ["'self'"],
           'object-src': ["'none'"],
           'script-src': ["'self'"],
           'script-src-attr': ["'none'"],
           'style-src': styleSrc,
+          'worker-src': ["'self'"],
           ...(https ? { 'upgrade-insecure-requests': [] } : {}),
         },
       },

@@ -1116,6 +1116,10 @@ export const en: Messages = {
       remaining: 'Time left {{time}}',
       lastMinute: 'Less than a minute left. When time is up, your chosen answers are submitted for you.',
     },
+    queued: {
+      heading: 'Your answers are kept on this phone',
+      body: 'There is no connection right now. All your answers are kept on this phone and will be sent by themselves when it is back; the result then shows on this page. Nothing needs doing again.',
+    },
     ended: {
       deadline: 'Time is up',
       closed: 'The test is closed',

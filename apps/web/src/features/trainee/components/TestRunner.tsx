@@ -2,13 +2,15 @@ import type { TraineeAttempt } from '@sujarit/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '../../../components/ProgressBar';
+import { isApiError } from '../../../lib/api-client';
 import { formatCount, percentOf } from '../../../lib/numbers';
 import { isRetryable } from '../api/retryable';
-import { useSubmitAttempt } from '../api/submit-attempt';
+import { pendingSubmitOf, useSubmitAttempt } from '../api/submit-attempt';
 import { isAnswered, useAnswerSync, type AttemptEnd, type ChosenOptions } from '../hooks/use-answer-sync';
 import { useCountdown } from '../hooks/use-countdown';
 import { Countdown } from './Countdown';
 import { QuestionView } from './QuestionView';
+import { QueuedSubmit } from './QueuedSubmit';
 import { SaveStatusNote } from './SaveStatusNote';
 import { SubmitConfirm } from './SubmitConfirm';
 import { TestResult } from './TestResult';
@@ -20,7 +22,7 @@ interface TestRunnerProps {
   clockOffsetMs: number;
 }
 
-/** How long to wait before handing in again after the time ran out on a dead line. */
+/** How long to wait before handing in again when the last try found no connection. */
 const AUTO_SUBMIT_RETRY_MS = 5_000;
 
 /** Every answer the phone holds, in question order (a stable body keeps the retry's Idempotency-Key). */
@@ -31,6 +33,7 @@ const submissionOf = (attempt: TraineeAttempt, answers: ChosenOptions) =>
 /**
  * One question per screen; every choice is kept on the phone and saved to the server as it is made.
  * When the time runs out, or the server says the attempt is over, the phone hands in what it holds by itself.
+ * A hand-in made with no connection waits on the phone (through a reload too) and is sent when the line returns.
  */
 export function TestRunner({ code, attempt, clockOffsetMs }: TestRunnerProps) {
   const { t } = useTranslation();
@@ -53,10 +56,33 @@ export function TestRunner({ code, attempt, clockOffsetMs }: TestRunnerProps) {
     counterRef.current?.focus({ preventScroll: true });
   }, [index]);
 
+  // The trainee handed in and the line was down (in this visit, or before a reload): the answers are locked.
+  const [queued, setQueued] = useState(() => pendingSubmitOf(attempt.id) !== null);
   const submit = useCallback(
-    () => submitAttempt({ code, attemptId: attempt.id, answers: submissionOf(attempt, answers) }, { onSuccess: forget }),
-    [answers, attempt, code, forget, submitAttempt],
+    () =>
+      submitAttempt(
+        { code, attemptId: attempt.id, answers: submissionOf(attempt, answers) },
+        {
+          onSuccess: forget,
+          onError: (error) => {
+            // No connection: the hand-in waits on the phone. A refusal or a server error stays on screen to act on.
+            if (!(isApiError(error) && error.isNetworkError)) return;
+            stop();
+            setQueued(true);
+          },
+        },
+      ),
+    [answers, attempt, code, forget, stop, submitAttempt],
   );
+
+  // Reopened with a hand-in still waiting: send it again at once, changing nothing (once; later tries are below).
+  const resumedRef = useRef(!queued);
+  useEffect(() => {
+    if (!queued || resumedRef.current) return;
+    resumedRef.current = true;
+    stop();
+    submit();
+  }, [queued, stop, submit]);
 
   // The attempt is over: stop saving and hand in at once what the phone holds; the server keeps what it saved.
   // Only the moment the attempt ends starts this; retries are the effect below.
@@ -68,7 +94,7 @@ export function TestRunner({ code, attempt, clockOffsetMs }: TestRunnerProps) {
     submit();
   }, [ending, stop, submit]);
 
-  const failedOnTheLine = ending !== null && submitMutation.isError && isRetryable(submitMutation.error);
+  const failedOnTheLine = (ending !== null || queued) && submitMutation.isError && isRetryable(submitMutation.error);
   useEffect(() => {
     if (!failedOnTheLine) return;
     const timer = window.setTimeout(submit, AUTO_SUBMIT_RETRY_MS);
@@ -93,6 +119,9 @@ export function TestRunner({ code, attempt, clockOffsetMs }: TestRunnerProps) {
         onRetry={submit}
       />
     );
+  }
+  if (queued) {
+    return <QueuedSubmit pending={submitMutation.isPending} waitingForLine={failedOnTheLine} onRetry={submit} />;
   }
   if (questions.length === 0) return <p className="alert alert--warning">{t('test.empty')}</p>;
 

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { isApiError, type ApiErrorCode } from '../../../lib/api-client';
 import { useSaveAnswer } from '../api/save-answer';
+import { forgetAttemptCopy } from '../api/start-attempt';
+import { forgetPendingSubmit } from '../api/submit-attempt';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'offline' | 'error';
 
@@ -48,7 +50,10 @@ function writeStored(attemptId: string, stored: StoredAttempt): void {
   }
 }
 
+/** The attempt is handed in: its answers, the phone's copy of its questions and a waiting hand-in go. */
 export function clearStoredAttempt(attemptId: string): void {
+  forgetAttemptCopy(attemptId);
+  forgetPendingSubmit(attemptId);
   try {
     localStorage.removeItem(storageKey(attemptId));
   } catch {
