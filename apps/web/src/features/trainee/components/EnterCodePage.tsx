@@ -1,6 +1,6 @@
 import { JoinCodeSchema } from '@sujarit/contracts';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useLocation } from 'wouter';
 import { z } from 'zod';
 import { Form } from '../../../components/Form';
 import { SubmitButton, TextField } from '../../../components/fields';
@@ -9,7 +9,7 @@ const EnterCodeSchema = z.object({ code: JoinCodeSchema });
 
 export function EnterCodePage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   return (
     <main className="page page--narrow stack">
       <h1>{t('trainee.enterCode.title')}</h1>
