@@ -1,7 +1,8 @@
-import { TraineeAttemptSchema, type TraineeAttempt } from '@sujarit/contracts';
+import type { TraineeAttempt } from '@sujarit/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { traineeKeys } from './trainee-keys';
+import { TraineeAttemptCheck } from './trainee-schemas';
 
 export interface LoadedAttempt {
   attempt: TraineeAttempt;
@@ -13,7 +14,7 @@ export interface LoadedAttempt {
 export async function startAttempt(code: string, assessmentId: string, attemptNumber: number): Promise<LoadedAttempt> {
   const attempt = await apiRequest(
     `/join/${encodeURIComponent(code)}/assessments/${encodeURIComponent(assessmentId)}/attempt`,
-    TraineeAttemptSchema,
+    TraineeAttemptCheck,
     { method: 'POST', body: { attemptNumber } },
   );
   return { attempt, clockOffsetMs: Date.parse(attempt.serverNow) - Date.now() };

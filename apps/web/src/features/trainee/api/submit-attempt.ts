@@ -1,8 +1,8 @@
-import { AttemptResultSchema } from '@sujarit/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { forgetIdempotencyKey, idempotencyKeyFor } from '../../../lib/idempotency';
 import { traineeKeys } from './trainee-keys';
+import { AttemptResultCheck } from './trainee-schemas';
 
 export interface SubmitAttemptInput {
   code: string;
@@ -16,7 +16,7 @@ export const submitAttempt = async ({ code, attemptId, answers }: SubmitAttemptI
   const purpose = `submit.${attemptId}`;
   const result = await apiRequest(
     `/join/${encodeURIComponent(code)}/attempts/${encodeURIComponent(attemptId)}/submit`,
-    AttemptResultSchema,
+    AttemptResultCheck,
     { method: 'POST', body: { answers }, headers: { 'Idempotency-Key': idempotencyKeyFor(purpose, answers) } },
   );
   forgetIdempotencyKey(purpose);

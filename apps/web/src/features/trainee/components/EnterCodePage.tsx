@@ -1,9 +1,9 @@
-import { JoinCodeSchema } from '@sujarit/contracts';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Form } from '../../../components/Form';
 import { SubmitButton, TextField } from '../../../components/fields';
+import { JoinCodeSchema } from '../api/trainee-schemas';
 
 const EnterCodeSchema = z.object({ code: JoinCodeSchema });
 
