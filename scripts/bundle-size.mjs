@@ -37,12 +37,8 @@ const appOf = (group) => GROUP_APPS[group] ?? OFFICE_APP;
  * others), by who opens them (paths from apps/web).
  */
 export const ROUTE_GROUPS = {
-  trainee: [
-    'src/features/trainee/components/EnterCodePage.tsx',
-    'src/features/trainee/components/TraineeSessionPage.tsx',
-    'src/features/trainee/components/TestPage.tsx',
-    'src/features/trainee/components/ReviewPage.tsx',
-  ],
+  // Its four pages are in the trainee's app itself (TraineeApp.tsx).
+  trainee: ['src/app/TraineeApp.tsx'],
   'public verify': ['src/features/certificates/components/VerifyCertificatePage.tsx'],
   'sign-in': [
     'src/app/routes/setup-route.tsx',

@@ -71,11 +71,9 @@ describe("a trainee's phone loads only the trainee's JavaScript", () => {
       })),
     );
     const paths = loaded.map((script) => script.path);
-    // The page's own files: the entry, the trainee's app, the join page, the test page; never the office app.
+    // The page's own files: the entry and the trainee's app (its pages are in it); never the office app.
     expect(paths.some((path) => /\/index-[\w-]+\.js$/.test(path))).toBe(true);
     expect(paths.some((path) => /\/TraineeApp-[\w-]+\.js$/.test(path))).toBe(true);
-    expect(paths.some((path) => /\/TraineeSessionPage-[\w-]+\.js$/.test(path))).toBe(true);
-    expect(paths.some((path) => /\/TestPage-[\w-]+\.js$/.test(path))).toBe(true);
     expect(paths.filter((path) => NOT_FOR_TRAINEES.test(path))).toEqual([]);
 
     // Nothing outside what the build manifest says the trainee's pages load (the size script's own walk).

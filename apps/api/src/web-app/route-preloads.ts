@@ -6,16 +6,12 @@ const TRAINEE_APP = 'src/app/TraineeApp.tsx';
 const OFFICE_APP = 'src/app/App.tsx';
 
 /**
- * The pages by address, with the app and the page module that draw each (every other address: the office app,
- * whose router finds the page). The browser learns which page it is only after the app's first file has run;
- * told here, it fetches the app's and the page's own files alongside that first file, one or two round trips
- * sooner (about 0.6 s each on a slow 4G line).
+ * The pages by address, with the modules that draw each: the trainee's app for all of /j… (its pages are in it),
+ * the office app and the page for a certificate's check, the office app (whose router then finds the page) for
+ * every other address. The browser learns which page it is only after the app's first file has run; told here,
+ * it fetches their files alongside that first file, one or two round trips sooner (about 0.6 s each on slow 4G).
  */
 const PAGES: { path: RegExp; modules: string[] }[] = [
-  { path: /^\/j\/?$/, modules: [TRAINEE_APP, 'src/features/trainee/components/EnterCodePage.tsx'] },
-  { path: /^\/j\/[^/]+\/?$/, modules: [TRAINEE_APP, 'src/features/trainee/components/TraineeSessionPage.tsx'] },
-  { path: /^\/j\/[^/]+\/test\/[^/]+\/?$/, modules: [TRAINEE_APP, 'src/features/trainee/components/TestPage.tsx'] },
-  { path: /^\/j\/[^/]+\/review\/[^/]+\/?$/, modules: [TRAINEE_APP, 'src/features/trainee/components/ReviewPage.tsx'] },
   { path: /^\/j(\/|$)/, modules: [TRAINEE_APP] },
   { path: /^\/verify\/[^/]+\/?$/, modules: [OFFICE_APP, 'src/features/certificates/components/VerifyCertificatePage.tsx'] },
   { path: /^/, modules: [OFFICE_APP] },

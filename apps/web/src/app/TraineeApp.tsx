@@ -1,21 +1,18 @@
-import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
-import { Loading } from '../components/Loading';
+import { EnterCodePage } from '../features/trainee/components/EnterCodePage';
+import { ReviewPage } from '../features/trainee/components/ReviewPage';
+import { TestPage } from '../features/trainee/components/TestPage';
+import { TraineeSessionPage } from '../features/trainee/components/TraineeSessionPage';
 import { AppProviders } from './providers';
 import { TraineeShell } from './TraineeShell';
 
 /*
  * The trainee's pages (/j…) as an app of their own, for cheap phones on a weak line (issue 11): a small router
- * (wouter) instead of the office app's, and none of the office pages' code or texts. Each page loads on demand.
+ * (wouter) instead of the office app's, and none of the office pages' code or texts. Its four pages come in its one
+ * file (about 10 KB gzipped together), so a phone needs nothing more from the line when the organizer opens a test
+ * and the whole hall taps "start" at once, and the bar and the page show together from the first paint.
  */
-const EnterCodePage = lazy(() => import('../features/trainee/components/EnterCodePage').then((m) => ({ default: m.EnterCodePage })));
-const TraineeSessionPage = lazy(() =>
-  import('../features/trainee/components/TraineeSessionPage').then((m) => ({ default: m.TraineeSessionPage })),
-);
-const TestPage = lazy(() => import('../features/trainee/components/TestPage').then((m) => ({ default: m.TestPage })));
-const ReviewPage = lazy(() => import('../features/trainee/components/ReviewPage').then((m) => ({ default: m.ReviewPage })));
-
 function NotFound() {
   const { t } = useTranslation();
   return (
@@ -30,15 +27,13 @@ export function App() {
   return (
     <AppProviders>
       <TraineeShell>
-        <Suspense fallback={<Loading />}>
-          <Switch>
-            <Route path="/j" component={EnterCodePage} />
-            <Route path="/j/:code" component={TraineeSessionPage} />
-            <Route path="/j/:code/test/:assessmentId" component={TestPage} />
-            <Route path="/j/:code/review/:attemptId" component={ReviewPage} />
-            <Route component={NotFound} />
-          </Switch>
-        </Suspense>
+        <Switch>
+          <Route path="/j" component={EnterCodePage} />
+          <Route path="/j/:code" component={TraineeSessionPage} />
+          <Route path="/j/:code/test/:assessmentId" component={TestPage} />
+          <Route path="/j/:code/review/:attemptId" component={ReviewPage} />
+          <Route component={NotFound} />
+        </Switch>
       </TraineeShell>
     </AppProviders>
   );
