@@ -23,10 +23,12 @@ function closure(manifest: ViteManifest, key: string, files: Set<string>, seen =
   chunk.imports?.forEach((imported) => closure(manifest, imported, files, seen));
 }
 
+/** The trainee's app (main.tsx loads it for /j…) and anything of features/trainee loaded on demand. */
+const TRAINEE_MODULES = ['src/app/TraineeApp.tsx', 'src/features/trainee/'];
+
 /**
  * The app shell a phone keeps: the files at the site's root (index.html, zod-config.js, the icons) and, of the
- * hashed /assets, only what the entry and the trainee's pages (every module of features/trainee the router loads
- * on demand) need, read from the build's manifest. Staff pages, charts and spreadsheets stay off the phone:
+ * hashed /assets, only what the entry and the trainee's app (app/TraineeApp.tsx with its pages) need, read from the build's manifest. Staff pages, charts and spreadsheets stay off the phone:
  * 190 phones on one hall's Wi-Fi download the shell at once.
  */
 function traineeShellOnly(outDir: string): ManifestTransform {
@@ -36,7 +38,7 @@ function traineeShellOnly(outDir: string): ManifestTransform {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as ViteManifest;
     const shell = new Set<string>();
     for (const [key, chunk] of Object.entries(manifest)) {
-      if (chunk.isEntry || (chunk.isDynamicEntry && key.startsWith('src/features/trainee/'))) closure(manifest, key, shell);
+      if (chunk.isEntry || (chunk.isDynamicEntry && TRAINEE_MODULES.some((prefix) => key.startsWith(prefix)))) closure(manifest, key, shell);
     }
     return { manifest: entries.filter((entry) => !entry.url.startsWith('assets/') || shell.has(entry.url)) };
   };

@@ -23,16 +23,21 @@ describe('the web app is served compressed and cached as a phone needs', () => {
   let folder: string;
   let port: number;
   const PAGE = '<!doctype html><html lang="th"><head><title>สุจริต</title></head><body><div id="root"></div></body></html>';
-  /** What Vite's manifest says of the build: the entry, and the join page with a chunk and a stylesheet of its own. */
+  /**
+   * What Vite's manifest says of the build: the entry, and the two apps it picks between by address: the trainee's
+   * (its pages in it) with a chunk and a stylesheet of its own, and the office's with its router.
+   */
   const MANIFEST = {
     'index.html': { file: 'assets/index-Bx3kQ9aZ.js', isEntry: true, imports: ['_i18n-Q1w2E3r4.js'] },
     '_i18n-Q1w2E3r4.js': { file: 'assets/i18n-Q1w2E3r4.js' },
-    'src/features/trainee/components/TraineeSessionPage.tsx': {
-      file: 'assets/TraineeSessionPage-T5y6U7i8.js',
+    'src/app/TraineeApp.tsx': {
+      file: 'assets/TraineeApp-A1b2C3d4.js',
       isDynamicEntry: true,
       imports: ['index.html', '_i18n-Q1w2E3r4.js', '_fields-O9p0A1s2.js'],
       css: ['assets/trainee-D3f4G5h6.css'],
     },
+    'src/app/App.tsx': { file: 'assets/App-E5f6G7h8.js', isDynamicEntry: true, imports: ['index.html', '_router-J9k0L1m2.js'] },
+    '_router-J9k0L1m2.js': { file: 'assets/router-J9k0L1m2.js' },
     '_fields-O9p0A1s2.js': { file: 'assets/fields-O9p0A1s2.js', imports: ['_i18n-Q1w2E3r4.js'] },
   };
   const SCRIPT = 'export const greeting = "สวัสดี ผู้เข้าอบรม";\n'.repeat(400);
@@ -126,7 +131,8 @@ describe('the web app is served compressed and cached as a phone needs', () => {
       expect({ path, status: answer.status, cache: answer.headers['cache-control'] }).toEqual({ path, status: 200, cache: 'no-cache' });
       expect(answer.body.toString('utf8')).toContain('<div id="root"></div>');
     }
-    expect((await get('/programs/x')).body.toString('utf8')).toBe(PAGE);
+    // The office page, with only its app's preload links added.
+    expect((await get('/programs/x')).body.toString('utf8').replace(/\s*<link [^>]*>\s*/g, '')).toBe(PAGE);
     // Checking costs a few bytes: the same page again is 304 Not Modified, without a body.
     for (const path of ['/', '/j/ABCDEF']) {
       const first = await get(path);
@@ -135,19 +141,26 @@ describe('the web app is served compressed and cached as a phone needs', () => {
     }
   });
 
-  it("names the join page's own files in the page at /j/<code>, so the phone fetches them with the app's first file", async () => {
-    const page = (await get('/j/ABCDEF')).body.toString('utf8');
-    const links = [...page.matchAll(/<link rel="(modulepreload|preload)"[^>]* href="([^"]+)">/g)].map(([, rel, href]) => `${rel} ${href}`);
-    // Its chunk, the chunk it imports, its stylesheet; not the entry nor what the entry imports (the page names those already).
-    expect(links.sort()).toEqual([
-      'modulepreload /assets/TraineeSessionPage-T5y6U7i8.js',
+  /** The preload links of the page at `path`, sorted. */
+  async function preloads(path: string): Promise<string[]> {
+    const page = (await get(path)).body.toString('utf8');
+    expect(page.indexOf('<link ')).toBeLessThan(page.indexOf('</head>'));
+    return [...page.matchAll(/<link rel="(modulepreload|preload)"[^>]* href="([^"]+)">/g)].map(([, rel, href]) => `${rel} ${href}`).sort();
+  }
+
+  it("names the trainee app's own files in the page at /j…, so the phone fetches them with the app's first file", async () => {
+    // The trainee's app, the chunk it imports, its stylesheet; not the entry nor what the entry imports (the page
+    // names those already), and nothing of the office app.
+    const traineeFiles = [
+      'modulepreload /assets/TraineeApp-A1b2C3d4.js',
       'modulepreload /assets/fields-O9p0A1s2.js',
       'preload /assets/trainee-D3f4G5h6.css',
-    ]);
-    expect(page.indexOf('rel="modulepreload"')).toBeLessThan(page.indexOf('</head>'));
-    // Another trainee address whose page the manifest lacks, and an office page, get the page as it is.
-    expect((await get('/j')).body.toString('utf8')).toBe(PAGE);
-    expect((await get('/sessions/1')).body.toString('utf8')).toBe(PAGE);
+    ];
+    for (const path of ['/j', '/j/ABCDEF', '/j/ABCDEF/test/2d1f6f0e-3c1a-4f55-9f35-3b7a4f1f3d10']) {
+      expect({ path, links: await preloads(path) }).toEqual({ path, links: traineeFiles });
+    }
+    // An office page gets the office app's files instead.
+    expect(await preloads('/sessions/1')).toEqual(['modulepreload /assets/App-E5f6G7h8.js', 'modulepreload /assets/router-J9k0L1m2.js']);
   });
 
   it('has the service worker and the web manifest checked at every visit, with their types, and allowed by the CSP', async () => {

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { hasVisibleCharacter } from './visible-text';
+
+export { hasVisibleCharacter };
 
 export const UuidSchema = z.uuid();
 /**
@@ -20,10 +23,3 @@ export const FiscalYearSchema = z.coerce
   .min(2500, { message: 'ปีงบประมาณต้องเป็นปี พ.ศ.' })
   .max(2700, { message: 'ปีงบประมาณต้องเป็นปี พ.ศ.' });
 
-/** A letter, digit, symbol or punctuation mark: something a person sees. */
-const VISIBLE_CHARACTER = /[\p{L}\p{N}\p{S}\p{P}]/u;
-/**
- * For text that must be filled in: Thai vowel and tone marks with no letter to sit on, or zero-width characters
- * only, look empty on screen and on paper, so they count as empty. Empty text passes here; its `min` check speaks.
- */
-export const hasVisibleCharacter = (text: string): boolean => text === '' || VISIBLE_CHARACTER.test(text);

@@ -5,6 +5,7 @@ export * from './auth';
 export * from './programs';
 export * from './sessions';
 export * from './trainee';
+export * from './trainee-values';
 export * from './indicators';
 export * from './plan';
 export * from './people';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hasVisibleCharacter } from './common';
-import { AGE_BANDS, MINOR_AGE_BANDS, PERSON_GROUPS, type AgeBand } from './trainee';
+import { AGE_BANDS, MINOR_AGE_BANDS, PERSON_GROUPS, type AgeBand } from './trainee-values';
 
 /** Empty text is stored as null (no transform here: OpenAPI must describe these schemas). */
 const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);

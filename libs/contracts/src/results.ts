@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ProgramIndicatorSchema, INDICATOR_STATUSES } from './indicators';
 import { QUESTION_TYPES } from './questions';
-import { ASSESSMENT_KINDS, SESSION_STATUSES } from './sessions';
+import { SESSION_STATUSES } from './sessions';
+import { ASSESSMENT_KINDS } from './trainee-values';
 import { FINISH_REASONS } from './trainee';
 
 /**

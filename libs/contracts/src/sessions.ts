@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { hasVisibleCharacter, InstantSchema } from './common';
 import { ExpenseSchema } from './plan';
+import { ASSESSMENT_KINDS } from './trainee-values';
 
 export const SESSION_STATUSES = ['draft', 'scheduled', 'open', 'completed', 'cancelled'] as const;
-export const ASSESSMENT_KINDS = ['pre_test', 'post_test', 'survey'] as const;
-export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
 /** What the organizer set: not yet published, published, or closed by hand. */
 export const ASSESSMENT_STATUSES = ['draft', 'open', 'closed'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];

@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import { AGE_BANDS, ASSESSMENT_KINDS, MINOR_AGE_BANDS, PERSON_GROUPS } from './trainee-values';
 import { hasVisibleCharacter } from './common';
 import { RESULTS_VISIBILITY } from './assessments';
 import { QUESTION_TYPES } from './questions';
-import { ASSESSMENT_KINDS, ASSESSMENT_STATES } from './sessions';
-
-export const PERSON_GROUPS = ['staff', 'executive', 'council_member', 'citizen', 'youth'] as const;
-export type PersonGroup = (typeof PERSON_GROUPS)[number];
+import { ASSESSMENT_STATES } from './sessions';
 
 /** A join code: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -14,11 +12,6 @@ export const JoinCodeSchema = z
   .trim()
   .toUpperCase()
   .regex(/^[2-9A-HJKMNP-Z]{6}$/, { message: 'รหัสเข้าร่วมมี 6 ตัวอักษร' });
-
-/** Age bands for children and youth; everyone below 20 is a minor (PDPA) and needs a guardian's consent. */
-export const AGE_BANDS = ['under_12', '12_14', '15_17', '18_19', '20_25'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
-export const MINOR_AGE_BANDS: readonly AgeBand[] = ['under_12', '12_14', '15_17', '18_19'];
 
 /** Thai digits (๐–๙), as a Thai keyboard types them, read as 0–9. */
 const toArabicDigits = (text: string) => text.replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));

@@ -1,17 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The two apps apps/web/src/main.tsx chooses between by address: the trainee's (/j…) and the office's. */
+const TRAINEE_APP = 'src/app/TraineeApp.tsx';
+const OFFICE_APP = 'src/app/App.tsx';
+
 /**
- * The trainee's pages by address, with the module of apps/web/src/app/router.tsx that draws each. The browser
- * learns which page it is only after the app's first file has run; told here, it fetches the page's own files
- * alongside that first file, one round trip sooner (about 0.6 s on a slow 4G line).
+ * The pages by address, with the modules that draw each: the trainee's app for all of /j… (its pages are in it),
+ * the office app and the page for a certificate's check, the office app (whose router then finds the page) for
+ * every other address. The browser learns which page it is only after the app's first file has run; told here,
+ * it fetches their files alongside that first file, one or two round trips sooner (about 0.6 s each on slow 4G).
  */
-const PAGES: { path: RegExp; module: string }[] = [
-  { path: /^\/j\/?$/, module: 'src/features/trainee/components/EnterCodePage.tsx' },
-  { path: /^\/j\/[^/]+\/?$/, module: 'src/features/trainee/components/TraineeSessionPage.tsx' },
-  { path: /^\/j\/[^/]+\/test\/[^/]+\/?$/, module: 'src/features/trainee/components/TestPage.tsx' },
-  { path: /^\/j\/[^/]+\/review\/[^/]+\/?$/, module: 'src/features/trainee/components/ReviewPage.tsx' },
-  { path: /^\/verify\/[^/]+\/?$/, module: 'src/features/certificates/components/VerifyCertificatePage.tsx' },
+const PAGES: { path: RegExp; modules: string[] }[] = [
+  { path: /^\/j(\/|$)/, modules: [TRAINEE_APP] },
+  { path: /^\/verify\/[^/]+\/?$/, modules: [OFFICE_APP, 'src/features/certificates/components/VerifyCertificatePage.tsx'] },
+  { path: /^/, modules: [OFFICE_APP] },
 ];
 
 interface ManifestChunk {
@@ -40,9 +43,9 @@ function linkTo(file: string): string {
 }
 
 /**
- * index.html with the preload links of each trainee page, built once from the web build's manifest
- * (dist/web/.vite/manifest.json): `pageFor(path)` is that page's HTML, or undefined for every other address
- * (and for a build without a manifest), which is then served as it is.
+ * index.html with the preload links of each page, built once from the web build's manifest
+ * (dist/web/.vite/manifest.json): `pageFor(path)` is that page's HTML, or undefined for a build without a
+ * manifest, whose index.html is then served as it is.
  */
 export function routePreloads(webRoot: string): { pageFor(path: string): string | undefined } {
   const manifestPath = join(webRoot, '.vite', 'manifest.json');
@@ -52,9 +55,10 @@ export function routePreloads(webRoot: string): { pageFor(path: string): string 
   const index = readFileSync(indexPath, 'utf8');
   const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
   const loadedAnyway = entry ? closure(manifest, entry) : new Set<string>();
-  const pages = PAGES.flatMap(({ path, module }) => {
-    if (!manifest[module] || !index.includes('</head>')) return [];
-    const links = [...closure(manifest, module)].filter((file) => !loadedAnyway.has(file)).map(linkTo);
+  const pages = PAGES.flatMap(({ path, modules }) => {
+    if (!modules.every((module) => manifest[module]) || !index.includes('</head>')) return [];
+    const files = new Set(modules.flatMap((module) => [...closure(manifest, module)]));
+    const links = [...files].filter((file) => !loadedAnyway.has(file)).map(linkTo);
     return [{ path, html: index.replace('</head>', `  ${links.join('\n    ')}\n  </head>`) }];
   });
   return { pageFor: (path) => pages.find((page) => page.path.test(path))?.html };

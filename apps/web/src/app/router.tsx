@@ -4,8 +4,8 @@ import { TraineeLayout } from './TraineeLayout';
 import { AdminArea, HomeRedirect, NotFoundPage, OrganizerArea, StaffArea } from './routes/areas';
 
 /*
- * Pages load on demand: a trainee's phone on a weak line fetches the join and test pages,
- * never the office pages (and their QR code library).
+ * The office pages, loaded on demand, each with its own libraries (the QR code, the charts); the trainee's pages
+ * are not here but in app/TraineeApp.tsx, so a phone on a weak line never downloads this router.
  */
 export const router = createBrowserRouter([
   {
@@ -130,7 +130,8 @@ export const router = createBrowserRouter([
         ],
       },
       {
-        // Trainees never sign in: these pages work by join code and the device cookie alone.
+        // Pages for anyone, without signing in, under the trainee's bar. The trainee's own pages (/j…) are an app of
+        // their own (app/TraineeApp.tsx, chosen by main.tsx).
         element: <TraineeLayout />,
         children: [
           {
@@ -138,23 +139,6 @@ export const router = createBrowserRouter([
             path: '/verify/:code',
             lazy: () =>
               import('../features/certificates/components/VerifyCertificatePage').then((m) => ({ Component: m.VerifyCertificatePage })),
-          },
-          {
-            path: '/j',
-            lazy: () => import('../features/trainee/components/EnterCodePage').then((m) => ({ Component: m.EnterCodePage })),
-          },
-          {
-            path: '/j/:code',
-            lazy: () =>
-              import('../features/trainee/components/TraineeSessionPage').then((m) => ({ Component: m.TraineeSessionPage })),
-          },
-          {
-            path: '/j/:code/test/:assessmentId',
-            lazy: () => import('../features/trainee/components/TestPage').then((m) => ({ Component: m.TestPage })),
-          },
-          {
-            path: '/j/:code/review/:attemptId',
-            lazy: () => import('../features/trainee/components/ReviewPage').then((m) => ({ Component: m.ReviewPage })),
           },
         ],
       },

@@ -7,15 +7,16 @@ import {
   type FieldValues,
   type UseFormReturn,
 } from 'react-hook-form';
-import type { z } from 'zod';
+import type { $ZodType, input, output } from 'zod/v4/core';
 
-type FormSchema = z.ZodType<FieldValues, FieldValues>;
-export type FormMethods<TSchema extends FormSchema> = UseFormReturn<z.input<TSchema>, unknown, z.output<TSchema>>;
+/** A zod schema, of zod's full build or zod/mini (the trainee's forms). */
+type FormSchema = $ZodType<FieldValues, FieldValues>;
+export type FormMethods<TSchema extends FormSchema> = UseFormReturn<input<TSchema>, unknown, output<TSchema>>;
 
 interface FormProps<TSchema extends FormSchema> {
   schema: TSchema;
-  defaultValues?: DefaultValues<z.input<TSchema>>;
-  onSubmit: (values: z.output<TSchema>, form: FormMethods<TSchema>) => void | Promise<void>;
+  defaultValues?: DefaultValues<input<TSchema>>;
+  onSubmit: (values: output<TSchema>, form: FormMethods<TSchema>) => void | Promise<void>;
   children: ReactNode | ((form: FormMethods<TSchema>) => ReactNode);
   className?: string;
   'aria-label'?: string;
@@ -30,7 +31,7 @@ export function Form<TSchema extends FormSchema>({
   className,
   'aria-label': ariaLabel,
 }: FormProps<TSchema>) {
-  const form = useForm<z.input<TSchema>, unknown, z.output<TSchema>>({
+  const form = useForm<input<TSchema>, unknown, output<TSchema>>({
     resolver: zodResolver(schema),
     defaultValues,
     mode: 'onTouched',

@@ -1,6 +1,17 @@
-import { ApiErrorSchema, type ErrorCode } from '@sujarit/contracts';
-import type { z } from 'zod';
+import type { ApiError as ApiErrorBody, ErrorCode } from '@sujarit/contracts';
+import type { $ZodType, output } from 'zod/v4/core';
+import * as z from 'zod/mini';
 import { i18n } from './i18n';
+
+/**
+ * The API's error answer (the contract's ApiErrorSchema), checked with zod/mini so the trainee's phone, which uses
+ * this file too, does not download zod's full build (issue 11); the code is the contract's type.
+ */
+const ApiErrorCheck = z.object({
+  code: z.string(),
+  message: z.string(),
+  issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+}) as unknown as z.ZodMiniType<ApiErrorBody>;
 
 /** NETWORK_ERROR is the client's own code: the request never got an answer. */
 export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR';
@@ -75,7 +86,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
 
 async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
-  const parsed = ApiErrorSchema.safeParse(body);
+  const parsed = z.safeParse(ApiErrorCheck, body);
   if (parsed.success) {
     return new ApiError(response.status, parsed.data.code, parsed.data.message, parsed.data.issues);
   }
@@ -84,14 +95,14 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, i18n.t('common.serverError'));
 }
 
-/** A JSON request whose answer is checked against the shared contract schema. */
-export async function apiRequest<TSchema extends z.ZodType>(
+/** A JSON request whose answer is checked against the shared contract schema (or, on the trainee's pages, its zod/mini check). */
+export async function apiRequest<TSchema extends $ZodType>(
   path: string,
   schema: TSchema,
   options: RequestOptions = {},
-): Promise<z.output<TSchema>> {
+): Promise<output<TSchema>> {
   const response = await send(path, options);
-  const parsed = schema.safeParse(await response.json().catch(() => null));
+  const parsed = z.safeParse(schema, await response.json().catch(() => null));
   if (!parsed.success) throw new ApiError(response.status, 'INTERNAL_ERROR', i18n.t('common.serverError'));
   return parsed.data;
 }

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { th, type Messages } from './locales/th';
+import type { Messages } from './locales/th';
+import { thTrainee } from './locales/th-trainee';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -26,7 +27,8 @@ function savedLanguage(): Language {
 export const i18n = i18next.createInstance();
 
 /**
- * Only the language in use is downloaded: Thai is in the app's first file; the English texts are a file of their
+ * Only the language in use is downloaded: the trainee's Thai texts are in the app's first file (the office pages add
+ * the rest of th.ts with their own first file, app/App.tsx); the English texts are a file of their
  * own, fetched when a reader switches (or had switched on this phone before), so a trainee's phone never loads them.
  */
 function loadLanguage(language: Language): Promise<void> {
@@ -37,7 +39,7 @@ function loadLanguage(language: Language): Promise<void> {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { th: { translation: th } },
+  resources: { th: { translation: thTrainee } },
   partialBundledLanguages: true,
   lng: 'th',
   fallbackLng: 'th',

@@ -1,10 +1,10 @@
-import { TraineeSessionSchema } from '@sujarit/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest, isApiError } from '../../../lib/api-client';
 import { TRAINEE_POLL_MS, traineeKeys } from './trainee-keys';
+import { TraineeSessionCheck } from './trainee-schemas';
 
 export const getTraineeSession = (code: string) =>
-  apiRequest(`/join/${encodeURIComponent(code)}`, TraineeSessionSchema);
+  apiRequest(`/join/${encodeURIComponent(code)}`, TraineeSessionCheck);
 
 /**
  * Polls while the session page is open, so a test the organizer opens appears by itself; other pages read it once.

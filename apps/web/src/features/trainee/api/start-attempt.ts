@@ -1,8 +1,9 @@
-import { TraineeAttemptSchema, type TraineeAttempt } from '@sujarit/contracts';
+import type { TraineeAttempt } from '@sujarit/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { apiRequest, isApiError } from '../../../lib/api-client';
 import { traineeKeys } from './trainee-keys';
+import { TraineeAttemptCheck } from './trainee-schemas';
 
 export interface LoadedAttempt {
   attempt: TraineeAttempt;
@@ -17,7 +18,7 @@ export interface LoadedAttempt {
  */
 const COPY_PREFIX = 'sujarit.attemptCopy.';
 const copyKey = (code: string, assessmentId: string, attemptNumber: number) => `${COPY_PREFIX}${code}.${assessmentId}.${attemptNumber}`;
-const LoadedAttemptSchema = z.object({ attempt: TraineeAttemptSchema, clockOffsetMs: z.number() });
+const LoadedAttemptSchema = z.object({ attempt: TraineeAttemptCheck, clockOffsetMs: z.number() });
 
 function keepCopy(key: string, loaded: LoadedAttempt): void {
   try {
@@ -56,7 +57,7 @@ export async function startAttempt(code: string, assessmentId: string, attemptNu
   try {
     const attempt = await apiRequest(
       `/join/${encodeURIComponent(code)}/assessments/${encodeURIComponent(assessmentId)}/attempt`,
-      TraineeAttemptSchema,
+      TraineeAttemptCheck,
       { method: 'POST', body: { attemptNumber } },
     );
     const loaded = { attempt, clockOffsetMs: Date.parse(attempt.serverNow) - Date.now() };

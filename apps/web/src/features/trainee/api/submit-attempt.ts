@@ -1,10 +1,10 @@
-import { AttemptResultSchema } from '@sujarit/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { apiRequest } from '../../../lib/api-client';
 import { forgetIdempotencyKey, idempotencyKeyFor } from '../../../lib/idempotency';
 import { isRetryable } from './retryable';
 import { traineeKeys } from './trainee-keys';
+import { AttemptResultCheck } from './trainee-schemas';
 
 export interface SubmitAttemptInput {
   code: string;
@@ -66,7 +66,7 @@ export const submitAttempt = async ({ code, attemptId, answers }: SubmitAttemptI
   try {
     const result = await apiRequest(
       `/join/${encodeURIComponent(code)}/attempts/${encodeURIComponent(attemptId)}/submit`,
-      AttemptResultSchema,
+      AttemptResultCheck,
       { method: 'POST', body: { answers: pending.answers }, headers: { 'Idempotency-Key': pending.idempotencyKey } },
     );
     forgetPendingSubmit(attemptId);

@@ -1,6 +1,6 @@
 import type { TraineeAssessmentState } from '@sujarit/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useLocation } from 'wouter';
 import { formatDate, formatTime } from '../../../lib/dates';
 import { formatCount, formatPercent } from '../../../lib/numbers';
 import { reviewPath, testPath } from '../api/trainee-keys';
@@ -14,7 +14,7 @@ interface AssessmentStatusCardProps {
 /** One test or survey of the session: what it is, when it opens, what the trainee may do now, and the result. */
 export function AssessmentStatusCard({ code, assessment }: AssessmentStatusCardProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const survey = assessment.kind === 'survey';
   const attempt = assessment.myAttempt;
   const at = (iso: string) => ({ date: formatDate(iso), time: formatTime(iso) });

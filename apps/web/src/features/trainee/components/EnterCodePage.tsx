@@ -1,15 +1,15 @@
-import { JoinCodeSchema } from '@sujarit/contracts';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
-import { z } from 'zod';
+import { useLocation } from 'wouter';
+import * as z from 'zod/mini';
 import { Form } from '../../../components/Form';
 import { SubmitButton, TextField } from '../../../components/fields';
+import { JoinCodeSchema } from '../api/trainee-schemas';
 
 const EnterCodeSchema = z.object({ code: JoinCodeSchema });
 
 export function EnterCodePage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   return (
     <main className="page page--narrow stack">
       <h1>{t('trainee.enterCode.title')}</h1>

@@ -1,13 +1,14 @@
-import { AGE_BANDS, JoinRequestSchema, MINOR_AGE_BANDS, PERSON_GROUPS, type AgeBand, type JoinRequest } from '@sujarit/contracts';
+import { AGE_BANDS, MINOR_AGE_BANDS, PERSON_GROUPS, type AgeBand, type JoinRequest } from '@sujarit/contracts';
 import { useMemo } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Form } from '../../../components/Form';
 import { SelectField, SubmitButton, TextField } from '../../../components/fields';
 import { ApiError } from '../../../lib/api-client';
 import { useJoinSession } from '../api/join-session';
+import { JoinRequestSchema } from '../api/trainee-schemas';
 
 const isMinorBand = (band: string): boolean => (MINOR_AGE_BANDS as readonly string[]).includes(band);
 
@@ -18,9 +19,9 @@ const isMinorBand = (band: string): boolean => (MINOR_AGE_BANDS as readonly stri
 function useJoinFormSchema(askAgeBand: boolean) {
   return useMemo(
     () =>
-      z
-        .object({ fullName: z.string(), group: z.string(), ageBand: z.string(), guardianName: z.string(), checkInCode: z.string() })
-        .transform((values, ctx): JoinRequest => {
+      z.pipe(
+        z.object({ fullName: z.string(), group: z.string(), ageBand: z.string(), guardianName: z.string(), checkInCode: z.string() }),
+        z.transform((values, ctx): JoinRequest => {
           const youth = values.group === 'youth';
           const request = {
             fullName: values.fullName,
@@ -38,10 +39,11 @@ function useJoinFormSchema(askAgeBand: boolean) {
             const path = String(issue.path[0] ?? 'fullName');
             if (reported.has(path)) continue;
             reported.add(path);
-            ctx.addIssue({ code: 'custom', message: issue.message, path: [path] });
+            ctx.issues.push({ code: 'custom', message: issue.message, path: [path], input: values });
           }
           return z.NEVER;
         }),
+      ),
     [askAgeBand],
   );
 }

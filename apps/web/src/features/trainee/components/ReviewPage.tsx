@@ -1,6 +1,6 @@
 import type { AttemptReview } from '@sujarit/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams } from 'react-router-dom';
+import { Link, Redirect, useParams } from 'wouter';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { formatCount, formatPercent } from '../../../lib/numbers';
@@ -15,7 +15,7 @@ import '../trainee.css';
 export function ReviewPage() {
   const { code: rawCode = '', attemptId = '' } = useParams();
   const code = normalizeJoinCode(rawCode);
-  if (code !== rawCode) return <Navigate to={reviewPath(code, attemptId)} replace />;
+  if (code !== rawCode) return <Redirect to={reviewPath(code, attemptId)} replace />;
   return <ReviewLoader code={code} attemptId={attemptId} />;
 }
 

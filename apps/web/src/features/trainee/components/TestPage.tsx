@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, Redirect, useParams, useSearchParams } from 'wouter';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { isApiError } from '../../../lib/api-client';
@@ -20,7 +20,7 @@ export function TestPage() {
   const attemptNumber = Number(searchParams.get('attempt'));
   const validNumber = Number.isInteger(attemptNumber) && attemptNumber >= 1;
   if (code !== rawCode) {
-    return <Navigate to={testPath(code, assessmentId, validNumber ? attemptNumber : undefined)} replace />;
+    return <Redirect to={testPath(code, assessmentId, validNumber ? attemptNumber : undefined)} replace />;
   }
   if (!validNumber) return <CurrentAttempt code={code} assessmentId={assessmentId} />;
   return (
@@ -38,10 +38,10 @@ function CurrentAttempt({ code, assessmentId }: { code: string; assessmentId: st
   const session = useTraineeSession(code, { poll: false });
   if (session.isPending) return <Loading />;
   const assessment = session.data?.assessments.find((a) => a.id === assessmentId);
-  if (!assessment) return <Navigate to={`/j/${code}`} replace />;
+  if (!assessment) return <Redirect to={`/j/${code}`} replace />;
   const latest = assessment.myAttempt;
-  if (latest?.submitted) return <Navigate to={`/j/${code}`} replace />;
-  return <Navigate to={testPath(code, assessmentId, latest?.attemptNumber ?? 1)} replace />;
+  if (latest?.submitted) return <Redirect to={`/j/${code}`} replace />;
+  return <Redirect to={testPath(code, assessmentId, latest?.attemptNumber ?? 1)} replace />;
 }
 
 interface AttemptLoaderProps {
@@ -64,7 +64,7 @@ function AttemptLoader({ code, assessmentId, attemptNumber }: AttemptLoaderProps
   if (loaded.isPending) return <Loading />;
   if (loaded.isError) {
     // Not registered on this phone yet: the session page has the form for it.
-    if (isApiError(loaded.error) && loaded.error.code === 'NOT_JOINED') return <Navigate to={`/j/${code}`} replace />;
+    if (isApiError(loaded.error) && loaded.error.code === 'NOT_JOINED') return <Redirect to={`/j/${code}`} replace />;
     return (
       <main className="page page--narrow stack">
         <ErrorAlert error={loaded.error} onRetry={isRetryable(loaded.error) ? () => void loaded.refetch() : undefined} />
@@ -75,7 +75,7 @@ function AttemptLoader({ code, assessmentId, attemptNumber }: AttemptLoaderProps
     );
   }
   // Already handed in: the result is on the session page.
-  if (submitted) return <Navigate to={`/j/${code}`} replace />;
+  if (submitted) return <Redirect to={`/j/${code}`} replace />;
   const { attempt, clockOffsetMs } = loaded.data;
   return <TestRunner key={attempt.id} code={code} attempt={attempt} clockOffsetMs={clockOffsetMs} />;
 }

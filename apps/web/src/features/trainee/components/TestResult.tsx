@@ -1,6 +1,6 @@
 import type { AttemptResult } from '@sujarit/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import type { AttemptEnd } from '../hooks/use-answer-sync';
 import { AttemptOutcome, verdictOf } from './AttemptOutcome';
 

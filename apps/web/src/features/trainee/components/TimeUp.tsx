@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { AttemptEnd } from '../hooks/use-answer-sync';
 

@@ -1,6 +1,6 @@
 import { ASSESSMENT_KINDS, type TraineeSession } from '@sujarit/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams } from 'react-router-dom';
+import { Link, Redirect, useParams } from 'wouter';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { isApiError } from '../../../lib/api-client';
@@ -16,7 +16,7 @@ import '../trainee.css';
 export function TraineeSessionPage() {
   const { code: rawCode = '' } = useParams();
   const code = normalizeJoinCode(rawCode);
-  if (code !== rawCode) return <Navigate to={`/j/${code}`} replace />;
+  if (code !== rawCode) return <Redirect to={`/j/${code}`} replace />;
   return <TraineeSessionView code={code} />;
 }
 

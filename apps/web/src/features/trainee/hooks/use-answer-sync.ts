@@ -1,6 +1,6 @@
 import type { TraineeAttempt } from '@sujarit/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isApiError, type ApiErrorCode } from '../../../lib/api-client';
 import { useSaveAnswer } from '../api/save-answer';
 import { forgetAttemptCopy } from '../api/start-attempt';
@@ -23,7 +23,7 @@ const ENDING_CODES: Partial<Record<ApiErrorCode, AttemptEnd>> = {
 
 const StoredAttemptSchema = z.object({
   // Phones that saved before multiple choice existed kept one option id per question.
-  answers: z.record(z.string(), z.union([z.array(z.string()), z.string().transform((optionId) => [optionId])])),
+  answers: z.record(z.string(), z.union([z.array(z.string()), z.pipe(z.string(), z.transform((optionId) => [optionId]))])),
   unsaved: z.array(z.string()),
 });
 type StoredAttempt = z.output<typeof StoredAttemptSchema>;
