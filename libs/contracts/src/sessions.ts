@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { hasVisibleCharacter, InstantSchema } from './common';
 import { ExpenseSchema } from './plan';
 
@@ -16,7 +17,7 @@ export const ASSESSMENT_STATES = ['draft', 'scheduled', 'open', 'closed'] as con
 export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
 
 export const SpeakerSchema = z.strictObject({
-  name: z.string().trim().min(1, { message: 'กรุณากรอกชื่อวิทยากร' }).max(120).refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อวิทยากร' }),
+  name: z.string().trim().min(1, says('speakerNameRequired')).max(120).refine(hasVisibleCharacter, says('speakerNameRequired')),
   affiliation: z.string().trim().max(200).default(''),
 });
 export type Speaker = z.infer<typeof SpeakerSchema>;
@@ -24,26 +25,26 @@ export type Speaker = z.infer<typeof SpeakerSchema>;
 const title = z
   .string()
   .trim()
-  .min(1, { message: 'กรุณากรอกชื่อรุ่น/ครั้งที่' })
+  .min(1, says('sessionTitleRequired'))
   .max(200)
-  .refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อรุ่น/ครั้งที่' });
-const venue = z.string().trim().min(1, { message: 'กรุณากรอกสถานที่' }).max(200).refine(hasVisibleCharacter, { message: 'กรุณากรอกสถานที่' });
+  .refine(hasVisibleCharacter, says('sessionTitleRequired'));
+const venue = z.string().trim().min(1, says('venueRequired')).max(200).refine(hasVisibleCharacter, says('venueRequired'));
 const capacity = z
-  .number({ message: 'จำนวนที่นั่งต้องเป็นตัวเลข' })
-  .int({ message: 'จำนวนที่นั่งต้องเป็นจำนวนเต็ม' })
-  .min(1, { message: 'จำนวนที่นั่งต้องมีอย่างน้อย 1' })
-  .max(5000, { message: 'จำนวนที่นั่งต้องไม่เกิน 5000' });
-const speakers = z.array(SpeakerSchema).max(20, { message: 'วิทยากรได้ไม่เกิน 20 คน' });
-const notes = z.string().trim().max(2000, { message: 'หมายเหตุยาวได้ไม่เกิน 2,000 ตัวอักษร' });
+  .number()
+  .int()
+  .min(1)
+  .max(5000);
+const speakers = z.array(SpeakerSchema).max(20);
+const notes = z.string().trim().max(2000);
 const endsAfterStart = {
   check: (s: { startsAt?: string; endsAt?: string }) =>
     s.startsAt === undefined || s.endsAt === undefined || Date.parse(s.endsAt) > Date.parse(s.startsAt),
-  error: { message: 'เวลาสิ้นสุดต้องอยู่หลังเวลาเริ่ม', path: ['endsAt'] },
+  error: { ...says('endsAfterStart'), path: ['endsAt'] },
 };
 
 export const CreateSessionRequestSchema = z
   .strictObject({
-    programId: z.uuid({ message: 'กรุณาเลือกโครงการ' }),
+    programId: z.uuid(says('programRequired')),
     title,
     startsAt: InstantSchema,
     endsAt: InstantSchema,
@@ -56,7 +57,7 @@ export const CreateSessionRequestSchema = z
     /** People on the list check in from a phone with their name and a personal code printed on the list. */
     requireCheckInCode: z.boolean().default(false),
     /** A draft is not yet announced: nobody can join it. */
-    status: z.enum(['draft', 'scheduled'], { message: 'สถานะเริ่มต้นต้องเป็นฉบับร่างหรือกำหนดการแล้ว' }).default('scheduled'),
+    status: z.enum(['draft', 'scheduled']).default('scheduled'),
   })
   .refine(endsAfterStart.check, endsAfterStart.error);
 export type CreateSessionRequest = z.infer<typeof CreateSessionRequestSchema>;
@@ -79,7 +80,7 @@ export const UpdateSessionRequestSchema = z
 export type UpdateSessionRequest = z.infer<typeof UpdateSessionRequestSchema>;
 
 export const ChangeSessionStatusRequestSchema = z.strictObject({
-  status: z.enum(SESSION_STATUSES, { message: 'สถานะไม่ถูกต้อง' }),
+  status: z.enum(SESSION_STATUSES),
 });
 
 /** Which status may follow which: completed and cancelled are final. */

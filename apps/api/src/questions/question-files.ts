@@ -4,6 +4,7 @@ import {
   type ExportFormat,
   type ImportFormat,
   type QuestionImportPreview,
+  thaiIssueMessage,
 } from '@sujarit/contracts';
 import {
   ExportedQuestion,
@@ -91,7 +92,7 @@ export function toPreview(format: ImportFormat, reading: ImportReading): Questio
       preview.questions.push({ position, ...rest, options, ...(points === undefined ? {} : { points }) });
       continue;
     }
-    const reasons = [...new Set(checked.error.issues.map((issue) => issue.message))];
+    const reasons = [...new Set(checked.error.issues.map(thaiIssueMessage))];
     for (const reason of reasons) preview.errors.push({ position, title, reason });
   }
   preview.errors.sort((a, b) => a.position - b.position);

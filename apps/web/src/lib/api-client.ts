@@ -1,24 +1,32 @@
-import { ApiErrorSchema, type ErrorCode } from '@sujarit/contracts';
+import { ApiErrorSchema, type ApiIssue, type ErrorCode, type ErrorParams } from '@sujarit/contracts';
 import type { z } from 'zod';
 import { i18n } from './i18n';
+import { issueText } from './validation';
 
 /** NETWORK_ERROR is the client's own code: the request never got an answer. */
 export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR';
 
-export interface ApiIssue {
-  path: string;
-  message: string;
+export type { ApiIssue };
+
+/** An error's words in the reader's language, from its code and values (the API's own message is Thai, for programs). */
+export function errorText(code: ApiErrorCode, params: ErrorParams = {}): string {
+  return code === 'NETWORK_ERROR' ? i18n.t('common.networkError') : i18n.t(`errors.${code}`, params);
 }
 
-/** An error the API returned (or the network failure that kept it from answering); `message` is for people. */
+/**
+ * An error the API returned (or the network failure that kept it from answering); `message` is for people, worded
+ * from the code and values in the language being read when it happened.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: ApiErrorCode,
-    message: string,
+    readonly params: ErrorParams = {},
     readonly issues: ApiIssue[] = [],
+    /** Words of the app's own in place of the code's (the issues of a form that found no field of their own). */
+    readonly text?: string,
   ) {
-    super(message);
+    super(text ?? errorText(code, params));
     this.name = 'ApiError';
   }
 
@@ -28,6 +36,12 @@ export class ApiError extends Error {
 }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+/** The words of an error in the language being read now (an error kept from before a switch is worded again). */
+export const apiErrorText = (error: ApiError): string => error.text ?? errorText(error.code, error.params);
+
+/** A field's problem the API found, in the reader's language; an older API's answer has only its Thai message. */
+export const apiIssueText = (issue: ApiIssue): string => (issue.code ? issueText(issue.code, issue.params) : issue.message);
 
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -67,7 +81,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'NETWORK_ERROR', i18n.t('common.networkError'));
+    throw new ApiError(0, 'NETWORK_ERROR');
   }
   if (!response.ok) throw await toApiError(response);
   return response;
@@ -77,11 +91,11 @@ async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = ApiErrorSchema.safeParse(body);
   if (parsed.success) {
-    return new ApiError(response.status, parsed.data.code, parsed.data.message, parsed.data.issues);
+    return new ApiError(response.status, parsed.data.code, parsed.data.params, parsed.data.issues);
   }
   // A proxy or gateway answered instead of the API (for example a 502 on a weak line).
   const code: ApiErrorCode = response.status >= 500 ? 'NETWORK_ERROR' : 'INTERNAL_ERROR';
-  return new ApiError(response.status, code, i18n.t('common.serverError'));
+  return new ApiError(response.status, code);
 }
 
 /** A JSON request whose answer is checked against the shared contract schema. */
@@ -92,7 +106,7 @@ export async function apiRequest<TSchema extends z.ZodType>(
 ): Promise<z.output<TSchema>> {
   const response = await send(path, options);
   const parsed = schema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) throw new ApiError(response.status, 'INTERNAL_ERROR', i18n.t('common.serverError'));
+  if (!parsed.success) throw new ApiError(response.status, 'INTERNAL_ERROR');
   return parsed.data;
 }
 
