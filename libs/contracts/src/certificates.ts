@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { says } from './messages';
+import { says, saysWhenMissing } from './messages';
 import { hasVisibleCharacter } from './common';
 import { CERTIFICATE_CRITERIA } from './programs';
 
@@ -69,7 +69,7 @@ export type SessionCertificates = z.infer<typeof SessionCertificatesSchema>;
 
 export const WithdrawCertificateRequestSchema = z.strictObject({
   reason: z
-    .string(says('revokeReasonRequired'))
+    .string(saysWhenMissing('revokeReasonRequired'))
     .trim()
     .min(1, says('revokeReasonRequired'))
     .max(500)

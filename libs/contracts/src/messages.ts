@@ -1,12 +1,6 @@
 import { z } from 'zod';
 
 /**
- * zod's own messages (a wrong type, a text too long, an unknown field) in Thai, wherever a schema gives none of
- * its own: the API's `message` speaks Thai to programs and older clients. The web words issues itself (by code).
- */
-z.config(z.locales.th());
-
-/**
  * The schemas' own messages, by a stable key: a schema says `says('phoneFormat')`, so the issue's message is the key;
  * the API words it in Thai from this list (and sends the key as the issue's code), the web in the reader's language.
  */
@@ -50,6 +44,8 @@ export const VALIDATION_MESSAGES = {
   questionTopicRequired: 'กรุณากรอกหัวข้อ',
   questionTypeInvalid: 'ชนิดคำถามต้องเป็น เลือกตอบข้อเดียว เลือกได้หลายคำตอบ ถูก/ผิด หรือมาตราส่วน 5 ระดับ',
   stemRequired: 'กรุณากรอกคำถาม',
+  weightRange: 'น้ำหนักคะแนนต้องอยู่ระหว่าง -100% ถึง 100%',
+  pointsRange: 'คะแนนต้องเป็นจำนวนเต็ม 1–10',
   likertHasOwnOptions: 'ข้อความแบบมาตราส่วน 5 ระดับใช้ตัวเลือก มากที่สุด–น้อยที่สุด ที่ระบบกำหนด ไม่ต้องกรอกตัวเลือก',
   optionsAtLeastTwo: 'ต้องมีตัวเลือกอย่างน้อย 2 ข้อ',
   trueFalseTwoOptions: 'คำถามถูก/ผิดมีตัวเลือก 2 ข้อ',
@@ -140,6 +136,11 @@ export function wordValidationMessagesWith(next: Wording): void {
 /** A schema's own message, by its key: `.min(1, says('venueRequired'))`. */
 export const says = (key: ValidationMessageKey) => ({ error: (issue: z.core.$ZodRawIssue) => wording(key, issueParams(issue)) });
 
+/** A schema's own message for a field left out only (its checks keep their own): `z.string(saysWhenMissing('…'))`. */
+export const saysWhenMissing = (key: ValidationMessageKey) => ({
+  error: (issue: z.core.$ZodRawIssue) => (issue.input === undefined ? wording(key, {}) : undefined),
+});
+
 /** A custom issue's message (a superRefine's), by key and with its values. */
 export const saying = (key: ValidationMessageKey, params: IssueParams = {}) => wording(key, params);
 
@@ -151,7 +152,71 @@ export function fillParams(text: string, params: IssueParams = {}): string {
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** An issue's message in Thai, for people reading the API's answers: a schema's own by its key, else zod's Thai. */
+/**
+ * zod's own problems (where a schema gives no message of its own), by what the reader needs to hear: a text too long
+ * says its maximum, a number too big its own. In Thai; the web holds the same keys in its other languages.
+ */
+export const ISSUE_TEXTS = {
+  required: 'กรุณากรอกข้อมูลนี้',
+  tooShort: 'ต้องยาวอย่างน้อย {{minimum}} ตัวอักษร',
+  tooFewItems: 'เลือกอย่างน้อย {{minimum}} รายการ',
+  tooSmall: 'ต้องไม่น้อยกว่า {{minimum}}',
+  tooLong: 'ยาวได้ไม่เกิน {{maximum}} ตัวอักษร',
+  tooManyItems: 'ได้ไม่เกิน {{maximum}} รายการ',
+  tooBig: 'ต้องไม่เกิน {{maximum}}',
+  notNumber: 'ต้องเป็นตัวเลข',
+  notInteger: 'ต้องเป็นจำนวนเต็ม',
+  notText: 'ต้องเป็นข้อความ',
+  wrongType: 'ข้อมูลชนิดไม่ถูกต้อง',
+  email: 'กรุณากรอกอีเมลให้ถูกต้อง',
+  wrongFormat: 'รูปแบบไม่ถูกต้อง',
+  notAnOption: 'กรุณาเลือกจากตัวเลือกที่มี',
+  notMultipleOf: 'ต้องเป็นผลคูณของ {{divisor}}',
+  unknownFields: 'ไม่รู้จักช่องข้อมูล: {{keys}}',
+  invalid: 'ข้อมูลไม่ถูกต้อง',
+} as const;
+export type IssueTextKey = keyof typeof ISSUE_TEXTS;
+
+/** Which of ISSUE_TEXTS words a zod issue, by its code and values. */
+export function issueTextKey(code: string | undefined, params: IssueParams): IssueTextKey {
+  const { origin, expected, format } = params;
+  const many = origin === 'array' || origin === 'set';
+  switch (code) {
+    case 'too_small':
+      if (origin === 'string') return params['minimum'] === 1 ? 'required' : 'tooShort';
+      return many ? 'tooFewItems' : 'tooSmall';
+    case 'too_big':
+      if (origin === 'string') return 'tooLong';
+      return many ? 'tooManyItems' : 'tooBig';
+    case 'invalid_type':
+      if (expected === 'number') return 'notNumber';
+      if (expected === 'int') return 'notInteger';
+      return expected === 'string' ? 'notText' : 'wrongType';
+    case 'invalid_format':
+      return format === 'email' ? 'email' : 'wrongFormat';
+    case 'invalid_value':
+      return 'notAnOption';
+    case 'not_multiple_of':
+      return 'notMultipleOf';
+    case 'unrecognized_keys':
+      return 'unknownFields';
+    default:
+      return 'invalid';
+  }
+}
+
+/**
+ * zod speaks Thai wherever a schema gives no message of its own: the API's `message` and its files' previews are
+ * Thai for people and programs. The web sets its own wording over this one, in its reader's language.
+ */
+z.config({
+  customError: (issue) => {
+    const params = issueParams(issue);
+    return fillParams(ISSUE_TEXTS[issueTextKey(issue.code, params)], params);
+  },
+});
+
+/** An issue's message in Thai, for people reading the API's answers: a schema's own by its key, else zod's (Thai). */
 export function thaiIssueMessage(issue: z.core.$ZodIssue): string {
   return isValidationMessageKey(issue.message) ? fillParams(VALIDATION_MESSAGES[issue.message], issueParams(issue)) : issue.message;
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { says } from './messages';
+import { says, saysWhenMissing } from './messages';
 import { FiscalYearSchema, hasVisibleCharacter } from './common';
 import { ProgramYearSettingsSchema, ProgramYearTargetsSchema } from './programs';
 
 /** A program's settings for one fiscal year, replaced whole (the form always sends every field). */
 export const UpdateProgramYearRequestSchema = ProgramYearTargetsSchema.extend({
   ownerUnit: z
-    .string(says('responsibleUnitRequired'))
+    .string(saysWhenMissing('responsibleUnitRequired'))
     .trim()
     .min(1, says('responsibleUnitRequired'))
     .max(200)

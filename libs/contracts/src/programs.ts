@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { says, type ValidationMessageKey } from './messages';
+import { says, saysWhenMissing, type ValidationMessageKey } from './messages';
 import { FiscalYearSchema, hasVisibleCharacter } from './common';
 
 export const INDICATOR_BASES = ['pass_rate', 'mean_post_score'] as const;
@@ -92,7 +92,7 @@ function hasUnprintable(value: string, allowLineBreaks: boolean): boolean {
 
 const requiredText = (required: ValidationMessageKey, max: number) =>
   z
-    .string(says(required))
+    .string(saysWhenMissing(required))
     .trim()
     .min(1, says(required))
     .max(max)

@@ -52,9 +52,9 @@ export const QuestionOptionInputSchema = z.strictObject({
     .refine(hasVisibleCharacter, says('optionRequired')),
   /** Percent of the question's points this option is worth (Moodle's weights): 100 = right, 0 = wrong, negative = penalty. */
   weight: z
-    .number()
-    .min(-100)
-    .max(100),
+    .number(says('weightRange'))
+    .min(-100, says('weightRange'))
+    .max(100, says('weightRange')),
 });
 export type QuestionOptionInput = z.infer<typeof QuestionOptionInputSchema>;
 
@@ -86,10 +86,10 @@ export const QuestionInputSchema = z
     explanation: z.string().trim().max(QUESTION_FIELD_LIMITS.explanation).default(''),
     /** Whole points, 1–10 (1 when left out); a Likert item has none, and this is ignored for it. */
     points: z
-      .number()
-      .int()
-      .min(MIN_POINTS)
-      .max(MAX_POINTS)
+      .number(says('pointsRange'))
+      .int(says('pointsRange'))
+      .min(MIN_POINTS, says('pointsRange'))
+      .max(MAX_POINTS, says('pointsRange'))
       .optional(),
     /**
      * The follow-up outcome a Likert item measures (its name, e.g. "มีจิตสาธารณะ"): the program-year's survey results

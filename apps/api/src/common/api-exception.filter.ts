@@ -75,12 +75,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
  * client words it in its reader's language; `message` stays Thai for programs and older clients.
  */
 function fromZodError(error: ZodError): ApiError {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.join('.'),
-    message: issue.code === 'unrecognized_keys' ? `ไม่รู้จักช่องข้อมูล: ${issue.keys.join(', ')}` : thaiIssueMessage(issue),
-    code: isValidationMessageKey(issue.message) ? issue.message : issue.code,
-    params: issueParams(issue),
-  }));
+  const issues = error.issues.map((issue) => {
+    const params = issueParams(issue);
+    return {
+      path: issue.path.join('.'),
+      message: issue.code === 'unrecognized_keys' ? `ไม่รู้จักช่องข้อมูล: ${issue.keys.join(', ')}` : thaiIssueMessage(issue),
+      code: isValidationMessageKey(issue.message) ? issue.message : issue.code,
+      ...(Object.keys(params).length > 0 ? { params } : {}),
+    };
+  });
   const first = issues[0];
   const message = first ? `ข้อมูลไม่ถูกต้อง: ${first.path ? `${first.path}: ` : ''}${first.message}` : 'ข้อมูลไม่ถูกต้อง';
   return { code: 'VALIDATION_FAILED', message, issues };

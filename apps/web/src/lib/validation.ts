@@ -1,6 +1,7 @@
 import {
   isValidationMessageKey,
   issueParams,
+  issueTextKey,
   wordValidationMessagesWith,
   type IssueParams,
 } from '@sujarit/contracts';
@@ -13,32 +14,7 @@ import { i18n } from './i18n';
  */
 export function issueText(code: string | undefined, params: IssueParams = {}): string {
   if (code && isValidationMessageKey(code)) return i18n.t(`validation.messages.${code}`, params);
-  const { origin, expected, format } = params;
-  switch (code) {
-    case 'too_small':
-      if (origin === 'string') return params['minimum'] === 1 ? i18n.t('validation.required') : i18n.t('validation.tooShort', params);
-      if (origin === 'array' || origin === 'set') return i18n.t('validation.tooFewItems', params);
-      return i18n.t('validation.tooSmall', params);
-    case 'too_big':
-      if (origin === 'string') return i18n.t('validation.tooLong', params);
-      if (origin === 'array' || origin === 'set') return i18n.t('validation.tooManyItems', params);
-      return i18n.t('validation.tooBig', params);
-    case 'invalid_type':
-      if (expected === 'number') return i18n.t('validation.notNumber');
-      if (expected === 'int') return i18n.t('validation.notInteger');
-      if (expected === 'string') return i18n.t('validation.notText');
-      return i18n.t('validation.wrongType');
-    case 'invalid_format':
-      return format === 'email' ? i18n.t('validation.email') : i18n.t('validation.wrongFormat');
-    case 'invalid_value':
-      return i18n.t('validation.notAnOption');
-    case 'not_multiple_of':
-      return i18n.t('validation.notMultipleOf', params);
-    case 'unrecognized_keys':
-      return i18n.t('validation.unknownFields', params);
-    default:
-      return i18n.t('validation.invalid');
-  }
+  return i18n.t(`validation.${issueTextKey(code, params)}`, params);
 }
 
 /**

@@ -1577,6 +1577,8 @@ export const en: Messages = {
       questionTopicRequired: 'Please enter the topic',
       questionTypeInvalid: 'The question type must be single choice, multiple choice, true/false or 5-point scale',
       stemRequired: 'Please enter the question',
+      weightRange: 'An option’s weight must be between -100% and 100%',
+      pointsRange: 'Points must be a whole number from 1 to 10',
       likertHasOwnOptions: 'A 5-point scale item uses the fixed levels (strongly agree to strongly disagree); enter no options',
       optionsAtLeastTwo: 'At least 2 options are needed',
       trueFalseTwoOptions: 'A true/false question has 2 options',

@@ -1,4 +1,10 @@
-import { VALIDATION_MESSAGES, type ErrorCode, type ValidationMessageKey } from '@sujarit/contracts';
+import {
+  ISSUE_TEXTS,
+  VALIDATION_MESSAGES,
+  type ErrorCode,
+  type IssueTextKey,
+  type ValidationMessageKey,
+} from '@sujarit/contracts';
 
 /** Thai: the first language of the app. Every other language has exactly these keys. */
 export const th = {
@@ -1527,23 +1533,7 @@ export const th = {
   } satisfies Record<ErrorCode, string>,
   /** Field problems by zod's issue code (with its limit), and the schemas' own messages by key. */
   validation: {
-    required: 'กรุณากรอกข้อมูลนี้',
-    tooShort: 'ต้องยาวอย่างน้อย {{minimum}} ตัวอักษร',
-    tooFewItems: 'เลือกอย่างน้อย {{minimum}} รายการ',
-    tooSmall: 'ต้องไม่น้อยกว่า {{minimum}}',
-    tooLong: 'ยาวได้ไม่เกิน {{maximum}} ตัวอักษร',
-    tooManyItems: 'ได้ไม่เกิน {{maximum}} รายการ',
-    tooBig: 'ต้องไม่เกิน {{maximum}}',
-    notNumber: 'ต้องเป็นตัวเลข',
-    notInteger: 'ต้องเป็นจำนวนเต็ม',
-    notText: 'ต้องเป็นข้อความ',
-    wrongType: 'ข้อมูลชนิดไม่ถูกต้อง',
-    email: 'กรุณากรอกอีเมลให้ถูกต้อง',
-    wrongFormat: 'รูปแบบไม่ถูกต้อง',
-    notAnOption: 'กรุณาเลือกจากตัวเลือกที่มี',
-    notMultipleOf: 'ต้องเป็นผลคูณของ {{divisor}}',
-    unknownFields: 'ไม่รู้จักช่องข้อมูล: {{keys}}',
-    invalid: 'ข้อมูลไม่ถูกต้อง',
+    ...(ISSUE_TEXTS as Record<IssueTextKey, string>),
     limitHint: 'ไม่เกิน {{max}} ตัวอักษร',
     messages: VALIDATION_MESSAGES as Record<ValidationMessageKey, string>,
   },
