@@ -155,6 +155,7 @@ export function CreatePersonForm() {
     <section className="card stack" id="add-person" aria-labelledby="add-person-heading">
       <h2 id="add-person-heading">{t('people.add.heading')}</h2>
       <Form
+        serverError={createMutation.error}
         schema={schema}
         aria-label={t('people.add.heading')}
         defaultValues={EMPTY}

@@ -27,6 +27,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (result: UserWithLink
     <section className="card stack" aria-labelledby="add-user-heading">
       <h2 id="add-user-heading">{t('users.add.heading')}</h2>
       <Form
+        serverError={createMutation.error}
         schema={FormSchema}
         defaultValues={EMPTY}
         aria-label={t('users.add.heading')}
