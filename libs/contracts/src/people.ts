@@ -6,12 +6,15 @@ import { AGE_BANDS, MINOR_AGE_BANDS, PERSON_GROUPS, type AgeBand } from './train
 /** Empty text is stored as null (no transform here: OpenAPI must describe these schemas). */
 const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
 
+/** The longest text each person field takes: the schema checks it, the form shows it. */
+export const PERSON_FIELD_LIMITS = { fullName: 120, school: 200, guardianName: 120 } as const;
+
 export const PersonFieldsSchema = z.strictObject({
   fullName: z
     .string()
     .trim()
     .min(2, says('fullNameRequired'))
-    .max(120)
+    .max(PERSON_FIELD_LIMITS.fullName)
     .refine(hasVisibleCharacter, says('fullNameRequired')),
   group: z.enum(PERSON_GROUPS, says('personGroupInvalid')),
   /** หมู่ที่: the village number within the sub-district. */
@@ -22,7 +25,7 @@ export const PersonFieldsSchema = z.strictObject({
     .max(50)
     .nullable()
     .default(null),
-  school: optionalText(200),
+  school: optionalText(PERSON_FIELD_LIMITS.school),
   ageBand: z.enum(AGE_BANDS).nullable().default(null),
   phone: z
     .string()
@@ -31,7 +34,7 @@ export const PersonFieldsSchema = z.strictObject({
     .nullable()
     .default(null),
   /** Who gave consent for a minor: required when the age band is below 20. */
-  guardianName: optionalText(120),
+  guardianName: optionalText(PERSON_FIELD_LIMITS.guardianName),
 });
 
 const needsGuardian = {

@@ -16,9 +16,12 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 export const ASSESSMENT_STATES = ['draft', 'scheduled', 'open', 'closed'] as const;
 export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
 
+/** The longest text each session field takes: the schema checks it, the form shows it before anyone runs into it. */
+export const SESSION_FIELD_LIMITS = { title: 200, venue: 200, speakerName: 120, speakerAffiliation: 200, notes: 2000 } as const;
+
 export const SpeakerSchema = z.strictObject({
-  name: z.string().trim().min(1, says('speakerNameRequired')).max(120).refine(hasVisibleCharacter, says('speakerNameRequired')),
-  affiliation: z.string().trim().max(200).default(''),
+  name: z.string().trim().min(1, says('speakerNameRequired')).max(SESSION_FIELD_LIMITS.speakerName).refine(hasVisibleCharacter, says('speakerNameRequired')),
+  affiliation: z.string().trim().max(SESSION_FIELD_LIMITS.speakerAffiliation).default(''),
 });
 export type Speaker = z.infer<typeof SpeakerSchema>;
 
@@ -26,16 +29,16 @@ const title = z
   .string()
   .trim()
   .min(1, says('sessionTitleRequired'))
-  .max(200)
+  .max(SESSION_FIELD_LIMITS.title)
   .refine(hasVisibleCharacter, says('sessionTitleRequired'));
-const venue = z.string().trim().min(1, says('venueRequired')).max(200).refine(hasVisibleCharacter, says('venueRequired'));
+const venue = z.string().trim().min(1, says('venueRequired')).max(SESSION_FIELD_LIMITS.venue).refine(hasVisibleCharacter, says('venueRequired'));
 const capacity = z
   .number()
   .int()
   .min(1)
   .max(5000);
 const speakers = z.array(SpeakerSchema).max(20);
-const notes = z.string().trim().max(2000);
+const notes = z.string().trim().max(SESSION_FIELD_LIMITS.notes);
 const endsAfterStart = {
   check: (s: { startsAt?: string; endsAt?: string }) =>
     s.startsAt === undefined || s.endsAt === undefined || Date.parse(s.endsAt) > Date.parse(s.startsAt),

@@ -30,18 +30,21 @@ export type User = z.infer<typeof UserSchema>;
 export const UserListSchema = z.object({ users: z.array(UserSchema) });
 export type UserList = z.infer<typeof UserListSchema>;
 
+/** The longest text each account field takes: the schema checks it, the form shows it. */
+export const USER_FIELD_LIMITS = { displayName: 120, email: 200, unit: 120 } as const;
+
 const displayName = z
   .string()
   .trim()
   .min(2, says('fullNameRequired'))
-  .max(120)
+  .max(USER_FIELD_LIMITS.displayName)
   .refine(hasVisibleCharacter, says('fullNameRequired'));
-const unit = z.string().trim().max(120).nullable();
+const unit = z.string().trim().max(USER_FIELD_LIMITS.unit).nullable();
 const role = z.enum(ROLES, says('roleInvalid'));
 
 export const CreateUserRequestSchema = z.strictObject({
   displayName,
-  email: z.string().trim().toLowerCase().email(says('emailInvalid')).max(200),
+  email: z.string().trim().toLowerCase().email(says('emailInvalid')).max(USER_FIELD_LIMITS.email),
   role,
   /** The unit (กอง/สำนัก) the person works in, e.g. สำนักปลัด. */
   unit: unit.default(null),
