@@ -8,9 +8,18 @@ export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR';
 
 export type { ApiIssue };
 
+/**
+ * Codes the API gives for several different refusals (a session cancelled, one completed, a test already shown its
+ * key…), whose own Thai message says which: a Thai reader gets that message, a reader of another language the
+ * code's general words. Every other code is worded from its code and values alone.
+ */
+const SEVERAL_MEANINGS: ReadonlySet<ApiErrorCode> = new Set(['INVALID_STATE', 'IMPORT_FILE_INVALID', 'VALIDATION_FAILED']);
+
 /** An error's words in the reader's language, from its code and values (the API's own message is Thai, for programs). */
-export function errorText(code: ApiErrorCode, params: ErrorParams = {}): string {
-  return code === 'NETWORK_ERROR' ? i18n.t('common.networkError') : i18n.t(`errors.${code}`, params);
+export function errorText(code: ApiErrorCode, params: ErrorParams = {}, thaiMessage?: string): string {
+  if (code === 'NETWORK_ERROR') return i18n.t('common.networkError');
+  if (thaiMessage && i18n.language === 'th' && SEVERAL_MEANINGS.has(code)) return thaiMessage;
+  return i18n.t(`errors.${code}`, params);
 }
 
 /**
@@ -25,8 +34,10 @@ export class ApiError extends Error {
     readonly issues: ApiIssue[] = [],
     /** Words of the app's own in place of the code's (the issues of a form that found no field of their own). */
     readonly text?: string,
+    /** The API's own Thai message, for the codes it gives for several refusals (see SEVERAL_MEANINGS). */
+    readonly thaiMessage?: string,
   ) {
-    super(text ?? errorText(code, params));
+    super(text ?? errorText(code, params, thaiMessage));
     this.name = 'ApiError';
   }
 
@@ -38,7 +49,7 @@ export class ApiError extends Error {
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 
 /** The words of an error in the language being read now (an error kept from before a switch is worded again). */
-export const apiErrorText = (error: ApiError): string => error.text ?? errorText(error.code, error.params);
+export const apiErrorText = (error: ApiError): string => error.text ?? errorText(error.code, error.params, error.thaiMessage);
 
 /** A field's problem the API found, in the reader's language; an older API's answer has only its Thai message. */
 export const apiIssueText = (issue: ApiIssue): string => (issue.code ? issueText(issue.code, issue.params) : issue.message);
@@ -91,7 +102,10 @@ async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = ApiErrorSchema.safeParse(body);
   if (parsed.success) {
-    return new ApiError(response.status, parsed.data.code, parsed.data.params, parsed.data.issues);
+    const { code, params, issues, message } = parsed.data;
+    // A refusal with field issues says which in its issues; its message (paths and all) is for programs.
+    const thaiMessage = issues && issues.length > 0 ? undefined : message;
+    return new ApiError(response.status, code, params, issues, undefined, thaiMessage);
   }
   // A proxy or gateway answered instead of the API (for example a 502 on a weak line).
   const code: ApiErrorCode = response.status >= 500 ? 'NETWORK_ERROR' : 'INTERNAL_ERROR';
