@@ -129,7 +129,11 @@ describe('assessment engine', () => {
 
     const short = await updateSettings(organizer, preId, { selection: { mode: 'random_per_topic', perTopic: [{ topic, count: inTopic.length + 1 }] } });
     expect(short.status).toBe(400);
-    expect(short.body).toEqual({ code: 'NOT_ENOUGH_QUESTIONS', message: expect.stringContaining(topic) });
+    expect(short.body).toEqual({
+      code: 'NOT_ENOUGH_QUESTIONS',
+      message: expect.stringContaining(topic),
+      params: { topic, available: inTopic.length, requested: inTopic.length + 1 },
+    });
     // Nothing changed.
     expect((await organizer.get(`/api/assessments/${preId}`).expect(200)).body.questions).toEqual(drawn.questions);
 

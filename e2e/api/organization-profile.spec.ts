@@ -46,9 +46,11 @@ describe('the organization profile', () => {
     await (await org.login('organizer')).put('/api/organization').send(profile).expect(403);
     await (await org.login('manager')).put('/api/organization').send(profile).expect(403);
     const empty = await admin.put('/api/organization').send({ ...profile, name: '  ' }).expect(400);
-    expect(empty.body.issues).toEqual([{ path: 'name', message: 'กรุณากรอกชื่อหน่วยงาน' }]);
+    expect(empty.body.issues).toEqual([
+      { path: 'name', code: 'organizationNameRequired', params: { minimum: 1, origin: 'string' }, message: 'กรุณากรอกชื่อหน่วยงาน' },
+    ]);
     const long = await admin.put('/api/organization').send({ ...profile, shortName: 'ก'.repeat(61) }).expect(400);
-    expect(long.body.issues[0]).toEqual({ path: 'shortName', message: 'ยาวได้ไม่เกิน 60 ตัวอักษร' });
+    expect(long.body.issues[0]).toEqual({ path: 'shortName', code: 'too_big', params: { maximum: 60, origin: 'string' }, message: 'ยาวได้ไม่เกิน 60 ตัวอักษร' });
     await admin.put('/api/organization').send({ ...profile, organizationId: org.id }).expect(400);
     expect((await admin.get('/api/organization').expect(200)).body).toMatchObject({ name: org.name, shortName: null });
   });

@@ -54,7 +54,12 @@ describe('a new deployment: the first-run set-up and the operator command', () =
     const weak = await t.http().post('/api/setup').send(setupBody({ admin: { ...setupBody().admin, password: 'password1234' } })).expect(400);
     expect(weak.body.code).toBe('PASSWORD_TOO_COMMON');
     const missing = await t.http().post('/api/setup').send(setupBody({ organization: { name: '', shortName: 'อบต.', province: 'นราธิวาส' } })).expect(400);
-    expect(missing.body.issues[0]).toEqual({ path: 'organization.name', message: 'กรุณากรอกชื่อหน่วยงาน' });
+    expect(missing.body.issues[0]).toEqual({
+      path: 'organization.name',
+      code: 'organizationNameRequired',
+      params: { minimum: 1, origin: 'string' },
+      message: 'กรุณากรอกชื่อหน่วยงาน',
+    });
     expect((await t.db.query(`SELECT count(*)::int AS n FROM organizations`))[0].n).toBe(0);
 
     const admin = request.agent(t.app.getHttpServer());

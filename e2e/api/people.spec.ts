@@ -21,7 +21,7 @@ describe('the people registry and PDPA', () => {
     const org = await t.createOrganization();
     const organizer = await org.login('organizer');
     const missing = await organizer.post('/api/people').send({ ...youth, guardianName: null }).expect(400);
-    expect(missing.body.issues).toEqual([{ path: 'guardianName', message: 'ผู้เยาว์ (อายุต่ำกว่า 20 ปี) ต้องมีชื่อผู้ปกครองที่ให้ความยินยอม' }]);
+    expect(missing.body.issues).toEqual([{ path: 'guardianName', code: 'guardianRequired', message: 'ผู้เยาว์ (อายุต่ำกว่า 20 ปี) ต้องมีชื่อผู้ปกครองที่ให้ความยินยอม' }]);
     await organizer.post('/api/people').send({ ...youth, nationalId: '1960100000000' }).expect(400);
 
     const created = await organizer.post('/api/people').send(youth).expect(201);
@@ -91,7 +91,7 @@ describe('the people registry and PDPA', () => {
 
     // The same rules as adding: a minor needs a guardian, a school only for youth, no unknown fields.
     const noGuardian = await organizer.patch(`/api/people/${created.id}`).send({ ...youth, guardianName: '' }).expect(400);
-    expect(noGuardian.body.issues).toEqual([{ path: 'guardianName', message: 'ผู้เยาว์ (อายุต่ำกว่า 20 ปี) ต้องมีชื่อผู้ปกครองที่ให้ความยินยอม' }]);
+    expect(noGuardian.body.issues).toEqual([{ path: 'guardianName', code: 'guardianRequired', message: 'ผู้เยาว์ (อายุต่ำกว่า 20 ปี) ต้องมีชื่อผู้ปกครองที่ให้ความยินยอม' }]);
     const adultWithSchool = await organizer.patch(`/api/people/${created.id}`).send({ ...youth, group: 'citizen', ageBand: null }).expect(400);
     expect(adultWithSchool.body.issues[0].path).toBe('school');
     await organizer.patch(`/api/people/${created.id}`).send({ ...youth, nationalId: '1960100000000' }).expect(400);

@@ -167,6 +167,6 @@ describe('the plan: yearly settings, copying a year, money spent', () => {
   it('refuses a plan range that ends before it starts', async () => {
     const org = await t.createOrganization();
     const response = await (await org.login('manager')).get('/api/plan?from=2570&to=2566').expect(400);
-    expect(response.body.issues[0]).toEqual({ path: 'to', message: 'ปีสิ้นสุดต้องไม่ก่อนปีเริ่มต้น' });
+    expect(response.body.issues[0]).toEqual({ path: 'to', code: 'planYearsOrder', message: 'ปีสิ้นสุดต้องไม่ก่อนปีเริ่มต้น' });
   });
 });

@@ -85,24 +85,24 @@ describe('programs an organization keeps itself', () => {
   it('refuses bad details in Thai with the field named, and creates nothing', async () => {
     const org = await emptyOrganization();
     const organizer = await org.login('organizer');
-    const cases: [Record<string, unknown>, string, RegExp][] = [
-      [{ code: '' }, 'code', /กรุณากรอกรหัสโครงการ/],
-      [{ code: '1 1 1' }, 'code', /ไม่เว้นวรรค/],
-      [{ code: 'x'.repeat(21) }, 'code', /ไม่เกิน 20 ตัวอักษร/],
-      [{ name: '   ' }, 'name', /กรุณากรอกชื่อโครงการ/],
-      [{ name: 'ก'.repeat(301) }, 'name', /ไม่เกิน 300 ตัวอักษร/],
-      [{ audience: undefined }, 'audience', /กรุณากรอกกลุ่มเป้าหมาย/],
-      [{ ownerUnit: 'ก'.repeat(201) }, 'ownerUnit', /ไม่เกิน 200 ตัวอักษร/],
-      [{ description: 'ก'.repeat(2001) }, 'description', /ไม่เกิน 2000 ตัวอักษร/],
-      [{ audience: 'ผู้บริหาร\nและสภา' }, 'audience', /อักขระที่ใช้ไม่ได้/],
-      [{ year: { fiscalYear: THIS_YEAR, targetHeadcount: -1, sessionsRequired: 1, budgetBaht: 0 } }, 'year.targetHeadcount', /ต้องไม่ติดลบ/],
-      [{ year: { fiscalYear: THIS_YEAR, targetHeadcount: 10, sessionsRequired: 1, budgetBaht: 0, passMarkPercent: 120 } }, 'year.passMarkPercent', /0 ถึง 100/],
-      [{ year: { fiscalYear: 2024, targetHeadcount: 10, sessionsRequired: 1, budgetBaht: 0 } }, 'year.fiscalYear', /พ\.ศ\./],
+    const cases: [Record<string, unknown>, string, string, RegExp][] = [
+      [{ code: '' }, 'code', 'programCodeRequired', /กรุณากรอกรหัสโครงการ/],
+      [{ code: '1 1 1' }, 'code', 'programCodeFormat', /ไม่เว้นวรรค/],
+      [{ code: 'x'.repeat(21) }, 'code', 'too_big', /ไม่เกิน 20 ตัวอักษร/],
+      [{ name: '   ' }, 'name', 'programNameRequired', /กรุณากรอกชื่อโครงการ/],
+      [{ name: 'ก'.repeat(301) }, 'name', 'too_big', /ไม่เกิน 300 ตัวอักษร/],
+      [{ audience: undefined }, 'audience', 'audienceRequired', /กรุณากรอกกลุ่มเป้าหมาย/],
+      [{ ownerUnit: 'ก'.repeat(201) }, 'ownerUnit', 'too_big', /ไม่เกิน 200 ตัวอักษร/],
+      [{ description: 'ก'.repeat(2001) }, 'description', 'too_big', /ไม่เกิน 2000 ตัวอักษร/],
+      [{ audience: 'ผู้บริหาร\nและสภา' }, 'audience', 'oneLineCharacters', /อักขระที่ใช้ไม่ได้/],
+      [{ year: { fiscalYear: THIS_YEAR, targetHeadcount: -1, sessionsRequired: 1, budgetBaht: 0 } }, 'year.targetHeadcount', 'too_small', /ต้องไม่น้อยกว่า 0/],
+      [{ year: { fiscalYear: THIS_YEAR, targetHeadcount: 10, sessionsRequired: 1, budgetBaht: 0, passMarkPercent: 120 } }, 'year.passMarkPercent', 'too_big', /ต้องไม่เกิน 100/],
+      [{ year: { fiscalYear: 2024, targetHeadcount: 10, sessionsRequired: 1, budgetBaht: 0 } }, 'year.fiscalYear', 'fiscalYearBuddhistEra', /พ\.ศ\./],
     ];
-    for (const [bad, path, message] of cases) {
+    for (const [bad, path, code, message] of cases) {
       const response = await organizer.post('/api/programs').send(newProgram(bad)).expect(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
-      expect(response.body.issues[0]).toEqual({ path, message: expect.stringMatching(message) });
+      expect(response.body.issues[0]).toEqual(expect.objectContaining({ path, code, message: expect.stringMatching(message) }));
     }
     // A NUL or a broken surrogate is refused before any route reads the body, in every field of every request.
     for (const [bad, path] of [

@@ -82,7 +82,9 @@ describe('exporting a question bank', () => {
     const organizer = await org.login('organizer');
     const [{ id: programId }] = await t.db.query(`SELECT id FROM programs WHERE organization_id = $1 AND code = '1.1.1'`, [org.id]);
     const bad = await organizer.get(`/api/programs/${programId}/questions/export?format=docx`).expect(400);
-    expect(bad.body.issues).toEqual([{ path: 'format', message: 'รูปแบบไฟล์ส่งออกต้องเป็น gift หรือ csv' }]);
+    expect(bad.body.issues).toEqual([
+      { path: 'format', code: 'questionExportFormat', params: { values: 'gift, csv' }, message: 'รูปแบบไฟล์ส่งออกต้องเป็น gift หรือ csv' },
+    ]);
     const foreign = await (await t.createOrganization()).login('organizer');
     await foreign.get(`/api/programs/${programId}/questions/export?format=gift`).expect(404);
     await (await org.login('manager')).get(`/api/programs/${programId}/questions/export?format=csv`).expect(403);

@@ -103,9 +103,9 @@ describe('the question bank: versions, archive, validation', () => {
     const organizer = await org.login('organizer');
     const law = await programId(org, '1.1.1');
     const bad = await organizer.post(`/api/programs/${law}/questions`).send({ ...question, options: choices(['ก', 'ข'], 7) }).expect(400);
-    expect(bad.body.issues).toEqual([{ path: 'options', message: 'กรุณาเลือกคำตอบที่ถูก — ต้องมีตัวเลือกที่ได้คะแนนเต็ม 100%' }]);
+    expect(bad.body.issues).toEqual([{ path: 'options', code: 'singleChoiceFullCredit', message: 'กรุณาเลือกคำตอบที่ถูก — ต้องมีตัวเลือกที่ได้คะแนนเต็ม 100%' }]);
     const tf = await organizer.post(`/api/programs/${law}/questions`).send({ ...question, type: 'true_false' }).expect(400);
-    expect(tf.body.issues).toEqual([{ path: 'options', message: 'คำถามถูก/ผิดมีตัวเลือก 2 ข้อ' }]);
+    expect(tf.body.issues).toEqual([{ path: 'options', code: 'trueFalseTwoOptions', message: 'คำถามถูก/ผิดมีตัวเลือก 2 ข้อ' }]);
     const mine = (await organizer.post(`/api/programs/${law}/questions`).send(question).expect(201)).body;
     const foreign = await other.login('organizer');
     await foreign.put(`/api/questions/${mine.id}`).send(question).expect(404);
@@ -172,7 +172,9 @@ describe('the question bank: versions, archive, validation', () => {
     const organizer = await org.login('organizer');
     const law = await programId(org, '1.1.1');
     const response = await organizer.post(`/api/programs/${law}/questions`).send({ ...question, points: 11 }).expect(400);
-    expect(response.body.issues).toEqual([{ path: 'points', message: 'คะแนนต้องเป็นจำนวนเต็ม 1–10' }]);
+    expect(response.body.issues).toEqual([
+      { path: 'points', code: 'pointsRange', params: { maximum: 10, origin: 'number' }, message: 'คะแนนต้องเป็นจำนวนเต็ม 1–10' },
+    ]);
   });
 
   it('makes a Likert item from the statement alone: the five levels, no key, no points', async () => {

@@ -719,8 +719,8 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
     if (response.status < 400) return c.harmless ? null : `accepted with ${response.status}`;
     const parsed = ApiErrorSchema.safeParse(response.body);
     if (!parsed.success) return `${response.status} without { code, message }: ${text}`;
-    const extra = Object.keys(response.body as object).filter((key) => !['code', 'message', 'issues'].includes(key));
-    if (extra.length > 0) return `${response.status} with more than { code, message, issues }: ${extra.join(', ')}`;
+    const extra = Object.keys(response.body as object).filter((key) => !['code', 'message', 'params', 'issues'].includes(key));
+    if (extra.length > 0) return `${response.status} with more than { code, message, params, issues }: ${extra.join(', ')}`;
     const messages = [parsed.data.message, ...(parsed.data.issues ?? []).map((i) => i.message)];
     if (messages.some((m) => !THAI.test(m))) return `${response.status} ${parsed.data.code} with a message not in Thai: ${text}`;
     return null;

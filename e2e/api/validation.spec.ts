@@ -19,7 +19,7 @@ describe('bad input', () => {
       .expect(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect(response.body.message).toMatch(thai);
-    expect(response.body.issues).toEqual([{ path: 'endsAt', message: 'เวลาสิ้นสุดต้องอยู่หลังเวลาเริ่ม' }]);
+    expect(response.body.issues).toEqual([{ path: 'endsAt', code: 'endsAfterStart', message: 'เวลาสิ้นสุดต้องอยู่หลังเวลาเริ่ม' }]);
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM training_sessions WHERE organization_id = $1`, [org.id]);
     expect(n).toBe(0);
   });

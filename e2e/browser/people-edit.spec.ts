@@ -26,6 +26,8 @@ describe('correcting a person in the registry', () => {
     const form = page.getByRole('form', { name: 'แก้ไขข้อมูล ด.ช. ภูผา ใจกล้า' });
     // The form starts from what the registry holds.
     expect(await form.getByLabel('ชื่อ-นามสกุล').inputValue()).toBe('ด.ช. ภูผา ใจกล้า');
+    // The name's limit is on screen before anyone runs into it.
+    await form.getByText('ไม่เกิน 120 ตัวอักษร', { exact: true }).waitFor();
     expect(await form.getByLabel('หมู่ที่').inputValue()).toBe('3');
     expect(await scrollsSideways(page)).toBe(false);
 

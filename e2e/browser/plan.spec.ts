@@ -46,7 +46,8 @@ describe('the yearly plan: settings, expenses and copying a year forward', () =>
     const settings = settingsCard(organizer, THIS_YEAR);
     await settings.getByLabel('เป้าหมายจำนวนคน', { exact: true }).fill('-5');
     await settings.getByRole('button', { name: 'บันทึกการตั้งค่า' }).click();
-    await settings.getByText('เป้าหมายจำนวนคนต้องไม่ติดลบ').waitFor();
+    // Beside the target headcount field: its own limit.
+    await settings.getByText('ต้องไม่น้อยกว่า 0', { exact: true }).waitFor();
     expect(await settings.getByText('บันทึกแล้ว').count()).toBe(0);
     expect(await programYear(organizer, '1.2.1', THIS_YEAR)).toEqual(before);
   });

@@ -39,6 +39,9 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
     // The first, a draft with a speaker and a note.
     await openProgram112(organizer);
     const create = organizer.getByRole('form', { name: 'สร้างรอบอบรมใหม่' });
+    // The title's and the venue's limits are on screen before anyone runs into them.
+    await create.getByText('ไม่เกิน 200 ตัวอักษร', { exact: true }).first().waitFor();
+    expect(await create.getByText('ไม่เกิน 200 ตัวอักษร', { exact: true }).count()).toBeGreaterThanOrEqual(2);
     await create.getByLabel('ชื่อรอบอบรม').fill('จริยธรรม รุ่นที่ 1');
     await create.getByLabel('วันที่').fill(nextYear('02-16'));
     await create.getByLabel('เวลาเริ่ม').fill('09:00');

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { CreateUserRequestSchema, OrganizationProfileFieldsSchema } from '@sujarit/contracts';
+import { CreateUserRequestSchema, OrganizationProfileFieldsSchema, thaiIssueMessage } from '@sujarit/contracts';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -63,7 +63,7 @@ async function createOrganization(): Promise<void> {
       templateId: values.template ?? null,
     });
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `  --${optionOf(issue.path)}: ${issue.message}`);
+      const problems = parsed.error.issues.map((issue) => `  --${optionOf(issue.path)}: ${thaiIssueMessage(issue)}`);
       throw new UsageError(`${problems.join('\n')}\n\n${USAGE}`);
     }
     await migrateAsOwner(target.url);

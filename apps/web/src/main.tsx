@@ -1,7 +1,10 @@
 import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { languageReady } from './lib/i18n';
+import { wordValidationInReadersLanguage } from './lib/validation';
 import './styles.css';
+
+wordValidationInReadersLanguage();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

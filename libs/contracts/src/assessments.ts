@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { hasVisibleCharacter, InstantSchema } from './common';
 import { QUESTION_TYPES } from './questions';
 import { AssessmentSummarySchema } from './sessions';
@@ -23,20 +24,20 @@ export const AssessmentSelectionSchema = z.discriminatedUnion('mode', [
   z.strictObject({
     mode: z.literal('fixed'),
     questionIds: z
-      .array(z.uuid({ message: 'รหัสคำถามไม่ถูกต้อง' }))
-      .min(1, { message: 'เลือกคำถามอย่างน้อย 1 ข้อ' })
-      .max(200, { message: 'แบบทดสอบหนึ่งชุดมีได้ไม่เกิน 200 ข้อ' }),
+      .array(z.uuid())
+      .min(1, says('questionsRequired'))
+      .max(200),
   }),
   z.strictObject({
     mode: z.literal('random_per_topic'),
     perTopic: z
       .array(
         z.strictObject({
-          topic: z.string().trim().min(1, { message: 'กรุณาเลือกหัวข้อ' }).max(100).refine(hasVisibleCharacter, { message: 'กรุณาเลือกหัวข้อ' }),
-          count: z.number().int().min(1, { message: 'จำนวนข้ออย่างน้อย 1' }).max(200),
+          topic: z.string().trim().min(1, says('topicRequired')).max(100).refine(hasVisibleCharacter, says('topicRequired')),
+          count: z.number().int().min(1).max(200),
         }),
       )
-      .min(1, { message: 'เลือกอย่างน้อย 1 หัวข้อ' })
+      .min(1, says('topicsRequired'))
       .max(50),
   }),
   z.strictObject({ mode: z.literal('same_as_pre') }),
@@ -46,37 +47,37 @@ export type AssessmentSelection = z.infer<typeof AssessmentSelectionSchema>;
 /** Everything an organizer sets on one test of a session. */
 export const AssessmentSettingsSchema = z
   .strictObject({
-    title: z.string().trim().min(1, { message: 'กรุณากรอกชื่อแบบทดสอบ' }).max(200).refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อแบบทดสอบ' }),
+    title: z.string().trim().min(1, says('assessmentTitleRequired')).max(200).refine(hasVisibleCharacter, says('assessmentTitleRequired')),
     /** Before this time trainees cannot start; null = as soon as it is opened. */
     opensAt: InstantSchema.nullable(),
     /** After this time no one starts, and running attempts end at it; null = until closed by hand. */
     closesAt: InstantSchema.nullable(),
     timeLimitMinutes: z
-      .number({ message: 'เวลาทำแบบทดสอบต้องเป็นตัวเลข (นาที)' })
-      .int({ message: 'เวลาทำแบบทดสอบต้องเป็นจำนวนเต็ม (นาที)' })
-      .min(1, { message: 'เวลาทำแบบทดสอบอย่างน้อย 1 นาที' })
-      .max(600, { message: 'เวลาทำแบบทดสอบได้ไม่เกิน 600 นาที' })
+      .number()
+      .int()
+      .min(1)
+      .max(600)
       .nullable(),
     shuffleQuestions: z.boolean(),
     shuffleOptions: z.boolean(),
     attemptsAllowed: z
-      .number({ message: 'จำนวนครั้งที่ทำได้ต้องเป็นตัวเลข' })
+      .number()
       .int()
-      .min(1, { message: 'ทำได้อย่างน้อย 1 ครั้ง' })
-      .max(10, { message: 'ทำได้ไม่เกิน 10 ครั้ง' }),
-    resultsVisibility: z.enum(RESULTS_VISIBILITY, { message: 'เลือกเวลาที่แสดงคะแนน' }),
-    reviewVisibility: z.enum(REVIEW_VISIBILITY, { message: 'เลือกเวลาที่แสดงเฉลย' }),
+      .min(1)
+      .max(10),
+    resultsVisibility: z.enum(RESULTS_VISIBILITY, says('resultsVisibilityRequired')),
+    reviewVisibility: z.enum(REVIEW_VISIBILITY, says('reviewVisibilityRequired')),
     selection: AssessmentSelectionSchema,
   })
   .refine((s) => !s.opensAt || !s.closesAt || Date.parse(s.closesAt) > Date.parse(s.opensAt), {
-    message: 'เวลาปิดต้องหลังเวลาเปิด',
+    ...says('closesAfterOpens'),
     path: ['closesAt'],
   });
 export type AssessmentSettings = z.infer<typeof AssessmentSettingsSchema>;
 
 /** A survey added to a session (satisfaction, follow-up); pre- and post-tests come with every session. */
 export const CreateSurveyRequestSchema = z.strictObject({
-  title: z.string().trim().min(1, { message: 'กรุณากรอกชื่อแบบสำรวจ' }).max(200).refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อแบบสำรวจ' }),
+  title: z.string().trim().min(1, says('surveyTitleRequired')).max(200).refine(hasVisibleCharacter, says('surveyTitleRequired')),
   selection: AssessmentSelectionSchema,
 });
 export type CreateSurveyRequest = z.infer<typeof CreateSurveyRequestSchema>;

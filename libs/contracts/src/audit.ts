@@ -67,13 +67,13 @@ export const AuditEventSchema = z.object({
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
 export const AuditEventQuerySchema = z.strictObject({
-  subject: z.enum(AUDIT_SUBJECTS, { message: 'ประเภทรายการไม่ถูกต้อง' }).optional(),
-  actorId: z.uuid({ message: 'ผู้ใช้ไม่ถูกต้อง' }).optional(),
+  subject: z.enum(AUDIT_SUBJECTS).optional(),
+  actorId: z.uuid().optional(),
   /** From this instant (inclusive) to `to` (exclusive). */
   from: InstantSchema.optional(),
   to: InstantSchema.optional(),
   /** The `nextCursor` of the previous page: an event's id, which is a bigint (so at most 18 digits are always one). */
-  cursor: z.string().regex(/^\d{1,18}$/, { message: 'ตำแหน่งหน้าไม่ถูกต้อง' }).optional(),
+  cursor: z.string().regex(/^\d{1,18}$/).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditEventQuery = z.infer<typeof AuditEventQuerySchema>;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { says } from './messages';
 
 export const ROLES = ['admin', 'organizer', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const LoginRequestSchema = z.strictObject({
-  email: z.string().trim().toLowerCase().email({ message: 'กรุณากรอกอีเมลให้ถูกต้อง' }).max(200),
-  password: z.string().min(1, { message: 'กรุณากรอกรหัสผ่าน' }).max(200),
+  email: z.string().trim().toLowerCase().email(says('emailInvalid')).max(200),
+  password: z.string().min(1, says('passwordRequired')).max(200),
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
@@ -26,11 +27,11 @@ export const PASSWORD_MAX_LENGTH = 200;
 
 export const NewPasswordSchema = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, { message: `รหัสผ่านต้องยาวอย่างน้อย ${PASSWORD_MIN_LENGTH} ตัวอักษร` })
-  .max(PASSWORD_MAX_LENGTH, { message: `รหัสผ่านต้องยาวไม่เกิน ${PASSWORD_MAX_LENGTH} ตัวอักษร` });
+  .min(PASSWORD_MIN_LENGTH, says('passwordTooShort'))
+  .max(PASSWORD_MAX_LENGTH);
 
 export const ChangePasswordRequestSchema = z.strictObject({
-  currentPassword: z.string().min(1, { message: 'กรุณากรอกรหัสผ่านปัจจุบัน' }).max(PASSWORD_MAX_LENGTH),
+  currentPassword: z.string().min(1, says('currentPasswordRequired')).max(PASSWORD_MAX_LENGTH),
   newPassword: NewPasswordSchema,
 });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;

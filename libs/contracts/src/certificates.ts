@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says, saysWhenMissing } from './messages';
 import { hasVisibleCharacter } from './common';
 import { CERTIFICATE_CRITERIA } from './programs';
 
@@ -14,7 +15,7 @@ export const CERTIFICATE_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY3467';
 export const CERTIFICATE_CODE_LENGTH = 12;
 export const CertificateCodeSchema = z
   .string()
-  .regex(new RegExp(`^[${CERTIFICATE_CODE_ALPHABET}]{${CERTIFICATE_CODE_LENGTH}}$`), { message: 'รหัสเกียรติบัตรไม่ถูกต้อง' });
+  .regex(new RegExp(`^[${CERTIFICATE_CODE_ALPHABET}]{${CERTIFICATE_CODE_LENGTH}}$`), says('certificateCodeInvalid'));
 
 export const CertificateStatusSchema = z.enum(['valid', 'revoked']);
 
@@ -68,10 +69,10 @@ export type SessionCertificates = z.infer<typeof SessionCertificatesSchema>;
 
 export const WithdrawCertificateRequestSchema = z.strictObject({
   reason: z
-    .string({ message: 'กรุณาระบุเหตุผลที่เพิกถอน' })
+    .string(saysWhenMissing('revokeReasonRequired'))
     .trim()
-    .min(1, { message: 'กรุณาระบุเหตุผลที่เพิกถอน' })
-    .max(500, { message: 'เหตุผลยาวได้ไม่เกิน 500 ตัวอักษร' })
-    .refine(hasVisibleCharacter, { message: 'กรุณาระบุเหตุผลที่เพิกถอน' }),
+    .min(1, says('revokeReasonRequired'))
+    .max(500)
+    .refine(hasVisibleCharacter, says('revokeReasonRequired')),
 });
 export type WithdrawCertificateRequest = z.infer<typeof WithdrawCertificateRequestSchema>;

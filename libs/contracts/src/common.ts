@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { hasVisibleCharacter } from './visible-text';
 
 export { hasVisibleCharacter };
@@ -11,15 +12,13 @@ export const UuidSchema = z.uuid();
 const EARLIEST_INSTANT = Date.parse('1957-01-01T00:00:00+07:00'); // 1 January 2500 BE
 const END_OF_INSTANTS = Date.parse('2158-01-01T00:00:00+07:00'); // after 31 December 2700 BE
 export const InstantSchema = z.iso
-  .datetime({ offset: true, message: 'วันเวลาต้องอยู่ในรูปแบบ ISO 8601' })
+  .datetime({ offset: true, ...says('instantFormat') })
   // Text that is no date at all is the format check's to report.
-  .refine((value) => Number.isNaN(Date.parse(value)) || (Date.parse(value) >= EARLIEST_INSTANT && Date.parse(value) < END_OF_INSTANTS), {
-    message: 'วันเวลาต้องอยู่ในปี พ.ศ. 2500–2700',
-  });
+  .refine((value) => Number.isNaN(Date.parse(value)) || (Date.parse(value) >= EARLIEST_INSTANT && Date.parse(value) < END_OF_INSTANTS), says('instantRange'));
 /** Buddhist Era fiscal year, bounded to what a plan can plausibly cover. */
 export const FiscalYearSchema = z.coerce
   .number()
   .int()
-  .min(2500, { message: 'ปีงบประมาณต้องเป็นปี พ.ศ.' })
-  .max(2700, { message: 'ปีงบประมาณต้องเป็นปี พ.ศ.' });
+  .min(2500, says('fiscalYearBuddhistEra'))
+  .max(2700, says('fiscalYearBuddhistEra'));
 

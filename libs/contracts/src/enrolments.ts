@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { PersonFieldsSchema, PersonSchema } from './people';
 
 export const ENROLMENT_STATUSES = ['enrolled', 'waitlisted', 'attended', 'absent', 'withdrawn'] as const;
@@ -35,11 +36,11 @@ export const EnrolmentListSchema = z.object({
 });
 export type EnrolmentList = z.infer<typeof EnrolmentListSchema>;
 
-export const EnrolPersonRequestSchema = z.strictObject({ personId: z.uuid({ message: 'กรุณาเลือกผู้เข้าอบรม' }) });
+export const EnrolPersonRequestSchema = z.strictObject({ personId: z.uuid(says('personRequired')) });
 
 /** What an organizer may set: check-in (attended), absent, withdrawn, or back to enrolled. */
 export const ChangeEnrolmentStatusRequestSchema = z.strictObject({
-  status: z.enum(['enrolled', 'attended', 'absent', 'withdrawn'], { message: 'สถานะไม่ถูกต้อง' }),
+  status: z.enum(['enrolled', 'attended', 'absent', 'withdrawn']),
 });
 
 export const ImportRowErrorSchema = z.object({
@@ -62,7 +63,7 @@ export const ImportPreviewSchema = z.object({
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 
 export const ImportConfirmRequestSchema = z.strictObject({
-  rows: z.array(PersonFieldsSchema.extend({ line: z.number().int() })).min(1, { message: 'ไม่มีแถวที่นำเข้าได้' }).max(2000),
+  rows: z.array(PersonFieldsSchema.extend({ line: z.number().int() })).min(1, says('noRowsToImport')).max(2000),
 });
 
 export const ImportResultSchema = z.object({

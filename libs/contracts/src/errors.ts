@@ -79,9 +79,28 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The values a message is worded with (a limit, a count, a name), so a client can word it in its own language. */
+export const ErrorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ErrorParams = z.infer<typeof ErrorParamsSchema>;
+
+/**
+ * One field's problem: `code` is zod's issue code (too_big, too_small, invalid_type, invalid_format, invalid_value,
+ * unrecognized_keys, custom, …) or a schema's own VALIDATION_MESSAGE_KEYS entry; `message` is Thai. Older servers sent
+ * no code, so it stays optional for readers.
+ */
+export const ApiIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+  params: ErrorParamsSchema.optional(),
+});
+export type ApiIssue = z.infer<typeof ApiIssueSchema>;
+
+/** `message` is Thai for programs and older clients; people's texts are worded from `code` and `params`. */
 export const ApiErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  params: ErrorParamsSchema.optional(),
+  issues: z.array(ApiIssueSchema).optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { FiscalYearSchema } from './common';
 
 /** The spreadsheet formats every export comes in: XLSX (numbers as numbers) and CSV (UTF-8 with BOM). */
 export const EXPORT_FILE_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFileFormat = (typeof EXPORT_FILE_FORMATS)[number];
 
-const format = z.enum(EXPORT_FILE_FORMATS, { message: 'รูปแบบไฟล์ต้องเป็น xlsx หรือ csv' });
-const programId = z.uuid({ message: 'รหัสโครงการไม่ถูกต้อง' });
+const format = z.enum(EXPORT_FILE_FORMATS, says('exportFileFormat'));
+const programId = z.uuid();
 
 /** `?format=xlsx|csv` */
 export const ExportFormatQuerySchema = z.strictObject({ format });

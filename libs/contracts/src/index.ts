@@ -1,4 +1,4 @@
-import './messages';
+export * from './messages';
 export * from './errors';
 export * from './common';
 export * from './auth';

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { says, type ValidationMessageKey } from './messages';
 import { hasVisibleCharacter } from './common';
 
-const text = (max: number, message: string) =>
-  z.string().trim().min(1, { message }).max(max, { message: `ยาวได้ไม่เกิน ${max} ตัวอักษร` }).refine(hasVisibleCharacter, { message });
+const text = (max: number, required: ValidationMessageKey) =>
+  z.string().trim().min(1, says(required)).max(max).refine(hasVisibleCharacter, says(required));
 const optionalText = (max: number) =>
-  z.string().trim().max(max, { message: `ยาวได้ไม่เกิน ${max} ตัวอักษร` }).nullable().default(null);
+  z.string().trim().max(max).nullable().default(null);
 
 /** Logos: PNG or JPEG only (no SVG, which can carry scripts), at most this many bytes and pixels a side. */
 export const LOGO_MEDIA_TYPES = ['image/png', 'image/jpeg'] as const;
@@ -14,11 +15,11 @@ export const MAX_LOGO_PIXELS = 2000;
 /** What an admin keeps about the organization; reports and certificates print it. */
 export const OrganizationProfileFieldsSchema = z.strictObject({
   /** The full Thai name, e.g. องค์การบริหารส่วนตำบลพร่อน. */
-  name: text(200, 'กรุณากรอกชื่อหน่วยงาน'),
+  name: text(200, 'organizationNameRequired'),
   /** The short name used in headers, e.g. อบต.พร่อน. */
-  shortName: text(60, 'กรุณากรอกชื่อย่อ'),
+  shortName: text(60, 'shortNameRequired'),
   nameEn: optionalText(200),
-  province: text(60, 'กรุณากรอกจังหวัด'),
+  province: text(60, 'provinceRequired'),
   address: optionalText(500),
   /** The executive who signs reports and certificates, and their position. */
   signatoryName: optionalText(120),

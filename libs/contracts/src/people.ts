@@ -1,47 +1,51 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { hasVisibleCharacter } from './common';
 import { AGE_BANDS, MINOR_AGE_BANDS, PERSON_GROUPS, type AgeBand } from './trainee-values';
 
 /** Empty text is stored as null (no transform here: OpenAPI must describe these schemas). */
 const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
 
+/** The longest text each person field takes: the schema checks it, the form shows it. */
+export const PERSON_FIELD_LIMITS = { fullName: 120, school: 200, guardianName: 120 } as const;
+
 export const PersonFieldsSchema = z.strictObject({
   fullName: z
     .string()
     .trim()
-    .min(2, { message: 'กรุณากรอกชื่อ-นามสกุล' })
-    .max(120, { message: 'ชื่อยาวเกินไป' })
-    .refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อ-นามสกุล' }),
-  group: z.enum(PERSON_GROUPS, { message: 'กลุ่มต้องเป็น เจ้าหน้าที่ ผู้บริหาร สมาชิกสภา ประชาชน หรือเด็กและเยาวชน' }),
+    .min(2, says('fullNameRequired'))
+    .max(PERSON_FIELD_LIMITS.fullName)
+    .refine(hasVisibleCharacter, says('fullNameRequired')),
+  group: z.enum(PERSON_GROUPS, says('personGroupInvalid')),
   /** หมู่ที่: the village number within the sub-district. */
   village: z
-    .number({ message: 'หมู่ที่ต้องเป็นตัวเลข' })
-    .int({ message: 'หมู่ที่ต้องเป็นจำนวนเต็ม' })
-    .min(1, { message: 'หมู่ที่ต้องอยู่ระหว่าง 1 ถึง 50' })
-    .max(50, { message: 'หมู่ที่ต้องอยู่ระหว่าง 1 ถึง 50' })
+    .number()
+    .int()
+    .min(1)
+    .max(50)
     .nullable()
     .default(null),
-  school: optionalText(200),
-  ageBand: z.enum(AGE_BANDS, { message: 'ช่วงอายุไม่ถูกต้อง' }).nullable().default(null),
+  school: optionalText(PERSON_FIELD_LIMITS.school),
+  ageBand: z.enum(AGE_BANDS).nullable().default(null),
   phone: z
     .string()
     .trim()
-    .regex(/^(0\d{8,9})?$/, { message: 'เบอร์โทรศัพท์ต้องเป็นตัวเลข 9–10 หลัก ขึ้นต้นด้วย 0' })
+    .regex(/^(0\d{8,9})?$/, says('phoneFormat'))
     .nullable()
     .default(null),
   /** Who gave consent for a minor: required when the age band is below 20. */
-  guardianName: optionalText(120),
+  guardianName: optionalText(PERSON_FIELD_LIMITS.guardianName),
 });
 
 const needsGuardian = {
   check: (p: { ageBand: AgeBand | null; guardianName: string | null }) =>
     p.ageBand === null || !MINOR_AGE_BANDS.includes(p.ageBand) || Boolean(p.guardianName),
-  error: { message: 'ผู้เยาว์ (อายุต่ำกว่า 20 ปี) ต้องมีชื่อผู้ปกครองที่ให้ความยินยอม', path: ['guardianName'] },
+  error: { ...says('guardianRequired'), path: ['guardianName'] },
 };
 const schoolOnlyForYouth = {
   check: (p: { group: string; school: string | null; ageBand: AgeBand | null }) =>
     p.group === 'youth' || (!p.school && p.ageBand === null),
-  error: { message: 'โรงเรียนและช่วงอายุใช้กับกลุ่มเด็กและเยาวชนเท่านั้น', path: ['school'] },
+  error: { ...says('youthOnlyFields'), path: ['school'] },
 };
 
 export const CreatePersonRequestSchema = PersonFieldsSchema.refine(needsGuardian.check, needsGuardian.error).refine(
@@ -100,12 +104,12 @@ export type DuplicatePeople = z.infer<typeof DuplicatePeopleSchema>;
 
 export const MergePeopleRequestSchema = z.strictObject({
   /** The registry entry that stays: its details win, the others' fill only what it lacks. */
-  keepId: z.uuid({ message: 'รหัสผู้เข้าอบรมไม่ถูกต้อง' }),
+  keepId: z.uuid(),
   /** The entries merged into it and then removed. */
   mergeIds: z
-    .array(z.uuid({ message: 'รหัสผู้เข้าอบรมไม่ถูกต้อง' }))
-    .min(1, { message: 'เลือกรายชื่อที่จะรวมอย่างน้อย 1 รายการ' })
-    .max(20, { message: 'รวมได้ครั้งละไม่เกิน 20 รายการ' }),
+    .array(z.uuid())
+    .min(1)
+    .max(20),
 });
 export type MergePeopleRequest = z.infer<typeof MergePeopleRequestSchema>;
 

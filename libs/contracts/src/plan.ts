@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { says, saysWhenMissing } from './messages';
 import { FiscalYearSchema, hasVisibleCharacter } from './common';
 import { ProgramYearSettingsSchema, ProgramYearTargetsSchema } from './programs';
 
 /** A program's settings for one fiscal year, replaced whole (the form always sends every field). */
 export const UpdateProgramYearRequestSchema = ProgramYearTargetsSchema.extend({
   ownerUnit: z
-    .string({ message: 'กรุณากรอกหน่วยงานรับผิดชอบ' })
+    .string(saysWhenMissing('responsibleUnitRequired'))
     .trim()
-    .min(1, { message: 'กรุณากรอกหน่วยงานรับผิดชอบ' })
-    .max(200, { message: 'หน่วยงานรับผิดชอบยาวได้ไม่เกิน 200 ตัวอักษร' })
-    .refine(hasVisibleCharacter, { message: 'กรุณากรอกหน่วยงานรับผิดชอบ' }),
+    .min(1, says('responsibleUnitRequired'))
+    .max(200)
+    .refine(hasVisibleCharacter, says('responsibleUnitRequired')),
 });
 export type UpdateProgramYearRequest = z.infer<typeof UpdateProgramYearRequestSchema>;
 
@@ -64,21 +65,21 @@ export type Plan = z.infer<typeof PlanSchema>;
 export const PlanQuerySchema = z
   .strictObject({ from: FiscalYearSchema.optional(), to: FiscalYearSchema.optional() })
   .refine((q) => q.from === undefined || q.to === undefined || q.to >= q.from, {
-    message: 'ปีสิ้นสุดต้องไม่ก่อนปีเริ่มต้น',
+    ...says('planYearsOrder'),
     path: ['to'],
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.to - q.from <= 20, {
-    message: 'แสดงแผนได้ไม่เกิน 20 ปี',
+    ...says('planYearsSpan'),
     path: ['to'],
   });
 
 export const AddExpenseRequestSchema = z.strictObject({
-  item: z.string().trim().min(1, { message: 'กรุณากรอกรายการค่าใช้จ่าย' }).max(200).refine(hasVisibleCharacter, { message: 'กรุณากรอกรายการค่าใช้จ่าย' }),
+  item: z.string().trim().min(1, says('expenseItemRequired')).max(200).refine(hasVisibleCharacter, says('expenseItemRequired')),
   amountBaht: z
-    .number({ message: 'จำนวนเงินต้องเป็นตัวเลข' })
-    .positive({ message: 'จำนวนเงินต้องมากกว่า 0' })
-    .max(1_000_000_000, { message: 'จำนวนเงินมากเกินไป' })
-    .refine((v) => Math.round(v * 100) === v * 100, { message: 'จำนวนเงินมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง' }),
+    .number()
+    .positive()
+    .max(1_000_000_000)
+    .refine((v) => Math.round(v * 100) === v * 100, says('moneyTwoDecimals')),
 });
 export type AddExpenseRequest = z.infer<typeof AddExpenseRequestSchema>;
 

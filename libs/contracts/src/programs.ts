@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says, saysWhenMissing, type ValidationMessageKey } from './messages';
 import { FiscalYearSchema, hasVisibleCharacter } from './common';
 
 export const INDICATOR_BASES = ['pass_rate', 'mean_post_score'] as const;
@@ -61,7 +62,7 @@ export type ProgramList = z.infer<typeof ProgramListSchema>;
 /** `?fiscalYear=2569&includeArchived=true`: archived programs are left out unless asked for. */
 export const ProgramListQuerySchema = z.strictObject({
   fiscalYear: FiscalYearSchema.optional(),
-  includeArchived: z.enum(['true', 'false'], { message: 'includeArchived ต้องเป็น true หรือ false' }).optional(),
+  includeArchived: z.enum(['true', 'false']).optional(),
 });
 
 /** Longest text each program field takes; the form shows them before anyone runs into them. */
@@ -89,82 +90,72 @@ function hasUnprintable(value: string, allowLineBreaks: boolean): boolean {
   return false;
 }
 
-const requiredText = (label: string, max: number) =>
+const requiredText = (required: ValidationMessageKey, max: number) =>
   z
-    .string({ message: `กรุณากรอก${label}` })
+    .string(saysWhenMissing(required))
     .trim()
-    .min(1, { message: `กรุณากรอก${label}` })
-    .max(max, { message: `${label}ยาวได้ไม่เกิน ${max} ตัวอักษร` })
-    .refine(hasVisibleCharacter, { message: `กรุณากรอก${label}` })
-    .refine((v) => !hasUnprintable(v, false), { message: `${label}มีอักขระที่ใช้ไม่ได้ (เช่น อักขระควบคุมหรือการขึ้นบรรทัดใหม่)` });
+    .min(1, says(required))
+    .max(max)
+    .refine(hasVisibleCharacter, says(required))
+    .refine((v) => !hasUnprintable(v, false), says('oneLineCharacters'));
 
 /** Letters (Thai too), digits and . - / _ with no spaces, as plans number their items (1.1.1, ก.2/1). */
 const PROGRAM_CODE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._/-]*$/u;
 
 export const ProgramDetailsRequestSchema = z.strictObject({
-  code: requiredText('รหัสโครงการ', PROGRAM_FIELD_LIMITS.code).regex(PROGRAM_CODE_PATTERN, {
-    message: 'รหัสโครงการใช้ได้เฉพาะตัวอักษร ตัวเลข และ . - / _ โดยไม่เว้นวรรค เช่น 1.1.1',
-  }),
-  name: requiredText('ชื่อโครงการ', PROGRAM_FIELD_LIMITS.name),
-  audience: requiredText('กลุ่มเป้าหมาย', PROGRAM_FIELD_LIMITS.audience),
-  ownerUnit: requiredText('หน่วยงานเจ้าของโครงการ', PROGRAM_FIELD_LIMITS.ownerUnit),
+  code: requiredText('programCodeRequired', PROGRAM_FIELD_LIMITS.code).regex(PROGRAM_CODE_PATTERN, says('programCodeFormat')),
+  name: requiredText('programNameRequired', PROGRAM_FIELD_LIMITS.name),
+  audience: requiredText('audienceRequired', PROGRAM_FIELD_LIMITS.audience),
+  ownerUnit: requiredText('ownerUnitRequired', PROGRAM_FIELD_LIMITS.ownerUnit),
   description: z
-    .string({ message: 'รายละเอียดโครงการต้องเป็นข้อความ' })
+    .string()
     .trim()
-    .max(PROGRAM_FIELD_LIMITS.description, {
-      message: `รายละเอียดโครงการยาวได้ไม่เกิน ${PROGRAM_FIELD_LIMITS.description} ตัวอักษร`,
-    })
-    .refine((v) => !hasUnprintable(v, true), { message: 'รายละเอียดโครงการมีอักขระที่ใช้ไม่ได้ (เช่น อักขระควบคุม)' })
+    .max(PROGRAM_FIELD_LIMITS.description)
+    .refine((v) => !hasUnprintable(v, true), says('textCharacters'))
     .default(''),
   /** วัตถุประสงค์, one a line: printed in the program's report. */
   objectives: z
-    .string({ message: 'วัตถุประสงค์ต้องเป็นข้อความ' })
+    .string()
     .trim()
-    .max(PROGRAM_FIELD_LIMITS.objectives, {
-      message: `วัตถุประสงค์ยาวได้ไม่เกิน ${PROGRAM_FIELD_LIMITS.objectives} ตัวอักษร`,
-    })
-    .refine((v) => !hasUnprintable(v, true), { message: 'วัตถุประสงค์มีอักขระที่ใช้ไม่ได้ (เช่น อักขระควบคุม)' })
+    .max(PROGRAM_FIELD_LIMITS.objectives)
+    .refine((v) => !hasUnprintable(v, true), says('textCharacters'))
     .default(''),
 });
 /** A program's own details, replaced whole (the form always sends every field). */
 export type ProgramDetailsRequest = z.infer<typeof ProgramDetailsRequestSchema>;
 
-const percent = (label: string) =>
-  z
-    .number({ message: `${label}ต้องเป็นตัวเลข` })
-    .min(0, { message: `${label}ต้องอยู่ระหว่าง 0 ถึง 100` })
-    .max(100, { message: `${label}ต้องอยู่ระหว่าง 0 ถึง 100` });
+const percent = () => z.number().min(0).max(100);
 
 /** A year's target, sessions, budget and indicator rule: what the yearly settings and a new program both ask. */
 export const ProgramYearTargetsSchema = z.strictObject({
   targetHeadcount: z
-    .number({ message: 'เป้าหมายจำนวนคนต้องเป็นตัวเลข' })
-    .int({ message: 'เป้าหมายจำนวนคนต้องเป็นจำนวนเต็ม' })
-    .min(0, { message: 'เป้าหมายจำนวนคนต้องไม่ติดลบ' })
-    .max(100000, { message: 'เป้าหมายจำนวนคนมากเกินไป' }),
+    .number()
+    .int()
+    .min(0)
+    .max(100000),
   sessionsRequired: z
-    .number({ message: 'จำนวนครั้งที่ต้องจัดต้องเป็นตัวเลข' })
-    .int({ message: 'จำนวนครั้งที่ต้องจัดต้องเป็นจำนวนเต็ม' })
-    .min(0, { message: 'จำนวนครั้งที่ต้องจัดต้องไม่ติดลบ' })
-    .max(100, { message: 'จำนวนครั้งที่ต้องจัดมากเกินไป' }),
+    .number()
+    .int()
+    .min(0)
+    .max(100),
   budgetBaht: z
-    .number({ message: 'งบประมาณต้องเป็นตัวเลข' })
-    .min(0, { message: 'งบประมาณต้องไม่ติดลบ' })
-    .max(10_000_000_000, { message: 'งบประมาณมากเกินไป' })
-    .refine((v) => Math.round(v * 100) === v * 100, { message: 'งบประมาณมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง' }),
-  passMarkPercent: percent('เกณฑ์คะแนนผ่าน'),
-  targetPassRatePercent: percent('เป้าหมายร้อยละผู้ผ่านเกณฑ์'),
-  indicatorBasis: z.enum(INDICATOR_BASES, { message: 'กรุณาเลือกวิธีวัดตัวชี้วัด' }),
+    .number()
+    .min(0)
+    .max(10_000_000_000)
+    .refine((v) => Math.round(v * 100) === v * 100, says('moneyTwoDecimals')),
+  passMarkPercent: percent(),
+  targetPassRatePercent: percent(),
+  indicatorBasis: z.enum(INDICATOR_BASES, says('indicatorBasisRequired')),
   /** Left out, the year keeps its criterion (a new year: attended). */
-  certificateCriterion: z.enum(CERTIFICATE_CRITERIA, { message: 'กรุณาเลือกเกณฑ์การได้รับเกียรติบัตร' }).optional(),
+  certificateCriterion: z.enum(CERTIFICATE_CRITERIA, says('certificateCriterionRequired')).optional(),
 });
 
 /** A new program's first year: the fiscal year it starts in, with the plan's indicator defaults. */
 export const NewProgramYearSchema = ProgramYearTargetsSchema.extend({
   fiscalYear: FiscalYearSchema,
-  passMarkPercent: percent('เกณฑ์คะแนนผ่าน').default(DEFAULT_PASS_MARK_PERCENT),
-  targetPassRatePercent: percent('เป้าหมายร้อยละผู้ผ่านเกณฑ์').default(DEFAULT_TARGET_PASS_RATE_PERCENT),
-  indicatorBasis: z.enum(INDICATOR_BASES, { message: 'กรุณาเลือกวิธีวัดตัวชี้วัด' }).default('pass_rate'),
+  passMarkPercent: percent().default(DEFAULT_PASS_MARK_PERCENT),
+  targetPassRatePercent: percent().default(DEFAULT_TARGET_PASS_RATE_PERCENT),
+  indicatorBasis: z.enum(INDICATOR_BASES, says('indicatorBasisRequired')).default('pass_rate'),
 });
 
 export const CreateProgramRequestSchema = ProgramDetailsRequestSchema.extend({

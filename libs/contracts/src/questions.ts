@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says, saying, type ValidationMessageKey } from './messages';
 import { hasVisibleCharacter } from './common';
 
 /** Every kind of question the bank knows; Likert 1–5 items are for surveys and never scored. */
@@ -46,14 +47,14 @@ export const QuestionOptionInputSchema = z.strictObject({
   text: z
     .string()
     .trim()
-    .min(1, { message: 'ตัวเลือกต้องไม่ว่าง' })
-    .max(QUESTION_FIELD_LIMITS.option, { message: `ตัวเลือกยาวได้ไม่เกิน ${QUESTION_FIELD_LIMITS.option} ตัวอักษร` })
-    .refine(hasVisibleCharacter, { message: 'ตัวเลือกต้องไม่ว่าง' }),
+    .min(1, says('optionRequired'))
+    .max(QUESTION_FIELD_LIMITS.option)
+    .refine(hasVisibleCharacter, says('optionRequired')),
   /** Percent of the question's points this option is worth (Moodle's weights): 100 = right, 0 = wrong, negative = penalty. */
   weight: z
-    .number({ message: 'น้ำหนักคะแนนต้องเป็นตัวเลข' })
-    .min(-100, { message: 'น้ำหนักคะแนนต้องอยู่ระหว่าง -100% ถึง 100%' })
-    .max(100, { message: 'น้ำหนักคะแนนต้องอยู่ระหว่าง -100% ถึง 100%' }),
+    .number(says('weightRange'))
+    .min(-100, says('weightRange'))
+    .max(100, says('weightRange')),
 });
 export type QuestionOptionInput = z.infer<typeof QuestionOptionInputSchema>;
 
@@ -71,59 +72,62 @@ export const QuestionInputSchema = z
     topic: z
       .string()
       .trim()
-      .min(1, { message: 'กรุณากรอกหัวข้อ' })
-      .max(QUESTION_FIELD_LIMITS.topic, { message: `หัวข้อยาวได้ไม่เกิน ${QUESTION_FIELD_LIMITS.topic} ตัวอักษร` })
-      .refine(hasVisibleCharacter, { message: 'กรุณากรอกหัวข้อ' }),
-    type: z.enum(QUESTION_TYPES, { message: 'ชนิดคำถามต้องเป็น เลือกตอบข้อเดียว เลือกได้หลายคำตอบ ถูก/ผิด หรือมาตราส่วน 5 ระดับ' }),
+      .min(1, says('questionTopicRequired'))
+      .max(QUESTION_FIELD_LIMITS.topic)
+      .refine(hasVisibleCharacter, says('questionTopicRequired')),
+    type: z.enum(QUESTION_TYPES, says('questionTypeInvalid')),
     stem: z
       .string()
       .trim()
-      .min(1, { message: 'กรุณากรอกคำถาม' })
-      .max(QUESTION_FIELD_LIMITS.stem, { message: `คำถามยาวได้ไม่เกิน ${QUESTION_FIELD_LIMITS.stem} ตัวอักษร` })
-      .refine(hasVisibleCharacter, { message: 'กรุณากรอกคำถาม' }),
-    options: z.array(QuestionOptionInputSchema).max(MAX_OPTIONS, { message: `ตัวเลือกได้ไม่เกิน ${MAX_OPTIONS} ข้อ` }).default([]),
-    explanation: z.string().trim().max(QUESTION_FIELD_LIMITS.explanation, { message: `คำอธิบายเฉลยยาวได้ไม่เกิน ${QUESTION_FIELD_LIMITS.explanation} ตัวอักษร` }).default(''),
+      .min(1, says('stemRequired'))
+      .max(QUESTION_FIELD_LIMITS.stem)
+      .refine(hasVisibleCharacter, says('stemRequired')),
+    options: z.array(QuestionOptionInputSchema).max(MAX_OPTIONS).default([]),
+    explanation: z.string().trim().max(QUESTION_FIELD_LIMITS.explanation).default(''),
     /** Whole points, 1–10 (1 when left out); a Likert item has none, and this is ignored for it. */
     points: z
-      .number({ message: `คะแนนต้องเป็นจำนวนเต็ม ${MIN_POINTS}–${MAX_POINTS}` })
-      .int({ message: `คะแนนต้องเป็นจำนวนเต็ม ${MIN_POINTS}–${MAX_POINTS}` })
-      .min(MIN_POINTS, { message: `คะแนนต้องเป็นจำนวนเต็ม ${MIN_POINTS}–${MAX_POINTS}` })
-      .max(MAX_POINTS, { message: `คะแนนต้องเป็นจำนวนเต็ม ${MIN_POINTS}–${MAX_POINTS}` })
+      .number(says('pointsRange'))
+      .int(says('pointsRange'))
+      .min(MIN_POINTS, says('pointsRange'))
+      .max(MAX_POINTS, says('pointsRange'))
       .optional(),
     /**
      * The follow-up outcome a Likert item measures (its name, e.g. "มีจิตสาธารณะ"): the program-year's survey results
      * show, per outcome, the share of respondents averaging 4 or more on its items against 80 %. Ignored on other types.
      */
-    followUpOutcome: z.string().trim().max(QUESTION_FIELD_LIMITS.followUpOutcome, { message: `ชื่อผลลัพธ์ที่ติดตามยาวได้ไม่เกิน ${QUESTION_FIELD_LIMITS.followUpOutcome} ตัวอักษร` }).nullable().optional(),
+    followUpOutcome: z.string().trim().max(QUESTION_FIELD_LIMITS.followUpOutcome).nullable().optional(),
   })
   .superRefine((q, ctx) => {
     const problem = keyProblem(q.type, q.options);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['options'] });
+    if (problem) ctx.addIssue({ code: 'custom', message: saying(problem.key, problem.params), params: problem.params, path: ['options'] });
   });
 export type QuestionInput = z.infer<typeof QuestionInputSchema>;
 
-/** What is wrong with a question's options and their weights for its type, in Thai; null when nothing is. */
-export function keyProblem(type: QuestionType, options: readonly { weight: number }[]): string | null {
+/** What is wrong with a question's options and their weights for its type, by message key; null when nothing is. */
+export function keyProblem(
+  type: QuestionType,
+  options: readonly { weight: number }[],
+): { key: ValidationMessageKey; params?: Record<string, string> } | null {
   if (type === 'likert') {
-    return options.length > 0 ? 'ข้อความแบบมาตราส่วน 5 ระดับใช้ตัวเลือก มากที่สุด–น้อยที่สุด ที่ระบบกำหนด ไม่ต้องกรอกตัวเลือก' : null;
+    return options.length > 0 ? { key: 'likertHasOwnOptions' } : null;
   }
-  if (options.length < 2) return 'ต้องมีตัวเลือกอย่างน้อย 2 ข้อ';
+  if (options.length < 2) return { key: 'optionsAtLeastTwo' };
   const weights = options.map((o) => o.weight);
   if (type === 'true_false') {
-    if (options.length !== 2) return 'คำถามถูก/ผิดมีตัวเลือก 2 ข้อ';
+    if (options.length !== 2) return { key: 'trueFalseTwoOptions' };
     return weights.filter((w) => w === 100).length === 1 && weights.includes(0)
       ? null
-      : 'คำถามถูก/ผิดต้องมีคำตอบที่ถูก 1 ข้อ (100%) อีกข้อ 0%';
+      : { key: 'trueFalseOneCorrect' };
   }
   if (type === 'single_choice') {
-    return weights.some(isFullCredit) ? null : 'กรุณาเลือกคำตอบที่ถูก — ต้องมีตัวเลือกที่ได้คะแนนเต็ม 100%';
+    return weights.some(isFullCredit) ? null : { key: 'singleChoiceFullCredit' };
   }
   const positive = weights.filter((w) => w > 0);
-  if (positive.length === 0) return 'กรุณาเลือกคำตอบที่ถูกอย่างน้อย 1 ข้อ (น้ำหนักคะแนนเป็นบวก)';
+  if (positive.length === 0) return { key: 'multipleChoiceCorrectRequired' };
   const sum = positive.reduce((total, w) => total + w, 0);
   // A hair over the tolerance is floating-point noise (33.33 + 33.33 + 33.33), not a mistake.
   if (Math.abs(sum - 100) > FULL_CREDIT_TOLERANCE_PERCENT + 1e-9) {
-    return `น้ำหนักคะแนนของคำตอบที่ถูก (ค่าบวก) รวมได้ ${formatPercent(sum)}% แต่ต้องรวมได้ 100%`;
+    return { key: 'multipleChoiceWeightsSum', params: { sum: formatPercent(sum) } };
   }
   return null;
 }
@@ -191,11 +195,11 @@ export type QuestionImportPreview = z.infer<typeof QuestionImportPreviewSchema>;
 export type QuestionImportPreviewQuestion = QuestionImportPreview['questions'][number];
 
 export const ImportQuestionsRequestSchema = z.strictObject({
-  questions: z.array(QuestionInputSchema).min(1, { message: 'ไม่มีคำถามที่นำเข้าได้' }).max(500, { message: 'นำเข้าได้ครั้งละไม่เกิน 500 คำถาม' }),
+  questions: z.array(QuestionInputSchema).min(1, says('noQuestionsToImport')).max(500),
 });
 
 export const ImportQuestionsResultSchema = z.object({ created: z.number().int() });
 
 export const ExportQuestionsQuerySchema = z.strictObject({
-  format: z.enum(EXPORT_FORMATS, { message: 'รูปแบบไฟล์ส่งออกต้องเป็น gift หรือ csv' }),
+  format: z.enum(EXPORT_FORMATS, says('questionExportFormat')),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { NewPasswordSchema } from './auth';
 import { hasVisibleCharacter } from './common';
 import { OrganizationProfileFieldsSchema } from './organizations';
@@ -18,10 +19,10 @@ export const SetupRequestSchema = z.strictObject({
     displayName: z
       .string()
       .trim()
-      .min(2, { message: 'กรุณากรอกชื่อ-นามสกุล' })
-      .max(120, { message: 'ชื่อยาวเกินไป' })
-      .refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อ-นามสกุล' }),
-    email: z.string().trim().toLowerCase().email({ message: 'กรุณากรอกอีเมลให้ถูกต้อง' }).max(200),
+      .min(2, says('fullNameRequired'))
+      .max(120)
+      .refine(hasVisibleCharacter, says('fullNameRequired')),
+    email: z.string().trim().toLowerCase().email(says('emailInvalid')).max(200),
     password: NewPasswordSchema,
   }),
   /** A program template to start from, or null to start with no programs. */

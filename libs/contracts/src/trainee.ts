@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGE_BANDS, ASSESSMENT_KINDS, MINOR_AGE_BANDS, PERSON_GROUPS } from './trainee-values';
+import { says } from './messages';
 import { hasVisibleCharacter } from './common';
 import { RESULTS_VISIBILITY } from './assessments';
 import { QUESTION_TYPES } from './questions';
@@ -11,7 +12,7 @@ export const JoinCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[2-9A-HJKMNP-Z]{6}$/, { message: 'รหัสเข้าร่วมมี 6 ตัวอักษร' });
+  .regex(/^[2-9A-HJKMNP-Z]{6}$/, says('joinCodeFormat'));
 
 /** Thai digits (๐–๙), as a Thai keyboard types them, read as 0–9. */
 const toArabicDigits = (text: string) => text.replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
@@ -22,7 +23,7 @@ export const CheckInCodeSchema = z
   .string()
   .trim()
   .overwrite(toArabicDigits)
-  .regex(/^[0-9]{4}$/, { message: 'รหัสเช็กอินส่วนตัวมีตัวเลข 4 หลัก ดูได้จากรายชื่อที่โต๊ะลงทะเบียน' });
+  .regex(/^[0-9]{4}$/, says('checkInCodeFormat'));
 
 /**
  * Checking in from a phone: the name and group, and the personal check-in code when the session asks for one. A child or youth not on the list (a walk-in) also gives an age
@@ -33,20 +34,20 @@ export const JoinRequestSchema = z
     fullName: z
       .string()
       .trim()
-      .min(2, { message: 'กรุณากรอกชื่อ-นามสกุล' })
-      .max(120, { message: 'ชื่อยาวเกินไป' })
-      .refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อ-นามสกุล' }),
-    group: z.enum(PERSON_GROUPS, { message: 'กรุณาเลือกกลุ่มผู้เข้าอบรม' }),
-    ageBand: z.enum(AGE_BANDS, { message: 'กรุณาเลือกช่วงอายุ' }).nullable().default(null),
-    guardianName: z.string().trim().max(120, { message: 'ชื่อยาวเกินไป' }).nullable().default(null),
+      .min(2, says('fullNameRequired'))
+      .max(120)
+      .refine(hasVisibleCharacter, says('fullNameRequired')),
+    group: z.enum(PERSON_GROUPS, says('personGroupRequired')),
+    ageBand: z.enum(AGE_BANDS, says('ageBandRequired')).nullable().default(null),
+    guardianName: z.string().trim().max(120).nullable().default(null),
     checkInCode: CheckInCodeSchema.nullable().default(null),
   })
   .refine((r) => r.ageBand === null || r.group === 'youth', {
-    message: 'ช่วงอายุใช้กับกลุ่มเด็กและเยาวชนเท่านั้น',
+    ...says('ageBandYouthOnly'),
     path: ['ageBand'],
   })
   .refine((r) => r.ageBand === null || !MINOR_AGE_BANDS.includes(r.ageBand) || Boolean(r.guardianName), {
-    message: 'ผู้ที่อายุต่ำกว่า 20 ปี กรุณากรอกชื่อผู้ปกครองที่ยินยอมให้เข้าร่วมและให้เก็บชื่อ',
+    ...says('guardianConsentRequired'),
     path: ['guardianName'],
   });
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;

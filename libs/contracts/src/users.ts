@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { hasVisibleCharacter } from './common';
 import { NewPasswordSchema, ROLES } from './auth';
 
@@ -29,18 +30,21 @@ export type User = z.infer<typeof UserSchema>;
 export const UserListSchema = z.object({ users: z.array(UserSchema) });
 export type UserList = z.infer<typeof UserListSchema>;
 
+/** The longest text each account field takes: the schema checks it, the form shows it. */
+export const USER_FIELD_LIMITS = { displayName: 120, email: 200, unit: 120 } as const;
+
 const displayName = z
   .string()
   .trim()
-  .min(2, { message: 'กรุณากรอกชื่อ-นามสกุล' })
-  .max(120, { message: 'ชื่อยาวเกินไป' })
-  .refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อ-นามสกุล' });
-const unit = z.string().trim().max(120, { message: 'ชื่อหน่วยงานยาวเกินไป' }).nullable();
-const role = z.enum(ROLES, { message: 'บทบาทต้องเป็น ผู้ดูแลระบบ ผู้จัดการอบรม หรือผู้บริหาร' });
+  .min(2, says('fullNameRequired'))
+  .max(USER_FIELD_LIMITS.displayName)
+  .refine(hasVisibleCharacter, says('fullNameRequired'));
+const unit = z.string().trim().max(USER_FIELD_LIMITS.unit).nullable();
+const role = z.enum(ROLES, says('roleInvalid'));
 
 export const CreateUserRequestSchema = z.strictObject({
   displayName,
-  email: z.string().trim().toLowerCase().email({ message: 'กรุณากรอกอีเมลให้ถูกต้อง' }).max(200),
+  email: z.string().trim().toLowerCase().email(says('emailInvalid')).max(USER_FIELD_LIMITS.email),
   role,
   /** The unit (กอง/สำนัก) the person works in, e.g. สำนักปลัด. */
   unit: unit.default(null),
@@ -49,7 +53,7 @@ export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
 
 export const UpdateUserRequestSchema = z
   .strictObject({ displayName: displayName.optional(), role: role.optional(), unit: unit.optional() })
-  .refine((body) => Object.keys(body).length > 0, { message: 'ไม่มีข้อมูลที่จะเปลี่ยน' });
+  .refine((body) => Object.keys(body).length > 0, says('nothingToChange'));
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequestSchema>;
 
 /**
@@ -71,7 +75,7 @@ export type UserWithLink = z.infer<typeof UserWithLinkSchema>;
 /** A link's secret travels in the body, never in a URL that proxies and logs keep. */
 export const AccountLinkTokenSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'ลิงก์ไม่ถูกต้อง กรุณาคัดลอกลิงก์ให้ครบ' });
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, says('accountLinkInvalid'));
 
 export const InspectAccountLinkRequestSchema = z.strictObject({ token: AccountLinkTokenSchema });
 

@@ -526,6 +526,8 @@ export class AssessmentsService {
             throw new DomainError(
               'NOT_ENOUGH_QUESTIONS',
               `หัวข้อ "${topic}" มีคำถาม ${pool.length} ข้อ น้อยกว่าที่ขอสุ่ม ${count} ข้อ`,
+              HttpStatus.BAD_REQUEST,
+              { topic, available: pool.length, requested: count },
             );
           }
           for (const qid of draw(pool, count)) drawn.add(qid);

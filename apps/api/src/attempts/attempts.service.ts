@@ -141,7 +141,9 @@ export class AttemptsService {
     if (!attempt) {
       requireOpen(test, now);
       if (attemptNumber > test.attemptsAllowed) {
-        throw conflict('NO_ATTEMPTS_LEFT', `แบบทดสอบนี้ทำได้ ${test.attemptsAllowed} ครั้ง และท่านทำครบแล้ว`);
+        throw conflict('NO_ATTEMPTS_LEFT', `แบบทดสอบนี้ทำได้ ${test.attemptsAllowed} ครั้ง และท่านทำครบแล้ว`, {
+          attemptsAllowed: test.attemptsAllowed,
+        });
       }
       if (attemptNumber > 1) {
         const previous = await manager.findOneBy(Attempt, { ...mine, attemptNumber: attemptNumber - 1 });

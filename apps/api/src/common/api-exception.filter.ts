@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { ApiError, ErrorCode } from '@sujarit/contracts';
+import { isValidationMessageKey, issueParams, thaiIssueMessage, type ApiError, type ErrorCode } from '@sujarit/contracts';
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
@@ -47,7 +47,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toApiError(exception: unknown): [number, ApiError] {
     if (exception instanceof DomainError) {
-      return [exception.status, { code: exception.code, message: exception.message }];
+      const { code, message, params } = exception;
+      return [exception.status, params ? { code, message, params } : { code, message }];
     }
     if (exception instanceof ZodValidationException) {
       return [HttpStatus.BAD_REQUEST, fromZodError(exception.getZodError() as ZodError)];
@@ -69,11 +70,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
+/**
+ * Each issue keeps a stable code (zod's, or the schema's own message key) and the values it is worded with, so a
+ * client words it in its reader's language; `message` stays Thai for programs and older clients.
+ */
 function fromZodError(error: ZodError): ApiError {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.join('.'),
-    message: issue.code === 'unrecognized_keys' ? `ไม่รู้จักช่องข้อมูล: ${issue.keys.join(', ')}` : issue.message,
-  }));
+  const issues = error.issues.map((issue) => {
+    const params = issueParams(issue);
+    return {
+      path: issue.path.join('.'),
+      message: issue.code === 'unrecognized_keys' ? `ไม่รู้จักช่องข้อมูล: ${issue.keys.join(', ')}` : thaiIssueMessage(issue),
+      code: isValidationMessageKey(issue.message) ? issue.message : issue.code,
+      ...(Object.keys(params).length > 0 ? { params } : {}),
+    };
+  });
   const first = issues[0];
   const message = first ? `ข้อมูลไม่ถูกต้อง: ${first.path ? `${first.path}: ` : ''}${first.message}` : 'ข้อมูลไม่ถูกต้อง';
   return { code: 'VALIDATION_FAILED', message, issues };

@@ -80,7 +80,7 @@ export class EnrolmentsService {
       if (person.erasedAt) throw conflict('PERSON_ERASED', 'ข้อมูลของบุคคลนี้ถูกลบแล้ว ลงทะเบียนไม่ได้');
       const existing = await manager.findOneBy(Enrolment, { sessionId, personId });
       if (existing && existing.status !== 'withdrawn') {
-        throw conflict('ALREADY_ENROLLED', `${person.fullName} ลงทะเบียนในรอบนี้แล้ว`);
+        throw conflict('ALREADY_ENROLLED', `${person.fullName} ลงทะเบียนในรอบนี้แล้ว`, { name: person.fullName });
       }
       const status = await this.seatOrWaitlist(manager, session, personId, existing, await checkInCodeDrawer(manager, session.id));
       const enrolment = await manager.findOneByOrFail(Enrolment, { sessionId, personId });

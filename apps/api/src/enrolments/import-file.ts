@@ -1,4 +1,4 @@
-import { AGE_BANDS, type AgeBand, CreatePersonRequestSchema, type ImportRowError, PERSON_GROUPS } from '@sujarit/contracts';
+import { AGE_BANDS, type AgeBand, CreatePersonRequestSchema, type ImportRowError, PERSON_GROUPS, thaiIssueMessage } from '@sujarit/contracts';
 import { hasUnsafeCharacter, UNSAFE_CHARACTER_REASON } from '@sujarit/domain';
 import { zipSync } from 'fflate';
 import { Readable } from 'node:stream';
@@ -250,7 +250,7 @@ export function validateRow(row: ParsedRow): { row: ValidRow } | { errors: Impor
       const field = String(issue.path[0]) as Field;
       // A group we could not read is already reported above.
       if (field === 'group' && v.group) continue;
-      errors.push({ line: row.line, field: header(field), reason: issue.message });
+      errors.push({ line: row.line, field: header(field), reason: thaiIssueMessage(issue) });
     }
   }
   if (errors.length > 0 || !parsed.success) return { errors };

@@ -147,6 +147,7 @@ export class PeopleMergeService {
         throw conflict(
           'MERGE_ATTEMPTS_IN_SAME_SESSION',
           `ทั้งสองรายชื่อทำแบบทดสอบในรุ่นเดียวกัน (${title}) จึงรวมคำตอบเป็นชุดเดียวไม่ได้ ให้ตรวจสอบกับผู้เข้าอบรมก่อน`,
+          { session: title },
         );
       }
       const [stays, goes] = fromAttempts > 0 ? [enrolment, twin] : [twin, enrolment];

@@ -262,7 +262,7 @@ export class ProgramsService {
   async requireActive(organizationId: string, programId: string): Promise<Program> {
     const program = await this.require(organizationId, programId);
     if (program.archivedAt) {
-      throw conflict('PROGRAM_ARCHIVED', `โครงการ ${program.code} ถูกเก็บถาวรแล้ว กู้คืนโครงการก่อนจึงจะจัดรอบอบรมได้`);
+      throw conflict('PROGRAM_ARCHIVED', `โครงการ ${program.code} ถูกเก็บถาวรแล้ว กู้คืนโครงการก่อนจึงจะจัดรอบอบรมได้`, { code: program.code });
     }
     return program;
   }
@@ -301,7 +301,10 @@ export class ProgramsService {
   private codeTakenBy(holder: { code: string; name: string | null; archivedAt: Date | null }) {
     const who = holder.name ? ` โดยโครงการ "${holder.name}"` : '';
     const archived = holder.archivedAt ? ' ซึ่งเก็บถาวรอยู่ (กู้คืนโครงการนั้นแทนได้)' : '';
-    return conflict('PROGRAM_CODE_TAKEN', `รหัสโครงการ ${holder.code} ถูกใช้แล้ว${who}${archived} กรุณาใช้รหัสอื่น`);
+    return conflict('PROGRAM_CODE_TAKEN', `รหัสโครงการ ${holder.code} ถูกใช้แล้ว${who}${archived} กรุณาใช้รหัสอื่น`, {
+      code: holder.code,
+      ...(holder.name ? { program: holder.name } : {}),
+    });
   }
 }
 

@@ -1,9 +1,12 @@
+import type { z } from 'zod';
 import {
   QuestionInputSchema,
   type BankQuestion,
   type ExportFormat,
   type ImportFormat,
   type QuestionImportPreview,
+  isValidationMessageKey,
+  thaiIssueMessage,
 } from '@sujarit/contracts';
 import {
   ExportedQuestion,
@@ -67,6 +70,22 @@ export function readQuestionFile(format: ImportFormat, file: UploadedQuestionFil
   return read;
 }
 
+/** What a question's field is called in a preview's reason ("คำถาม" + "ยาวได้ไม่เกิน 2000 ตัวอักษร"). */
+const FIELD_NAMES: Partial<Record<string, string>> = {
+  topic: 'หัวข้อ',
+  stem: 'คำถาม',
+  explanation: 'คำอธิบายเฉลย',
+  options: 'ตัวเลือก',
+  followUpOutcome: 'ชื่อผลลัพธ์ที่ติดตาม',
+};
+
+/** A schema's own message names its field already; zod's own (a limit) is named by the field it is about. */
+function importReason(issue: z.core.$ZodIssue): string {
+  const message = thaiIssueMessage(issue);
+  const field = isValidationMessageKey(issue.message) ? undefined : FIELD_NAMES[String(issue.path[0])];
+  return field ? `${field}${message}` : message;
+}
+
 /**
  * The preview: every question read is checked against the same contract as the confirm route, so what the
  * preview offers is exactly what will be accepted; whatever the contract refuses joins the errors, in Thai.
@@ -91,7 +110,7 @@ export function toPreview(format: ImportFormat, reading: ImportReading): Questio
       preview.questions.push({ position, ...rest, options, ...(points === undefined ? {} : { points }) });
       continue;
     }
-    const reasons = [...new Set(checked.error.issues.map((issue) => issue.message))];
+    const reasons = [...new Set(checked.error.issues.map(importReason))];
     for (const reason of reasons) preview.errors.push({ position, title, reason });
   }
   preview.errors.sort((a, b) => a.position - b.position);

@@ -212,7 +212,7 @@ export class SessionsService {
       if (!session) throw notFound('SESSION_NOT_FOUND', 'ไม่พบรอบอบรมนี้ในหน่วยงานของคุณ');
       const attended = await manager.count(Enrolment, { where: { sessionId: id, status: 'attended' } });
       if (attended > 0) {
-        throw conflict('SESSION_HAS_ATTENDANCE', `รอบอบรมนี้มีผู้เข้าอบรมแล้ว ${attended} คน ลบไม่ได้ ให้ยกเลิกแทน`);
+        throw conflict('SESSION_HAS_ATTENDANCE', `รอบอบรมนี้มีผู้เข้าอบรมแล้ว ${attended} คน ลบไม่ได้ ให้ยกเลิกแทน`, { attended });
       }
       await manager.delete(TrainingSession, { id });
     });

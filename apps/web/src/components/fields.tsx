@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
 import { get, useFormContext, type FieldError } from 'react-hook-form';
 
 interface FieldShellProps {
@@ -22,6 +23,12 @@ function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
   );
 }
 
+/** A text field's limit is on screen before anyone runs into it: its own hint, else "at most N characters". */
+function useLimitHint(hint: string | undefined, maxLength: number | undefined): string | undefined {
+  const { t } = useTranslation();
+  return hint ?? (maxLength === undefined ? undefined : t('validation.limitHint', { max: maxLength }));
+}
+
 function useField(name: string, hint: string | undefined) {
   const id = useId();
   const { register, formState } = useFormContext();
@@ -36,7 +43,8 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>
   hint?: string;
 };
 
-export function TextField({ name, label, hint, type = 'text', ...inputProps }: TextFieldProps) {
+export function TextField({ name, label, hint: ownHint, type = 'text', ...inputProps }: TextFieldProps) {
+  const hint = useLimitHint(ownHint, type === 'number' ? undefined : inputProps.maxLength);
   const { id, register, error, a11y } = useField(name, hint);
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
@@ -59,7 +67,8 @@ type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'nam
 };
 
 /** Several lines of text (a description, a note). */
-export function TextAreaField({ name, label, hint, rows = 4, ...textareaProps }: TextAreaFieldProps) {
+export function TextAreaField({ name, label, hint: ownHint, rows = 4, ...textareaProps }: TextAreaFieldProps) {
+  const hint = useLimitHint(ownHint, textareaProps.maxLength);
   const { id, register, error, a11y } = useField(name, hint);
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>

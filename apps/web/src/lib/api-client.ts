@@ -1,35 +1,58 @@
-import type { ApiError as ApiErrorBody, ErrorCode } from '@sujarit/contracts';
+import type { ApiError as ApiErrorBody, ApiIssue, ErrorCode, ErrorParams } from '@sujarit/contracts';
 import type { $ZodType, output } from 'zod/v4/core';
 import * as z from 'zod/mini';
 import { i18n } from './i18n';
+import { issueText } from './validation';
 
 /**
  * The API's error answer (the contract's ApiErrorSchema), checked with zod/mini so the trainee's phone, which uses
  * this file too, does not download zod's full build (issue 11); the code is the contract's type.
  */
+const ErrorParamsCheck = z.record(z.string(), z.union([z.string(), z.number()]));
 const ApiErrorCheck = z.object({
   code: z.string(),
   message: z.string(),
-  issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  params: z.optional(ErrorParamsCheck),
+  issues: z.optional(
+    z.array(z.object({ path: z.string(), message: z.string(), code: z.optional(z.string()), params: z.optional(ErrorParamsCheck) })),
+  ),
 }) as unknown as z.ZodMiniType<ApiErrorBody>;
 
 /** NETWORK_ERROR is the client's own code: the request never got an answer. */
 export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR';
 
-export interface ApiIssue {
-  path: string;
-  message: string;
+export type { ApiIssue };
+
+/**
+ * Codes the API gives for several different refusals (a session cancelled, one completed, a test already shown its
+ * key…), whose own Thai message says which: a Thai reader gets that message, a reader of another language the
+ * code's general words. Every other code is worded from its code and values alone.
+ */
+const SEVERAL_MEANINGS: ReadonlySet<ApiErrorCode> = new Set(['INVALID_STATE', 'IMPORT_FILE_INVALID', 'VALIDATION_FAILED']);
+
+/** An error's words in the reader's language, from its code and values (the API's own message is Thai, for programs). */
+export function errorText(code: ApiErrorCode, params: ErrorParams = {}, thaiMessage?: string): string {
+  if (code === 'NETWORK_ERROR') return i18n.t('common.networkError');
+  if (thaiMessage && i18n.language === 'th' && SEVERAL_MEANINGS.has(code)) return thaiMessage;
+  return i18n.t(`errors.${code}`, params);
 }
 
-/** An error the API returned (or the network failure that kept it from answering); `message` is for people. */
+/**
+ * An error the API returned (or the network failure that kept it from answering); `message` is for people, worded
+ * from the code and values in the language being read when it happened.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: ApiErrorCode,
-    message: string,
+    readonly params: ErrorParams = {},
     readonly issues: ApiIssue[] = [],
+    /** Words of the app's own in place of the code's (the issues of a form that found no field of their own). */
+    readonly text?: string,
+    /** The API's own Thai message, for the codes it gives for several refusals (see SEVERAL_MEANINGS). */
+    readonly thaiMessage?: string,
   ) {
-    super(message);
+    super(text ?? errorText(code, params, thaiMessage));
     this.name = 'ApiError';
   }
 
@@ -39,6 +62,12 @@ export class ApiError extends Error {
 }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+/** The words of an error in the language being read now (an error kept from before a switch is worded again). */
+export const apiErrorText = (error: ApiError): string => error.text ?? errorText(error.code, error.params, error.thaiMessage);
+
+/** A field's problem the API found, in the reader's language; an older API's answer has only its Thai message. */
+export const apiIssueText = (issue: ApiIssue): string => (issue.code ? issueText(issue.code, issue.params) : issue.message);
 
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -78,7 +107,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'NETWORK_ERROR', i18n.t('common.networkError'));
+    throw new ApiError(0, 'NETWORK_ERROR');
   }
   if (!response.ok) throw await toApiError(response);
   return response;
@@ -88,11 +117,14 @@ async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = z.safeParse(ApiErrorCheck, body);
   if (parsed.success) {
-    return new ApiError(response.status, parsed.data.code, parsed.data.message, parsed.data.issues);
+    const { code, params, issues, message } = parsed.data;
+    // A refusal with field issues says which in its issues; its message (paths and all) is for programs.
+    const thaiMessage = issues && issues.length > 0 ? undefined : message;
+    return new ApiError(response.status, code, params, issues, undefined, thaiMessage);
   }
   // A proxy or gateway answered instead of the API (for example a 502 on a weak line).
   const code: ApiErrorCode = response.status >= 500 ? 'NETWORK_ERROR' : 'INTERNAL_ERROR';
-  return new ApiError(response.status, code, i18n.t('common.serverError'));
+  return new ApiError(response.status, code);
 }
 
 /** A JSON request whose answer is checked against the shared contract schema (or, on the trainee's pages, its zod/mini check). */
@@ -103,7 +135,7 @@ export async function apiRequest<TSchema extends $ZodType>(
 ): Promise<output<TSchema>> {
   const response = await send(path, options);
   const parsed = z.safeParse(schema, await response.json().catch(() => null));
-  if (!parsed.success) throw new ApiError(response.status, 'INTERNAL_ERROR', i18n.t('common.serverError'));
+  if (!parsed.success) throw new ApiError(response.status, 'INTERNAL_ERROR');
   return parsed.data;
 }
 

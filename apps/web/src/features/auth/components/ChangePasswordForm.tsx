@@ -27,6 +27,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   }, [t]);
   return (
     <Form
+      serverError={changeMutation.error}
       schema={schema}
       defaultValues={EMPTY}
       aria-label={t('account.password.heading')}

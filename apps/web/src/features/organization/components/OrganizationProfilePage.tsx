@@ -38,6 +38,7 @@ function ProfileForm({ profile }: { profile: OrganizationProfile }) {
     <section className="card stack" aria-labelledby="organization-profile-heading">
       <h2 id="organization-profile-heading">{t('organization.profile')}</h2>
       <Form
+        serverError={update.error}
         schema={OrganizationProfileFieldsSchema}
         aria-label={t('organization.profile')}
         defaultValues={{

@@ -3,6 +3,7 @@ import {
   CreatePersonRequestSchema,
   type CreatePersonResultSchema,
   MINOR_AGE_BANDS,
+  PERSON_FIELD_LIMITS,
   PERSON_GROUPS,
   type AgeBand,
   type CreatePersonRequest,
@@ -82,7 +83,7 @@ function YouthFields() {
   const ageBands = AGE_BANDS.map((band: AgeBand) => ({ value: band, label: t(`people.ageBands.${band}`) }));
   return (
     <>
-      <TextField name="school" label={t('people.fields.school')} autoComplete="off" />
+      <TextField name="school" label={t('people.fields.school')} autoComplete="off" maxLength={PERSON_FIELD_LIMITS.school} />
       <SelectField
         name="ageBand"
         label={t('people.fields.ageBand')}
@@ -92,8 +93,9 @@ function YouthFields() {
       <TextField
         name="guardianName"
         label={t('people.fields.guardianName')}
-        hint={t('people.fields.guardianHint')}
+        hint={`${t('people.fields.guardianHint')} · ${t('validation.limitHint', { max: PERSON_FIELD_LIMITS.guardianName })}`}
         autoComplete="off"
+        maxLength={PERSON_FIELD_LIMITS.guardianName}
         required={isMinorBand(ageBand ?? '')}
       />
     </>
@@ -129,7 +131,7 @@ export function PersonFields() {
   const groups = PERSON_GROUPS.map((group) => ({ value: group, label: t(`groups.${group}`) }));
   return (
     <>
-      <TextField name="fullName" label={t('people.fields.fullName')} autoComplete="off" required />
+      <TextField name="fullName" label={t('people.fields.fullName')} autoComplete="off" required maxLength={PERSON_FIELD_LIMITS.fullName} />
       <SelectField name="group" label={t('people.fields.group')} placeholder={t('people.fields.groupPlaceholder')} options={groups} required />
       <TextField
         name="village"
@@ -155,6 +157,7 @@ export function CreatePersonForm() {
     <section className="card stack" id="add-person" aria-labelledby="add-person-heading">
       <h2 id="add-person-heading">{t('people.add.heading')}</h2>
       <Form
+        serverError={createMutation.error}
         schema={schema}
         aria-label={t('people.add.heading')}
         defaultValues={EMPTY}

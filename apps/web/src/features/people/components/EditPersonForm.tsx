@@ -30,6 +30,7 @@ export function EditPersonForm({ person, onDone }: EditPersonFormProps) {
   const heading = t('people.edit.heading', { name: person.fullName });
   return (
     <Form
+      serverError={updateMutation.error}
       schema={schema}
       aria-label={heading}
       defaultValues={valuesOf(person)}

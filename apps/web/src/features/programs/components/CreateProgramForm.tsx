@@ -25,6 +25,7 @@ export function CreateProgramForm({ fiscalYear, onCreated, onCancel }: CreatePro
     <section className="card stack" aria-labelledby="create-program-heading">
       <h2 id="create-program-heading">{t('programs.manage.createHeading')}</h2>
       <Form
+        serverError={createMutation.error}
         schema={CreateProgramRequestSchema}
         aria-label={t('programs.manage.createHeading')}
         defaultValues={{

@@ -148,6 +148,7 @@ function EditProgramForm({ details, onSaved, onCancel }: EditProgramFormProps) {
   const [topError, setTopError] = useState<unknown>(null);
   return (
     <Form
+      serverError={updateMutation.error}
       schema={ProgramDetailsRequestSchema}
       aria-label={t('programs.manage.edit')}
       defaultValues={{

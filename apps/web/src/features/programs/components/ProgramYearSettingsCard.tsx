@@ -59,6 +59,7 @@ function ProgramYearForm({ program, fiscalYear, updateMutation }: ProgramYearFor
   const { year } = program;
   return (
     <Form
+      serverError={updateMutation.error}
       schema={UpdateProgramYearRequestSchema}
       aria-label={t('programs.yearSettings.heading', { year: fiscalYear })}
       defaultValues={{

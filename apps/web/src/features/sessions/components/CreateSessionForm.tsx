@@ -26,6 +26,7 @@ export function CreateSessionForm({ programId }: { programId: string }) {
     <section className="card stack" aria-labelledby="create-session-heading">
       <h2 id="create-session-heading">{t('sessions.form.heading')}</h2>
       <Form
+        serverError={createMutation.error}
         schema={schema}
         aria-label={t('sessions.form.heading')}
         defaultValues={{

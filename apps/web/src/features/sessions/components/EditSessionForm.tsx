@@ -27,6 +27,7 @@ export function EditSessionForm({ session, onSaved, onClose }: EditSessionFormPr
     <section className="card stack session-edit" aria-labelledby="edit-session-heading">
       <h2 id="edit-session-heading">{heading}</h2>
       <Form
+        serverError={updateMutation.error}
         schema={schema}
         aria-label={heading}
         defaultValues={formValuesOf(session)}

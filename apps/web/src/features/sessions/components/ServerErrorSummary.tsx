@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { ApiError, isApiError } from '../../../lib/api-client';
+import { ApiError, apiIssueText, isApiError } from '../../../lib/api-client';
 import type { SelectionFormValues } from './assessment-selection';
 import { formFieldOfApiPath } from './assessment-settings-form';
 
@@ -18,10 +18,10 @@ export function placeServerIssues<TValues extends FieldValues & SelectionFormVal
   const unplaced: string[] = [];
   error.issues.forEach((issue, index) => {
     const field = formFieldOfApiPath(issue.path, values);
-    if (field === 'root') unplaced.push(issue.message);
-    else setError(field as Path<TValues>, { type: 'server', message: issue.message }, { shouldFocus: index === 0 });
+    if (field === 'root') unplaced.push(apiIssueText(issue));
+    else setError(field as Path<TValues>, { type: 'server', message: apiIssueText(issue) }, { shouldFocus: index === 0 });
   });
-  return unplaced.length === 0 ? null : new ApiError(error.status, error.code, unplaced.join(' '), []);
+  return unplaced.length === 0 ? null : new ApiError(error.status, error.code, error.params, [], unplaced.join(' '));
 }
 
 /** A refusal that belongs to no one field, at the top of the form and scrolled into view. */

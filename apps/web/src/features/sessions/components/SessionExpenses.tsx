@@ -51,6 +51,7 @@ export function SessionExpenses({ session, canManage }: SessionExpensesProps) {
       <ErrorAlert error={deleteMutation.error} />
       {canManage && (
         <Form
+          serverError={addMutation.error}
           schema={AddExpenseRequestSchema}
           className="form expense-form"
           aria-label={t('sessions.expenses.add')}

@@ -1,3 +1,4 @@
+import { SESSION_FIELD_LIMITS } from '@sujarit/contracts';
 import { useId } from 'react';
 import { get, useFieldArray, useFormContext, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,14 +11,19 @@ export function SessionFormFields() {
   const { t } = useTranslation();
   return (
     <>
-      <TextField name="title" label={t('sessions.form.title')} placeholder={t('sessions.form.titlePlaceholder')} />
+      <TextField
+        name="title"
+        label={t('sessions.form.title')}
+        placeholder={t('sessions.form.titlePlaceholder')}
+        maxLength={SESSION_FIELD_LIMITS.title}
+      />
       <div className="form-row">
         <TextField name="date" label={t('sessions.form.date')} type="date" />
         <TextField name="startTime" label={t('sessions.form.startTime')} type="time" step={60} />
         <TextField name="endTime" label={t('sessions.form.endTime')} type="time" step={60} />
       </div>
       <WhenPreview />
-      <TextField name="venue" label={t('sessions.form.venue')} />
+      <TextField name="venue" label={t('sessions.form.venue')} maxLength={SESSION_FIELD_LIMITS.venue} />
       <TextField name="capacity" label={t('sessions.form.capacity')} type="number" min={1} max={5000} inputMode="numeric" />
       <SpeakerFields />
       <NotesField />
@@ -58,8 +64,18 @@ function SpeakerFields() {
         return (
           <fieldset key={field.id} className="speaker-row">
             <legend className="visually-hidden">{legend}</legend>
-            <TextField name={`speakers.${index}.name`} label={t('sessionAdmin.form.speakerName')} autoComplete="off" />
-            <TextField name={`speakers.${index}.affiliation`} label={t('sessionAdmin.form.speakerAffiliation')} autoComplete="off" />
+            <TextField
+              name={`speakers.${index}.name`}
+              label={t('sessionAdmin.form.speakerName')}
+              autoComplete="off"
+              maxLength={SESSION_FIELD_LIMITS.speakerName}
+            />
+            <TextField
+              name={`speakers.${index}.affiliation`}
+              label={t('sessionAdmin.form.speakerAffiliation')}
+              autoComplete="off"
+              maxLength={SESSION_FIELD_LIMITS.speakerAffiliation}
+            />
             <button
               type="button"
               className="button button--small speaker-row__remove"

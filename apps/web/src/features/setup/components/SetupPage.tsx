@@ -64,6 +64,7 @@ function SetupForm({ status }: { status: SetupStatus }) {
   ];
   return (
     <Form
+      serverError={setup.error}
       schema={schema}
       aria-label={t('setup.title')}
       defaultValues={{

@@ -3,6 +3,7 @@ import {
   hasVisibleCharacter,
   MINOR_AGE_BANDS,
   PERSON_GROUPS,
+  says,
   type AttemptResult,
   type AttemptReview,
   type JoinRequest,
@@ -20,10 +21,11 @@ import * as z from 'zod/mini';
  * them, and a reply that fails the check still shows "server error" as before.
  */
 
-// The join form: what the server refuses, refused on the phone in the contract's Thai (JoinRequestSchema).
+// The join form: what the server refuses, refused on the phone with the contract's own messages, worded in the reader's
+// language (JoinRequestSchema).
 export const JoinCodeSchema = z
   .string()
-  .check(z.trim(), z.toUpperCase(), z.regex(/^[2-9A-HJKMNP-Z]{6}$/, { message: 'รหัสเข้าร่วมมี 6 ตัวอักษร' }));
+  .check(z.trim(), z.toUpperCase(), z.regex(/^[2-9A-HJKMNP-Z]{6}$/, says('joinCodeFormat')));
 
 const toArabicDigits = (text: string) => text.replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
 const CheckInCodeSchema = z
@@ -31,7 +33,7 @@ const CheckInCodeSchema = z
   .check(
     z.trim(),
     z.overwrite(toArabicDigits),
-    z.regex(/^[0-9]{4}$/, { message: 'รหัสเช็กอินส่วนตัวมีตัวเลข 4 หลัก ดูได้จากรายชื่อที่โต๊ะลงทะเบียน' }),
+    z.regex(/^[0-9]{4}$/, says('checkInCodeFormat')),
   );
 
 export const JoinRequestSchema = z.strictObject({
@@ -39,21 +41,21 @@ export const JoinRequestSchema = z.strictObject({
     .string()
     .check(
       z.trim(),
-      z.minLength(2, { message: 'กรุณากรอกชื่อ-นามสกุล' }),
-      z.maxLength(120, { message: 'ชื่อยาวเกินไป' }),
-      z.refine(hasVisibleCharacter, { message: 'กรุณากรอกชื่อ-นามสกุล' }),
+      z.minLength(2, says('fullNameRequired')),
+      z.maxLength(120),
+      z.refine(hasVisibleCharacter, says('fullNameRequired')),
     ),
-  group: z.enum(PERSON_GROUPS, { message: 'กรุณาเลือกกลุ่มผู้เข้าอบรม' }),
-  ageBand: z._default(z.nullable(z.enum(AGE_BANDS, { message: 'กรุณาเลือกช่วงอายุ' })), null),
-  guardianName: z._default(z.nullable(z.string().check(z.trim(), z.maxLength(120, { message: 'ชื่อยาวเกินไป' }))), null),
+  group: z.enum(PERSON_GROUPS, says('personGroupRequired')),
+  ageBand: z._default(z.nullable(z.enum(AGE_BANDS, says('ageBandRequired'))), null),
+  guardianName: z._default(z.nullable(z.string().check(z.trim(), z.maxLength(120))), null),
   checkInCode: z._default(z.nullable(CheckInCodeSchema), null),
 }).check(
   z.refine((r) => r.ageBand === null || r.group === 'youth', {
-    message: 'ช่วงอายุใช้กับกลุ่มเด็กและเยาวชนเท่านั้น',
+    ...says('ageBandYouthOnly'),
     path: ['ageBand'],
   }),
   z.refine((r) => r.ageBand === null || !MINOR_AGE_BANDS.includes(r.ageBand) || Boolean(r.guardianName), {
-    message: 'ผู้ที่อายุต่ำกว่า 20 ปี กรุณากรอกชื่อผู้ปกครองที่ยินยอมให้เข้าร่วมและให้เก็บชื่อ',
+    ...says('guardianConsentRequired'),
     path: ['guardianName'],
   }),
 );

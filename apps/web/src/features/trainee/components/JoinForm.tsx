@@ -105,6 +105,7 @@ export function JoinForm({ code, walkInsAllowed, checkInCodeRequired, youthProgr
       <h2 id="join-form-heading">{t('trainee.join.heading')}</h2>
       <p className="muted">{walkInsAllowed ? t('trainee.join.intro') : t('trainee.join.listedOnly')}</p>
       <Form
+        serverError={joinMutation.error}
         schema={schema}
         defaultValues={{ fullName: '', group: youthProgram ? 'youth' : '', ageBand: '', guardianName: '', checkInCode: '' }}
         aria-label={t('trainee.join.heading')}

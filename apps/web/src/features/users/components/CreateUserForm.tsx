@@ -1,4 +1,4 @@
-import { CreateUserRequestSchema, ROLES, type CreateUserRequest, type UserWithLink } from '@sujarit/contracts';
+import { CreateUserRequestSchema, ROLES, USER_FIELD_LIMITS, type CreateUserRequest, type UserWithLink } from '@sujarit/contracts';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -27,6 +27,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (result: UserWithLink
     <section className="card stack" aria-labelledby="add-user-heading">
       <h2 id="add-user-heading">{t('users.add.heading')}</h2>
       <Form
+        serverError={createMutation.error}
         schema={FormSchema}
         defaultValues={EMPTY}
         aria-label={t('users.add.heading')}
@@ -39,10 +40,24 @@ export function CreateUserForm({ onCreated }: { onCreated: (result: UserWithLink
           })
         }
       >
-        <TextField name="displayName" label={t('users.fields.displayName')} autoComplete="off" required />
-        <TextField name="email" label={t('users.fields.email')} type="email" inputMode="email" autoComplete="off" required />
+        <TextField name="displayName" label={t('users.fields.displayName')} autoComplete="off" required maxLength={USER_FIELD_LIMITS.displayName} />
+        <TextField
+          name="email"
+          label={t('users.fields.email')}
+          type="email"
+          inputMode="email"
+          autoComplete="off"
+          required
+          maxLength={USER_FIELD_LIMITS.email}
+        />
         <SelectField name="role" label={t('users.fields.role')} placeholder={t('users.fields.rolePlaceholder')} options={roles} required />
-        <TextField name="unit" label={t('users.fields.unit')} hint={t('users.fields.unitHint')} autoComplete="off" />
+        <TextField
+          name="unit"
+          label={t('users.fields.unit')}
+          hint={`${t('users.fields.unitHint')} · ${t('validation.limitHint', { max: USER_FIELD_LIMITS.unit })}`}
+          autoComplete="off"
+          maxLength={USER_FIELD_LIMITS.unit}
+        />
         <ErrorAlert error={createMutation.error} />
         <SubmitButton pending={createMutation.isPending} pendingLabel={t('common.saving')}>
           {t('users.add.submit')}
