@@ -380,6 +380,14 @@ export const en: Messages = {
     fiscalYearOption: 'Fiscal year {{year}}',
     cancel: 'Cancel',
     switchLanguage: 'ภาษาไทย',
+    datePicker: {
+      placeholder: 'dd/mm/yyyy',
+      format: 'Type day/month/year, e.g. 15/1/2027, or pick from the calendar',
+      open: 'Pick from the calendar',
+      calendar: 'Calendar',
+      date: 'Date',
+      time: 'Time',
+    },
     pastWindow: {
       question: 'This time has already passed. Save it anyway?',
       detail: 'It ends {{at}}, which has passed. Check the date and year before saving.',
@@ -705,6 +713,14 @@ export const en: Messages = {
     },
   },
   sessions: {
+    parts: {
+      label: 'Parts of the session page',
+      overview: 'Overview',
+      people: 'People',
+      tests: 'Tests',
+      money: 'Budget',
+      details: 'How the session runs',
+    },
     listTitle: 'Sessions in fiscal year {{year}}',
     empty: 'No sessions in this fiscal year yet',
     when: 'Date and time',

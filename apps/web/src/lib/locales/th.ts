@@ -379,6 +379,14 @@ export const th = {
     fiscalYearOption: 'ปีงบประมาณ {{year}}',
     cancel: 'ยกเลิก',
     switchLanguage: 'English',
+    datePicker: {
+      placeholder: 'วว/ดด/ปปปป',
+      format: 'พิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/1/2570 หรือเลือกจากปฏิทิน',
+      open: 'เลือกจากปฏิทิน',
+      calendar: 'ปฏิทิน',
+      date: 'วันที่',
+      time: 'เวลา',
+    },
     pastWindow: {
       question: 'ช่วงเวลานี้ผ่านมาแล้ว ต้องการบันทึกหรือไม่',
       detail: 'สิ้นสุด {{at}} ซึ่งผ่านมาแล้ว ตรวจสอบวันที่และปี พ.ศ. ก่อนบันทึก',
@@ -705,6 +713,14 @@ export const th = {
     },
   },
   sessions: {
+    parts: {
+      label: 'ส่วนของหน้ารอบอบรม',
+      overview: 'ภาพรวม',
+      people: 'ผู้เข้าอบรม',
+      tests: 'แบบทดสอบ',
+      money: 'งบประมาณ',
+      details: 'การจัดรอบอบรม',
+    },
     listTitle: 'รอบอบรมในปีงบประมาณ {{year}}',
     empty: 'ยังไม่มีรอบอบรมในปีงบประมาณนี้',
     when: 'วันและเวลา',
