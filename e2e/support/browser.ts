@@ -126,6 +126,16 @@ export async function openSessionPart(page: Page, part: keyof typeof SESSION_PAR
   return panel;
 }
 
+/**
+ * Types a date and a time into a date-and-time field (its legend names it): the date as given (ISO, or d/m/yyyy
+ * in พ.ศ.), the time as HH:MM.
+ */
+export async function fillDateTime(scope: Locator, legend: string, date: string, time: string): Promise<void> {
+  const field = scope.getByRole('group', { name: legend, exact: true });
+  await field.getByLabel('วันที่', { exact: true }).fill(date);
+  await field.getByLabel('เวลา', { exact: true }).fill(time);
+}
+
 /** One test or survey's card on the session page (and the phone's), named by its title. */
 export function testCard(page: Page, title: string): Locator {
   return page.getByRole('region', { name: title, exact: true });
