@@ -28,7 +28,9 @@ const panelId = (prefix: string, id: string) => `${prefix}-panel-${id}`;
 export function Tabs<T extends string>({ label, tabs, selected, onSelect, idPrefix, children }: TabsProps<T>) {
   const buttons = useRef(new Map<T, HTMLButtonElement>());
   const onKeyDown = (event: KeyboardEvent) => {
-    const at = tabs.findIndex((tab) => tab.id === selected);
+    // From the tab that has focus, not the one drawn as selected: a quick second key press comes before the redraw.
+    const at = tabs.findIndex((tab) => buttons.current.get(tab.id) === event.target);
+    if (at < 0) return;
     const to: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 };
     if (!(event.key in to)) return;
     event.preventDefault();
