@@ -223,7 +223,9 @@ describe("the organizer's forms and session page: a Buddhist Era date picker, an
 
 async function programIdOf(page: Page, code: string): Promise<string> {
   const body = await (await expectOk(page.request.get(`${baseUrl()}/api/programs`))).json();
-  return (body.programs as { id: string; code: string }[]).find((p) => p.code === code)!.id;
+  const program = (body.programs as { id: string; code: string }[]).find((p) => p.code === code);
+  if (!program) throw new Error(`no program ${code}`);
+  return program.id;
 }
 
 const selectedTab = (page: Page) => page.getByRole('tab', { selected: true }).innerText();
