@@ -106,6 +106,24 @@ describe("the organizer's forms and session page: a Buddhist Era date picker, an
     await context.close();
   });
 
+  it("the audit log's date filters take a day in พ.ศ.", async () => {
+    const admin = await signedIn(await desktopContext(browser), org.admin);
+    await admin.goto('/admin/audit');
+    const log = admin.getByRole('list', { name: 'บันทึกการเปลี่ยนแปลง' });
+    // What was done today: the template applied when the organization was made, the sessions made above.
+    await log.getByRole('listitem').first().waitFor();
+    const filters = admin.getByRole('search', { name: 'ตัวกรองบันทึก' });
+    // From 1 January of next year: nothing yet.
+    await filters.getByLabel('ตั้งแต่วันที่', { exact: true }).fill(`1/1/${NEXT_YEAR_BE}`);
+    await admin.getByText('ไม่มีรายการตามตัวกรองนี้').waitFor();
+    // Up to the same day instead: everything so far.
+    await filters.getByLabel('ตั้งแต่วันที่', { exact: true }).fill('');
+    await filters.getByLabel('ถึงวันที่', { exact: true }).fill(`1 ม.ค. ${NEXT_YEAR_BE}`);
+    await log.getByRole('listitem').first().waitFor();
+    expect(await admin.getByText('ไม่มีรายการตามตัวกรองนี้').count()).toBe(0);
+    await admin.context().close();
+  });
+
   it('in English the picker shows the Christian year and English months', async () => {
     const context = await desktopContext(browser);
     const organizer = await signedIn(context, org.organizer);
