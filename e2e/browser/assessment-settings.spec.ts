@@ -7,7 +7,9 @@ import {
   createSpecOrganization,
   desktopContext,
   expectOk,
+  fillDateTime,
   launchChromium,
+  openSessionPart,
   phoneContext,
   signedIn,
   type SpecOrganization,
@@ -71,7 +73,10 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
     const surveyItems = satisfaction.length > 0 ? satisfaction : likert;
 
     // The pre-test: five questions drawn from one topic, 10 minutes, shuffled, within a window in Bangkok time.
+    // Saved settings and a new survey lead back to the session page's tests.
+    const sessionTests = new RegExp(`/sessions/${session.id}\\?part=tests$`);
     await organizer.goto(`/sessions/${session.id}`);
+    await openSessionPart(organizer, 'tests');
     await testCard(organizer, 'แบบทดสอบก่อนอบรม').getByRole('link', { name: 'ตั้งค่า' }).click();
     const preForm = organizer.getByRole('form', { name: 'ตั้งค่าแบบทดสอบก่อนอบรม' });
     await preForm.waitFor();
@@ -81,8 +86,9 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
     await preForm.getByLabel('เวลาทำ (นาที, ไม่บังคับ)').fill('10');
     await preForm.getByLabel('สลับลำดับข้อ').check();
     await preForm.getByLabel('สลับลำดับตัวเลือก').check();
-    await preForm.getByLabel('เริ่มทำได้ตั้งแต่ (ไม่บังคับ)').fill(`${SESSION_DAY}T09:00`);
-    await preForm.getByLabel('ปิดรับคำตอบเมื่อ (ไม่บังคับ)').fill(`${SESSION_DAY}T09:45`);
+    // One day typed on the Buddhist calendar, the other as an ISO date: both are 12 May (the API gets Gregorian).
+    await fillDateTime(preForm, 'เริ่มทำได้ตั้งแต่ (ไม่บังคับ)', `12/5/${NEXT_YEAR_BE}`, '09:00');
+    await fillDateTime(preForm, 'ปิดรับคำตอบเมื่อ (ไม่บังคับ)', SESSION_DAY, '09:45');
     await preForm.getByText(`วัน${thaiWeekday(SESSION_DAY)}ที่ 12 พฤษภาคม ${NEXT_YEAR_BE} เวลา 09:00 น.`).waitFor();
     await preForm.getByRole('button', { name: 'บันทึกการตั้งค่า' }).click();
     const available = scored.filter((q) => q.topic === drawTopic).length;
@@ -95,7 +101,7 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
     await organizer.screenshot({ path: join(ARTIFACTS, 'assessment-settings-pre-desktop.png'), fullPage: true });
     await preForm.getByRole('button', { name: 'บันทึกการตั้งค่า' }).click();
 
-    await organizer.waitForURL(`**/sessions/${session.id}`);
+    await organizer.waitForURL(sessionTests);
     await organizer.getByText('บันทึกการตั้งค่าแบบทดสอบก่อนอบรมแล้ว').waitFor();
     const preCard = testCard(organizer, 'แบบทดสอบก่อนอบรม');
     await preCard.getByText('5 ข้อ', { exact: true }).waitFor();
@@ -124,7 +130,7 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
     await postForm.getByText('เลือกแล้ว 3 ข้อ').waitFor();
     await organizer.screenshot({ path: join(ARTIFACTS, 'assessment-settings-post-desktop.png'), fullPage: true });
     await postForm.getByRole('button', { name: 'บันทึกการตั้งค่า' }).click();
-    await organizer.waitForURL(`**/sessions/${session.id}`);
+    await organizer.waitForURL(sessionTests);
     await organizer.getByText('บันทึกการตั้งค่าแบบทดสอบหลังอบรมแล้ว').waitFor();
     await testCard(organizer, 'แบบทดสอบหลังอบรม').getByText('3 ข้อ', { exact: true }).waitFor();
 
@@ -146,7 +152,7 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
     await organizer.screenshot({ path: join(ARTIFACTS, 'assessment-new-survey-desktop.png'), fullPage: true });
     await surveyForm.getByLabel('ชื่อแบบสำรวจ').fill('ความพึงพอใจ รุ่นตั้งค่าแบบทดสอบ');
     await surveyForm.getByRole('button', { name: 'เพิ่มแบบสำรวจ' }).click();
-    await organizer.waitForURL(`**/sessions/${session.id}`);
+    await organizer.waitForURL(sessionTests);
     await organizer.getByText('เพิ่มความพึงพอใจ รุ่นตั้งค่าแบบทดสอบแล้ว').waitFor();
     const surveyCard = testCard(organizer, 'ความพึงพอใจ รุ่นตั้งค่าแบบทดสอบ');
     await surveyCard.getByText(`${surveyItems.length} ข้อ`, { exact: true }).waitFor();
@@ -160,7 +166,7 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
 
     // A manager sees the same tests and counts, and nothing to change.
     const manager = await signedIn(await desktopContext(browser), org.manager);
-    await manager.goto(`/sessions/${session.id}`);
+    await manager.goto(`/sessions/${session.id}?part=tests`);
     const managerPre = testCard(manager, 'แบบทดสอบก่อนอบรม');
     await managerPre.getByText('10 นาที', { exact: true }).waitFor();
     expect(await manager.getByRole('link', { name: 'ตั้งค่า' }).count()).toBe(0);
@@ -203,7 +209,7 @@ describe('test settings per session: draw, time limit, shuffle, a parallel post-
     expect(await postForm.getByLabel('เวลาทำ (นาที, ไม่บังคับ)').inputValue()).toBe('15');
     await organizer.screenshot({ path: join(ARTIFACTS, 'assessment-settings-locked-desktop.png'), fullPage: true });
     await postForm.getByRole('button', { name: 'บันทึกการตั้งค่า' }).click();
-    await organizer.waitForURL(`**/sessions/${session.id}`);
+    await organizer.waitForURL(sessionTests);
     await postCard.getByText('15 นาที', { exact: true }).waitFor();
     await postCard.getByText('3 ข้อ', { exact: true }).waitFor();
     const lockedPost = await assessmentOf(context.request, session.id, 'post_test');

@@ -9,6 +9,7 @@ import {
   desktopContext,
   expectOk,
   launchChromium,
+  openSessionPart,
   phoneContext,
   scrollsSideways,
   signedIn,
@@ -49,6 +50,7 @@ describe('certificates: the session page prints them, a phone checks them by cod
     }
 
     await organizer.goto(`/sessions/${session.id}`);
+    await openSessionPart(organizer, 'people');
     const part = organizer.getByRole('region', { name: 'เกียรติบัตร', exact: true });
     await part.getByText('ผู้ที่ลงชื่อเข้าร่วม (เช็กอิน) รอบอบรมนี้ได้รับเกียรติบัตร', { exact: false }).waitFor();
     const download = organizer.waitForEvent('download');

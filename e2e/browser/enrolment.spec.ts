@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { baseUrl, createSpecOrganization, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways, type SpecOrganization } from '../support/browser';
+import { baseUrl, createSpecOrganization, desktopContext, expectOk, launchChromium, openSessionPart, phoneContext, scrollsSideways, type SpecOrganization } from '../support/browser';
 import { nextYear } from '../support/dates';
 
 /*
@@ -35,6 +35,7 @@ describe('enrolment: the check-in desk, importing a list, and the people registr
 
     const page = await tablet.newPage();
     await page.goto(`/sessions/${session.id}`);
+    await openSessionPart(page, 'people');
     const panel = enrolmentPanel(page);
     await panel.getByText('ยังไม่มีผู้ลงทะเบียน', { exact: false }).waitFor();
     await page.getByLabel('ไฟล์รายชื่อ (.csv หรือ .xlsx)').setInputFiles({ name: 'รายชื่อค่าย.csv', mimeType: 'text/csv', buffer: file });
@@ -74,6 +75,7 @@ describe('enrolment: the check-in desk, importing a list, and the people registr
     // The same file again, on a phone this time: everyone is already enrolled, so there is nothing to import.
     const phone = await (await signedIn(await phoneContext(browser))).newPage();
     await phone.goto(`/sessions/${session.id}`);
+    await openSessionPart(phone, 'people');
     await row(checkInList(phone), 'ด.ญ. ใจดี นำเข้าหนึ่ง').waitFor();
     await phone.getByLabel('ไฟล์รายชื่อ (.csv หรือ .xlsx)').setInputFiles({ name: 'รายชื่อค่าย.csv', mimeType: 'text/csv', buffer: file });
     await phone.getByRole('button', { name: 'ตรวจสอบไฟล์' }).click();
@@ -98,6 +100,7 @@ describe('enrolment: the check-in desk, importing a list, and the people registr
 
     const page = await desk.newPage();
     await page.goto(`/sessions/${session.id}`);
+    await openSessionPart(page, 'people');
     const list = checkInList(page);
     const somsri = row(list, 'นางสาวสมศรี ใจดีเช็กอิน');
     await somsri.getByText('ลงทะเบียนแล้ว', { exact: true }).waitFor();
@@ -143,6 +146,7 @@ describe('enrolment: the check-in desk, importing a list, and the people registr
 
     const page = await desk.newPage();
     await page.goto(`/sessions/${session.id}`);
+    await openSessionPart(page, 'people');
     const list = checkInList(page);
     await row(list, 'ข ที่นั่งสองสำรอง').waitFor();
     await page.getByLabel('ค้นหาในทะเบียน').fill('คนที่สามสำรอง');
@@ -169,6 +173,7 @@ describe('enrolment: the check-in desk, importing a list, and the people registr
 
     const page = await tablet.newPage();
     await page.goto(`/sessions/${session.id}`);
+    await openSessionPart(page, 'people');
     const list = checkInList(page);
     const first = row(list, names[0]);
     await first.waitFor();
@@ -193,6 +198,7 @@ describe('enrolment: the check-in desk, importing a list, and the people registr
 
     const phone = await (await signedIn(await phoneContext(browser))).newPage();
     await phone.goto(`/sessions/${session.id}`);
+    await openSessionPart(phone, 'people');
     await row(checkInList(phone), names[2]).waitFor();
     expect(await scrollsSideways(phone)).toBe(false);
     await phone.screenshot({ path: join(ARTIFACTS, 'enrolment-checkin-phone.png'), fullPage: true });

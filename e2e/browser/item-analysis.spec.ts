@@ -9,13 +9,14 @@ import {
   desktopContext,
   expectOk,
   launchChromium,
+  openSessionPart,
+  openTest,
   phoneContext,
   rightOptions,
   scrollsSideways,
   signedIn,
-  testCard,
   type SpecOrganization,
-  openTest,
+  testCard,
 } from '../support/browser';
 import { nextYear } from '../support/dates';
 
@@ -53,6 +54,7 @@ describe('item analysis: how each question of a test worked, for organizers and 
     await takeTest(browser, session.joinCode, pre.id, 'นางสาวถูก ข้อแรก', (index) => index === 0);
 
     await organizer.goto(`/sessions/${session.id}`);
+    await openSessionPart(organizer, 'tests');
     await testCard(organizer, pre.title).getByRole('link', { name: 'วิเคราะห์ข้อสอบ' }).click();
     await organizer.waitForURL(`**/sessions/${session.id}/tests/${pre.id}/items`);
     await organizer.getByRole('heading', { level: 1, name: pre.title }).waitFor();

@@ -6,6 +6,7 @@ import {
   createSpecOrganization,
   desktopContext,
   launchChromium,
+  openSessionPart,
   phoneContext,
   rightOptions,
   scrollsSideways,
@@ -71,6 +72,7 @@ describe('a Moodle GIFT export becomes a pre/post test that trainees take', () =
     const joinCode = (await organizer.getByTestId('join-code').innerText()).trim();
 
     // The pre-test: every question of the two imported topics, drawn per topic; the post-test follows it.
+    await openSessionPart(organizer, 'tests');
     await testCard(organizer, 'แบบทดสอบก่อนอบรม').getByRole('link', { name: 'ตั้งค่า' }).click();
     const preForm = organizer.getByRole('form', { name: 'ตั้งค่าแบบทดสอบก่อนอบรม' });
     await preForm.getByLabel('สุ่มจากแต่ละหัวข้อ').check();

@@ -1,5 +1,17 @@
 import type { Browser } from 'playwright-core';
-import { baseUrl, createProgramSession, createSpecOrganization, desktopContext, expectOk, launchChromium, signedIn, testCard, type SpecOrganization } from '../support/browser';
+import {
+  baseUrl,
+  createProgramSession,
+  createSpecOrganization,
+  desktopContext,
+  expectOk,
+  fillDateTime,
+  launchChromium,
+  openSessionPart,
+  signedIn,
+  testCard,
+  type SpecOrganization,
+} from '../support/browser';
 import { NEXT_YEAR, NEXT_YEAR_BE, nextYear } from '../support/dates';
 
 /*
@@ -54,7 +66,7 @@ describe('a session or test window in the past asks before it is saved', () => {
     expect(await organizer.evaluate(() => document.activeElement?.textContent)).toBe(QUESTION);
     await ask.getByRole('button', { name: 'ยกเลิก กลับไปแก้ไข' }).click();
     await ask.waitFor({ state: 'detached' });
-    expect(await create.getByLabel('วันที่').inputValue()).toBe(PAST_DAY);
+    expect(await create.getByLabel('วันที่').inputValue()).toBe(`10 มี.ค. ${NEXT_YEAR_BE - 2}`);
     expect(await pastSessions()).not.toContain('รุ่นย้อนหลัง');
 
     // Confirmed: saved, and on its page.
@@ -73,10 +85,11 @@ describe('a session or test window in the past asks before it is saved', () => {
 
     // A test window that has closed: asked too, and saved once confirmed.
     await organizer.goto(`/sessions/${future.id}`);
+    await openSessionPart(organizer, 'tests');
     await testCard(organizer, 'แบบทดสอบก่อนอบรม').getByRole('link', { name: 'ตั้งค่า' }).click();
     const settings = organizer.getByRole('form', { name: 'ตั้งค่าแบบทดสอบก่อนอบรม' });
-    await settings.getByLabel('เริ่มทำได้ตั้งแต่ (ไม่บังคับ)').fill(`${PAST_DAY}T09:00`);
-    await settings.getByLabel('ปิดรับคำตอบเมื่อ (ไม่บังคับ)').fill(`${PAST_DAY}T09:45`);
+    await fillDateTime(settings, 'เริ่มทำได้ตั้งแต่ (ไม่บังคับ)', PAST_DAY, '09:00');
+    await fillDateTime(settings, 'ปิดรับคำตอบเมื่อ (ไม่บังคับ)', PAST_DAY, '09:45');
     await settings.getByRole('button', { name: 'บันทึกการตั้งค่า' }).click();
     const askWindow = settings.getByRole('group', { name: QUESTION });
     await askWindow.getByText(`${NEXT_YEAR_BE - 2} 09:45`, { exact: false }).waitFor();
@@ -85,7 +98,8 @@ describe('a session or test window in the past asks before it is saved', () => {
     expect(organizer.url()).toContain('/assessments/');
     await settings.getByRole('button', { name: 'บันทึกการตั้งค่า' }).click();
     await askWindow.getByRole('button', { name: 'บันทึก', exact: true }).click();
-    await organizer.waitForURL(`**/sessions/${future.id}`);
+    // Back on the session page's tests, where the organizer came from.
+    await organizer.waitForURL(new RegExp(`/sessions/${future.id}\\?part=tests$`));
     await organizer.getByText('บันทึกการตั้งค่าแบบทดสอบก่อนอบรมแล้ว').waitFor();
     await context.close();
   });

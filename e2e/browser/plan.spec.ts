@@ -1,6 +1,6 @@
 import { fiscalYearOf } from '@sujarit/domain';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { baseUrl, createSpecOrganization, desktopContext, expectOk, launchChromium, phoneContext, scrollsSideways, type SpecOrganization } from '../support/browser';
+import { baseUrl, createSpecOrganization, desktopContext, expectOk, launchChromium, openSessionPart, phoneContext, scrollsSideways, type SpecOrganization } from '../support/browser';
 
 /*
  * This file works in an organization of its own (the template's programs): it changes 1.2.1 and copies the
@@ -57,6 +57,7 @@ describe('the yearly plan: settings, expenses and copying a year forward', () =>
     const session = await scheduleSessionOf121(organizer);
 
     await organizer.goto(`/sessions/${session.id}`);
+    await openSessionPart(organizer, 'money');
     const expenses = organizer.getByRole('region', { name: 'ค่าใช้จ่าย' });
     await addExpense(expenses, 'ค่าอาหารว่าง', '2500');
     await addExpense(expenses, 'ค่าวิทยากร', '3600');
@@ -74,6 +75,7 @@ describe('the yearly plan: settings, expenses and copying a year forward', () =>
     await login(manager, org.manager.email, org.manager.password);
     await manager.waitForURL('**/indicators');
     await manager.goto(`/sessions/${session.id}`);
+    await openSessionPart(manager, 'money');
     const managerView = manager.getByRole('region', { name: 'ค่าใช้จ่าย' });
     await managerView.getByText('ค่าวิทยากร').waitFor();
     await managerView.getByText('รวม 3,600 บาท').waitFor();

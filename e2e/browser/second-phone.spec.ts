@@ -8,6 +8,7 @@ import {
   desktopContext,
   expectOk,
   launchChromium,
+  openSessionPart,
   phoneContext,
   scrollsSideways,
   signedIn,
@@ -71,6 +72,7 @@ describe('a second phone for a name already checked in', () => {
 
     // The organizer finds the name on the check-in list and moves it to a new phone, after confirming.
     await organizer.goto(`/sessions/${created.id}`);
+    await openSessionPart(organizer, 'people');
     const row = organizer
       .getByRole('list', { name: 'รายชื่อสำหรับเช็กอิน' })
       .getByRole('listitem')
@@ -109,6 +111,7 @@ describe('a second phone for a name already checked in', () => {
 
     // The organizer's list shows the person's code.
     await organizer.goto(`/sessions/${created.id}`);
+    await openSessionPart(organizer, 'people');
     const row = organizer
       .getByRole('list', { name: 'รายชื่อสำหรับเช็กอิน' })
       .getByRole('listitem')

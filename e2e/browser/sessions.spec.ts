@@ -8,6 +8,7 @@ import {
   desktopContext,
   expectOk,
   launchChromium,
+  openSessionPart,
   phoneContext,
   scrollsSideways,
   signedIn,
@@ -43,7 +44,8 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
     await create.getByText('ไม่เกิน 200 ตัวอักษร', { exact: true }).first().waitFor();
     expect(await create.getByText('ไม่เกิน 200 ตัวอักษร', { exact: true }).count()).toBeGreaterThanOrEqual(2);
     await create.getByLabel('ชื่อรอบอบรม').fill('จริยธรรม รุ่นที่ 1');
-    await create.getByLabel('วันที่').fill(nextYear('02-16'));
+    // Typed on the Buddhist calendar, as a Thai organizer writes a date.
+    await create.getByLabel('วันที่').fill(`16/2/${NEXT_YEAR_BE}`);
     await create.getByLabel('เวลาเริ่ม').fill('09:00');
     await create.getByLabel('เวลาสิ้นสุด').fill('12:00');
     await create.getByLabel('สถานที่').fill(venue);
@@ -58,11 +60,13 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
     await organizer.getByRole('heading', { level: 1, name: 'จริยธรรม รุ่นที่ 1' }).waitFor();
     const firstUrl = organizer.url();
     const header = organizer.locator('.card--header');
+    const details = sessionDetails(organizer);
     await header.getByText('ฉบับร่าง', { exact: true }).waitFor();
-    await header.getByText('นายสมชาย ตรงไป').waitFor();
-    await header.getByText('ผู้เข้าอบรมนำปากกามาเอง').waitFor();
-    await header.getByText('รับผู้ที่ไม่ได้ลงทะเบียนล่วงหน้า', { exact: true }).waitFor();
+    await details.getByText('ผู้เข้าอบรมนำปากกามาเอง').waitFor();
+    await details.getByText('รับผู้ที่ไม่ได้ลงทะเบียนล่วงหน้า', { exact: true }).waitFor();
     expect(await overlapWarning(organizer).count()).toBe(0);
+    // The speakers are listed beside the expenses (their fees are most of them).
+    await (await openSessionPart(organizer, 'money')).getByText('นายสมชาย ตรงไป').waitFor();
 
     // The second, in the same room through the late morning: the page warns and names the first.
     await organizer.getByRole('link', { name: /1\.1\.2/ }).click();
@@ -77,7 +81,7 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
     await organizer.getByRole('heading', { level: 1, name: 'จริยธรรม รุ่นที่ 2' }).waitFor();
     const secondUrl = organizer.url();
     await header.getByText('กำหนดการแล้ว', { exact: true }).waitFor();
-    await header.getByText('รับเฉพาะผู้ที่ลงทะเบียนล่วงหน้า', { exact: true }).waitFor();
+    await details.getByText('รับเฉพาะผู้ที่ลงทะเบียนล่วงหน้า', { exact: true }).waitFor();
     const warning = overlapWarning(organizer);
     await warning.waitFor();
     expect(await warning.innerText()).toMatch(new RegExp(`16 ก\\.พ\\. ${NEXT_YEAR_BE} 09:00–12:00`));
@@ -99,16 +103,19 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
     await organizer.getByRole('button', { name: 'แก้ไขรอบอบรม' }).click();
     const edit = organizer.getByRole('form', { name: 'แก้ไขข้อมูลรอบอบรม' });
     expect(await edit.getByLabel('ชื่อรอบอบรม').inputValue()).toBe('จริยธรรม รุ่นที่ 1');
-    expect(await edit.getByLabel('วันที่').inputValue()).toBe(nextYear('02-16'));
+    // The date field writes the day back on the Buddhist calendar.
+    expect(await edit.getByLabel('วันที่').inputValue()).toBe(`16 ก.พ. ${NEXT_YEAR_BE}`);
     expect(await edit.getByLabel('เวลาเริ่ม').inputValue()).toBe('09:00');
     await edit.getByLabel('ชื่อรอบอบรม').fill('จริยธรรม รุ่นที่ 1 (ภาคเช้า)');
     await edit.getByRole('group', { name: 'วิทยากรคนที่ 1' }).getByLabel('ชื่อวิทยากร').fill('นางสาวพิมพ์ใจ ซื่อตรง');
     await edit.getByRole('button', { name: 'บันทึกการแก้ไข' }).click();
     await organizer.getByRole('heading', { level: 1, name: 'จริยธรรม รุ่นที่ 1 (ภาคเช้า)' }).waitFor();
-    await header.getByText('นางสาวพิมพ์ใจ ซื่อตรง').waitFor();
-    expect(await header.getByText('นายสมชาย ตรงไป').count()).toBe(0);
-    await header.getByText('สำนักงาน ป.ป.ช. ประจำจังหวัดนราธิวาส').waitFor();
     expect(await edit.count()).toBe(0);
+    const money = await openSessionPart(organizer, 'money');
+    await money.getByText('นางสาวพิมพ์ใจ ซื่อตรง').waitFor();
+    expect(await money.getByText('นายสมชาย ตรงไป').count()).toBe(0);
+    await money.getByText('สำนักงาน ป.ป.ช. ประจำจังหวัดนราธิวาส').waitFor();
+    await openSessionPart(organizer, 'overview');
 
     // A draft may only be announced or cancelled.
     expect(await statusButtonNames(organizer)).toEqual(['ประกาศกำหนดการ', 'ยกเลิกรอบอบรม']);
@@ -243,13 +250,17 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
     await manager.waitForURL('**/indicators');
     await manager.goto(`/sessions/${session.id}`);
     await manager.getByRole('heading', { level: 1, name: 'จริยธรรม สำหรับผู้บริหาร' }).waitFor();
-    await manager.getByText('ดร.สุจริต ใจงาม').waitFor();
     await manager.getByText('แต่งกายสุภาพ').waitFor();
     await manager.locator('.card--header').getByText('กำหนดการแล้ว', { exact: true }).waitFor();
-    for (const name of ['แก้ไขรอบอบรม', 'ประกาศกำหนดการ', 'เริ่มการอบรม', 'กลับเป็นฉบับร่าง', 'ยกเลิกรอบอบรม', 'ลบรอบอบรม']) {
-      expect(await manager.getByRole('button', { name }).count()).toBe(0);
+    await (await openSessionPart(manager, 'money')).getByText('ดร.สุจริต ใจงาม').waitFor();
+    // No part of the page offers them.
+    for (const part of ['overview', 'people', 'tests', 'money'] as const) {
+      await openSessionPart(manager, part);
+      for (const name of ['แก้ไขรอบอบรม', 'ประกาศกำหนดการ', 'เริ่มการอบรม', 'กลับเป็นฉบับร่าง', 'ยกเลิกรอบอบรม', 'ลบรอบอบรม']) {
+        expect(await manager.getByRole('button', { name }).count()).toBe(0);
+      }
+      expect(await manager.getByRole('region', { name: 'จัดการรอบอบรม' }).count()).toBe(0);
     }
-    expect(await manager.getByRole('region', { name: 'จัดการรอบอบรม' }).count()).toBe(0);
   });
 
   it('on a 390 px phone the list, the calendar and a session page never scroll sideways', async () => {
@@ -280,8 +291,10 @@ describe('sessions: scheduling, overlaps, status, the list and the calendar', ()
     expect(await scrollsSideways(organizer)).toBe(false);
     await organizer.screenshot({ path: join(ARTIFACTS, 'sessions-calendar-phone.png'), fullPage: true });
 
-    await organizer.goto(`/sessions/${session.id}`);
+    await organizer.goto(`/sessions/${session.id}?part=money`);
     await organizer.getByText('นายประหยัด ซื่อสัตย์').waitFor();
+    expect(await scrollsSideways(organizer)).toBe(false);
+    await openSessionPart(organizer, 'overview');
     await organizer.screenshot({ path: join(ARTIFACTS, 'session-page-phone.png') });
     await organizer.getByRole('button', { name: 'แก้ไขรอบอบรม' }).click();
     const edit = organizer.getByRole('form', { name: 'แก้ไขข้อมูลรอบอบรม' });
@@ -298,6 +311,11 @@ async function openProgram112(page: Page): Promise<void> {
   await page.goto(`/programs?fiscalYear=${FISCAL_YEAR}`);
   await page.getByRole('link', { name: /1\.1\.2/ }).first().click();
   await page.waitForURL(new RegExp(`/programs/[0-9a-f-]+\\?fiscalYear=${FISCAL_YEAR}`));
+}
+
+/** The overview's card of how the session runs (walk-ins, check-in code, notes). */
+function sessionDetails(page: Page): Locator {
+  return page.getByRole('region', { name: 'การจัดรอบอบรม' });
 }
 
 function overlapWarning(page: Page): Locator {

@@ -7,6 +7,7 @@ import {
   decodeQr,
   desktopContext,
   launchChromium,
+  openSessionPart,
   phoneContext,
   publicUrl,
   renderedFonts,
@@ -58,6 +59,7 @@ describe('the slice in a real browser', () => {
     expect(decodeQr(await qr.getAttribute('src'))).toBe(`${publicUrl()}/j/${joinCode}`);
     await organizer.screenshot({ path: join(ARTIFACTS, 'organizer-session.png'), fullPage: true });
 
+    await openSessionPart(organizer, 'tests');
     await testCard(organizer, 'แบบทดสอบก่อนอบรม').getByRole('button', { name: 'เปิดแบบทดสอบ' }).click();
     await testCard(organizer, 'แบบทดสอบก่อนอบรม').getByRole('button', { name: 'ปิดแบบทดสอบ' }).waitFor();
 
@@ -93,6 +95,7 @@ describe('the slice in a real browser', () => {
 
     // The organizer's attendee list shows the trainee with both scores.
     await organizer.reload();
+    await openSessionPart(organizer, 'people');
     await organizer.getByRole('list', { name: 'รายชื่อสำหรับเช็กอิน' }).getByText('สมหญิง ใจดี').waitFor();
 
     // The manager reads the indicator of 1.1.1 for this fiscal year.

@@ -9,11 +9,12 @@ import {
   desktopContext,
   expectOk,
   launchChromium,
+  openSessionPart,
+  openTest,
   phoneContext,
   scrollsSideways,
   signedIn,
   type SpecOrganization,
-  openTest,
 } from '../support/browser';
 import { nextYear } from '../support/dates';
 
@@ -52,6 +53,7 @@ describe('survey results: what trainees answered, item by item, for organizers a
 
     // Before anyone answers, the page says so instead of showing empty figures.
     await organizer.goto(`/sessions/${session.id}`);
+    await openSessionPart(organizer, 'tests');
     const card = organizer.getByRole('region', { name: survey.title, exact: true });
     await card.getByRole('link', { name: 'ดูผลแบบสำรวจ' }).click();
     await organizer.waitForURL(`**/sessions/${session.id}/surveys/${survey.id}/results`);
@@ -91,6 +93,7 @@ describe('survey results: what trainees answered, item by item, for organizers a
     // A manager reads the same page on a phone, from the read-only session page, without sideways scrolling.
     const manager = await signedIn(await phoneContext(browser), org.manager);
     await manager.goto(`/sessions/${session.id}`);
+    await openSessionPart(manager, 'tests');
     const managerCard = manager.getByRole('region', { name: survey.title, exact: true });
     expect(await managerCard.getByRole('button').count()).toBe(0);
     await managerCard.getByRole('link', { name: 'ดูผลแบบสำรวจ' }).click();

@@ -114,6 +114,28 @@ export async function createProgramSession(
   return (await expectOk(request.post(`${baseUrl()}/api/sessions`, { data: { programId: program.id, ...session } }))).json();
 }
 
+/** The parts of the organizer's session page, by the names of their tabs. */
+export const SESSION_PART = { overview: 'ภาพรวม', people: 'ผู้เข้าอบรม', tests: 'แบบทดสอบ', money: 'งบประมาณ' } as const;
+
+/** Opens a part of the session page by its tab, as a person would, and returns that part once it shows. */
+export async function openSessionPart(page: Page, part: keyof typeof SESSION_PART): Promise<Locator> {
+  const name = SESSION_PART[part];
+  await page.getByRole('tablist', { name: 'ส่วนของหน้ารอบอบรม' }).getByRole('tab', { name, exact: true }).click();
+  const panel = page.getByRole('tabpanel', { name, exact: true });
+  await panel.waitFor();
+  return panel;
+}
+
+/**
+ * Types a date and a time into a date-and-time field (its legend names it): the date as given (ISO, or d/m/yyyy
+ * in พ.ศ.), the time as HH:MM.
+ */
+export async function fillDateTime(scope: Locator, legend: string, date: string, time: string): Promise<void> {
+  const field = scope.getByRole('group', { name: legend, exact: true });
+  await field.getByLabel('วันที่', { exact: true }).fill(date);
+  await field.getByLabel('เวลา', { exact: true }).fill(time);
+}
+
 /** One test or survey's card on the session page (and the phone's), named by its title. */
 export function testCard(page: Page, title: string): Locator {
   return page.getByRole('region', { name: title, exact: true });

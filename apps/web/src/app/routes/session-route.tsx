@@ -18,7 +18,7 @@ export function SessionRoute() {
     <EnrolmentPanel
       sessionId={id}
       addPeople={
-        <PersonPicker returnTo={`/sessions/${id}`} renderAction={(person) => <EnrolPersonButton sessionId={id} person={person} />} />
+        <PersonPicker returnTo={`/sessions/${id}?part=people`} renderAction={(person) => <EnrolPersonButton sessionId={id} person={person} />} />
       }
     />
   ) : undefined;

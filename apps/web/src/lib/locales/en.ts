@@ -394,6 +394,14 @@ export const en: Messages = {
     citizen: 'Citizen',
     youth: 'Child or youth',
   },
+  datePicker: {
+    placeholder: 'dd/mm/yyyy',
+    format: 'Type day/month/year, e.g. 15/1/2027, or pick from the calendar',
+    open: 'Pick from the calendar',
+    calendar: 'Calendar',
+    date: 'Date',
+    time: 'Time',
+  },
   assessment: {
     kind: { pre_test: 'Pre-test', post_test: 'Post-test' },
   },
@@ -705,6 +713,14 @@ export const en: Messages = {
     },
   },
   sessions: {
+    parts: {
+      label: 'Parts of the session page',
+      overview: 'Overview',
+      people: 'People',
+      tests: 'Tests',
+      money: 'Budget',
+      details: 'How the session runs',
+    },
     listTitle: 'Sessions in fiscal year {{year}}',
     empty: 'No sessions in this fiscal year yet',
     when: 'Date and time',

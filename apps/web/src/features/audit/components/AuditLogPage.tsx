@@ -3,7 +3,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
-import { bangkokWallTimeToIso, formatDate, formatDateTime } from '../../../lib/dates';
+import { DateFormatHint, DateInput } from '../../../components/DatePicker';
+import { bangkokWallTimeToIso, formatDateTime } from '../../../lib/dates';
 import { useAuditEvents, type AuditFilters } from '../api/get-audit-events';
 
 const ONE_DAY_MS = 24 * 60 * 60 * 1000;
@@ -85,15 +86,15 @@ export function AuditLogPage() {
   );
 }
 
+/** A day typed or picked on the Buddhist calendar; the filter applies once it reads as a date. */
 function DateFilter({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (value: string) => void }) {
-  const iso = value ? bangkokWallTimeToIso(value, '00:00') : null;
   return (
     <div className="field field--inline">
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <input id={id} className="input" type="date" value={value} onChange={(e) => onChange(e.target.value)} />
-      {iso && <span className="field__hint">{formatDate(iso)}</span>}
+      <DateInput id={id} value={value} onChange={onChange} describedBy={`${id}-format`} />
+      <DateFormatHint id={`${id}-format`} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { DuplicatePeople } from './DuplicatePeople';
 import { PeopleRegistry } from './PeopleRegistry';
 
 /** Only a session page is a place to go back to: a crafted link must not send anyone elsewhere. */
-const sessionPath = (path: string | null) => (path && /^\/sessions\/[\w-]+$/.test(path) ? path : null);
+const sessionPath = (path: string | null) => (path && /^\/sessions\/[\w-]+(\?part=[a-z]+)?$/.test(path) ? path : null);
 
 /** The registry of trainees of this organization: add people, find them, erase them on request (PDPA). */
 export function PeoplePage() {

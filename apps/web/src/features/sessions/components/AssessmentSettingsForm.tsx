@@ -4,6 +4,7 @@ import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Form } from '../../../components/Form';
 import { PastWindowConfirm, usePastWindowConfirmation } from '../../../components/PastWindowConfirm';
+import { DateTimeField } from '../../../components/DateFields';
 import { CheckboxField, SubmitButton, TextField } from '../../../components/fields';
 import { formatLongDate, formatTime } from '../../../lib/dates';
 import type { PickableQuestion } from '../api/get-bank-questions';
@@ -70,8 +71,8 @@ export function AssessmentSettingsForm({ detail, bank, preTestQuestionCount, onS
       <fieldset className="stack">
         <legend className="field__label">{t('assessments.settings.windowLegend')}</legend>
         <div className="form-grid">
-          <DateTimeField name="opensAt" label={t('assessments.settings.opensAt')} hint={t('assessments.settings.opensAtHint')} />
-          <DateTimeField name="closesAt" label={t('assessments.settings.closesAt')} hint={t('assessments.settings.closesAtHint')} />
+          <WindowField name="opensAt" label={t('assessments.settings.opensAt')} hint={t('assessments.settings.opensAtHint')} />
+          <WindowField name="closesAt" label={t('assessments.settings.closesAt')} hint={t('assessments.settings.closesAtHint')} />
         </div>
       </fieldset>
       <div className="form-grid">
@@ -141,14 +142,14 @@ export function AssessmentSettingsForm({ detail, bank, preTestQuestionCount, onS
   );
 }
 
-/** A Bangkok date and time, said back in Thai with the Buddhist year (pickers show the Christian one). */
-function DateTimeField({ name, label, hint }: { name: 'opensAt' | 'closesAt'; label: string; hint: string }) {
+/** A Bangkok date and time, said back in full (the weekday too) so a wrong day is seen before saving. */
+function WindowField({ name, label, hint }: { name: 'opensAt' | 'closesAt'; label: string; hint: string }) {
   const { t } = useTranslation();
   const value = (useWatch({ name }) ?? '') as string;
   const iso = dateTimeInputToIso(value);
   return (
     <div className="stack">
-      <TextField name={name} label={label} hint={hint} type="datetime-local" step={60} />
+      <DateTimeField name={name} label={label} hint={hint} />
       {iso && (
         <p className="field__hint" aria-live="polite" data-testid={`${name}-preview`}>
           {t('assessments.settings.timePreview', { date: formatLongDate(iso), time: formatTime(iso) })}

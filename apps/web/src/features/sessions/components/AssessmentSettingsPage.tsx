@@ -7,6 +7,7 @@ import { useBankQuestions } from '../api/get-bank-questions';
 import { useSession } from '../api/get-session';
 import { AssessmentSettingsForm } from './AssessmentSettingsForm';
 import type { AssessmentNotice } from './AssessmentPanel';
+import { sessionPartPath } from './session-parts';
 
 /** One test's settings, reached from the session page's "ตั้งค่า"; saving goes back there. */
 export function AssessmentSettingsPage() {
@@ -16,7 +17,8 @@ export function AssessmentSettingsPage() {
   const session = useSession(sessionId);
   const assessment = useAssessment(assessmentId);
   const bank = useBankQuestions(assessment.data?.programId);
-  const sessionPage = `/sessions/${encodeURIComponent(sessionId)}`;
+  // Back to the tests part, where the organizer came from and where the notice shows.
+  const sessionPage = sessionPartPath(sessionId, 'tests');
 
   const body = () => {
     if (assessment.isPending || (assessment.isSuccess && bank.isPending)) return <Loading />;

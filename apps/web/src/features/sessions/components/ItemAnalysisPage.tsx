@@ -10,6 +10,7 @@ import { itemAnalysisExportUrl } from '../api/export-files';
 import { useItemAnalysis } from '../api/get-item-analysis';
 import { useSession } from '../api/get-session';
 import '../survey-results.css';
+import { sessionPartPath } from './session-parts';
 
 type Item = ItemAnalysis['items'][number];
 type Flag = keyof Item['flags'];
@@ -76,7 +77,7 @@ export function ItemAnalysisPage() {
   return (
     <main className="page stack survey-results">
       <p>
-        <Link to={`/sessions/${encodeURIComponent(sessionId)}`}>← {session.data?.title ?? t('itemAnalysis.backToSession')}</Link>
+        <Link to={sessionPartPath(sessionId, 'tests')}>← {session.data?.title ?? t('itemAnalysis.backToSession')}</Link>
       </p>
       {body()}
     </main>

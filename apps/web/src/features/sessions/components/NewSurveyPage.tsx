@@ -15,6 +15,7 @@ import type { AssessmentNotice } from './AssessmentPanel';
 import { QuestionSelectionFields } from './QuestionSelectionFields';
 import { placeServerIssues, ServerErrorSummary } from './ServerErrorSummary';
 import { FormLevelError } from './SessionFormFields';
+import { sessionPartPath } from './session-parts';
 
 /** A survey added to a session: a title and its Likert items; its times are set afterwards like any test's. */
 export function NewSurveyPage() {
@@ -23,7 +24,8 @@ export function NewSurveyPage() {
   const { sessionId = '' } = useParams();
   const session = useSession(sessionId);
   const bank = useBankQuestions(session.data?.programId);
-  const sessionPage = `/sessions/${encodeURIComponent(sessionId)}`;
+  // Back to the tests part, where the organizer came from and where the notice shows.
+  const sessionPage = sessionPartPath(sessionId, 'tests');
 
   const body = () => {
     if (session.isPending || (session.isSuccess && bank.isPending)) return <Loading />;

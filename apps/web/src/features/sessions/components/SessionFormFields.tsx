@@ -2,6 +2,7 @@ import { SESSION_FIELD_LIMITS } from '@sujarit/contracts';
 import { useId } from 'react';
 import { get, useFieldArray, useFormContext, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/DateFields';
 import { CheckboxField, TextField } from '../../../components/fields';
 import { bangkokWallTimeToIso, formatLongDate, formatTime } from '../../../lib/dates';
 import { emptySpeaker, MAX_SPEAKERS } from './session-form';
@@ -18,7 +19,7 @@ export function SessionFormFields() {
         maxLength={SESSION_FIELD_LIMITS.title}
       />
       <div className="form-row">
-        <TextField name="date" label={t('sessions.form.date')} type="date" />
+        <DateField name="date" label={t('sessions.form.date')} />
         <TextField name="startTime" label={t('sessions.form.startTime')} type="time" step={60} />
         <TextField name="endTime" label={t('sessions.form.endTime')} type="time" step={60} />
       </div>
@@ -37,7 +38,7 @@ export function SessionFormFields() {
   );
 }
 
-/** Date pickers show the Christian year in the device's format; say back the chosen day in Thai, พ.ศ., Bangkok time. */
+/** Say back the chosen day in full (its weekday too), พ.ศ., Bangkok time, so a wrong day is seen before saving. */
 function WhenPreview() {
   const { t } = useTranslation();
   const [date, startTime, endTime] = useWatch({ name: ['date', 'startTime', 'endTime'] }) as [string, string, string];

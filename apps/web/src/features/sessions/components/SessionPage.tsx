@@ -1,8 +1,10 @@
+import type { Session } from '@sujarit/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
+import { Tabs } from '../../../components/Tabs';
 import { formatTimeRange } from '../../../lib/dates';
 import { formatCount } from '../../../lib/numbers';
 import { useAttendees } from '../api/get-attendees';
@@ -14,6 +16,7 @@ import { OverlapWarning } from './OverlapWarning';
 import { SessionManagePanel } from './SessionManagePanel';
 import { SessionExpenses } from './SessionExpenses';
 import { SessionStatusBadge } from './SessionStatusBadge';
+import { SESSION_PARTS, sessionPartOf, type SessionPart } from './session-parts';
 
 interface SessionPageProps {
   sessionId: string;
@@ -28,11 +31,23 @@ interface SessionPageProps {
 export function SessionPage({ sessionId, canManage, attendance, certificates }: SessionPageProps) {
   const { t } = useTranslation();
   const session = useSession(sessionId);
-  const attendees = useAttendees(sessionId, attendance === undefined);
+  const [params, setParams] = useSearchParams();
+  const part = sessionPartOf(params.get('part'));
 
   if (session.isPending) return <Loading />;
   if (session.isError) return <ErrorAlert error={session.error} onRetry={() => void session.refetch()} />;
   const s = session.data;
+  // Each part is a new entry in the history, so the back button returns to the part before.
+  const openPart = (next: SessionPart) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        if (next === 'overview') updated.delete('part');
+        else updated.set('part', next);
+        return updated;
+      },
+      { preventScrollReset: true },
+    );
 
   return (
     <main className="page stack">
@@ -71,23 +86,43 @@ export function SessionPage({ sessionId, canManage, attendance, certificates }: 
               <SessionStatusBadge status={s.status} />
             </dd>
           </div>
-          <div className="facts__wide">
-            <dt>{t('sessionAdmin.details.speakers')}</dt>
-            <dd>
-              {s.speakers.length === 0 ? (
-                <span className="muted">{t('sessionAdmin.details.noSpeakers')}</span>
-              ) : (
-                <ul className="speaker-list">
-                  {s.speakers.map((speaker, index) => (
-                    <li key={index}>
-                      {speaker.name}
-                      {speaker.affiliation && <span className="muted"> · {speaker.affiliation}</span>}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </dd>
-          </div>
+        </dl>
+      </header>
+      <Tabs
+        label={t('sessions.parts.label')}
+        tabs={SESSION_PARTS.map((id) => ({ id, label: t(`sessions.parts.${id}`) }))}
+        selected={part}
+        onSelect={openPart}
+        idPrefix="session-part"
+      >
+        {part === 'overview' && <OverviewPart session={s} canManage={canManage} />}
+        {part === 'people' && (
+          <>
+            {attendance ?? <AttendeesPart sessionId={s.id} />}
+            {certificates}
+          </>
+        )}
+        {part === 'tests' && <AssessmentPanel session={s} canManage={canManage} />}
+        {part === 'money' && (
+          <>
+            <SpeakersCard session={s} />
+            <SessionExpenses session={s} canManage={canManage} />
+          </>
+        )}
+      </Tabs>
+    </main>
+  );
+}
+
+/** How the session runs (who may walk in, whether a code is asked), its clashes, what the organizer can do, and how phones join. */
+function OverviewPart({ session: s, canManage }: { session: Session; canManage: boolean }) {
+  const { t } = useTranslation();
+  const heading = t('sessions.parts.details');
+  return (
+    <>
+      <section className="card stack session-details" aria-label={heading}>
+        <h2>{heading}</h2>
+        <dl className="facts">
           <div className="facts__wide">
             <dt>{t('sessionAdmin.details.walkIns')}</dt>
             <dd>{t(s.allowWalkIns ? 'sessionAdmin.details.walkInsAllowed' : 'sessionAdmin.details.walkInsNotAllowed')}</dd>
@@ -103,7 +138,7 @@ export function SessionPage({ sessionId, canManage, attendance, certificates }: 
             </div>
           )}
         </dl>
-      </header>
+      </section>
       <OverlapWarning overlaps={s.overlaps} />
       {canManage && <SessionManagePanel session={s} />}
       <JoinPanel session={s} />
@@ -115,17 +150,43 @@ export function SessionPage({ sessionId, canManage, attendance, certificates }: 
           {t('live.linkHint')}
         </span>
       </p>
-      <AssessmentPanel session={s} canManage={canManage} />
-      {attendance ?? (
-        <section className="stack" aria-labelledby="attendees-heading">
-          <h2 id="attendees-heading">{t('sessions.attendees.heading')}</h2>
-          {attendees.isPending && <Loading />}
-          <ErrorAlert error={attendees.error} />
-          {attendees.data && <AttendeeTable attendees={attendees.data.attendees} />}
-        </section>
+    </>
+  );
+}
+
+/** Who is enrolled and who came, read-only: what a manager sees in place of the organizer's check-in desk. */
+function AttendeesPart({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const attendees = useAttendees(sessionId, true);
+  return (
+    <section className="stack" aria-labelledby="attendees-heading">
+      <h2 id="attendees-heading">{t('sessions.attendees.heading')}</h2>
+      {attendees.isPending && <Loading />}
+      <ErrorAlert error={attendees.error} />
+      {attendees.data && <AttendeeTable attendees={attendees.data.attendees} />}
+    </section>
+  );
+}
+
+/** The speakers, beside what the session cost: their fees are most of it. */
+function SpeakersCard({ session: s }: { session: Session }) {
+  const { t } = useTranslation();
+  const heading = t('sessionAdmin.details.speakers');
+  return (
+    <section className="card stack session-speakers" aria-labelledby="session-speakers-heading">
+      <h2 id="session-speakers-heading">{heading}</h2>
+      {s.speakers.length === 0 ? (
+        <p className="muted">{t('sessionAdmin.details.noSpeakers')}</p>
+      ) : (
+        <ul className="speaker-list">
+          {s.speakers.map((speaker, index) => (
+            <li key={index}>
+              {speaker.name}
+              {speaker.affiliation && <span className="muted"> · {speaker.affiliation}</span>}
+            </li>
+          ))}
+        </ul>
       )}
-      {certificates}
-      <SessionExpenses session={s} canManage={canManage} />
-    </main>
+    </section>
   );
 }

@@ -11,6 +11,7 @@ import { useSession } from '../api/get-session';
 import { useSurveyResults } from '../api/get-survey-results';
 import { formatMean, groupByTopic, LIKERT_LEVELS, type SurveyItemResult } from './survey-results';
 import '../survey-results.css';
+import { sessionPartPath } from './session-parts';
 
 /** A survey's answers item by item, reached from its card on the session page; organizers and managers read it. */
 export function SurveyResultsPage() {
@@ -64,7 +65,7 @@ export function SurveyResultsPage() {
   return (
     <main className="page stack survey-results">
       <p>
-        <Link to={`/sessions/${encodeURIComponent(sessionId)}`}>← {session.data?.title ?? t('surveyResults.backToSession')}</Link>
+        <Link to={sessionPartPath(sessionId, 'tests')}>← {session.data?.title ?? t('surveyResults.backToSession')}</Link>
       </p>
       {body()}
     </main>

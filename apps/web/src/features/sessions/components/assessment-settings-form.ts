@@ -27,7 +27,7 @@ const selectionFields = {
  */
 const settingsFormFields = z.object({
   title: z.string(),
-  /** datetime-local values (YYYY-MM-DDTHH:MM), Bangkok wall time; empty = not set. */
+  /** Date-and-time values (YYYY-MM-DDTHH:MM), Bangkok wall time, as DateTimeField keeps them; empty = not set. */
   opensAt: z.string(),
   closesAt: z.string(),
   timeLimitMinutes: z.union([z.number(), z.nan()]).optional(),
@@ -50,10 +50,10 @@ export interface SelectionContext {
   lockedSelection: AssessmentSelection | null;
 }
 
-/** A saved instant as a datetime-local value in Bangkok wall time. */
+/** A saved instant as a date-and-time value (YYYY-MM-DDTHH:MM) in Bangkok wall time. */
 export const dateTimeInputOf = (iso: string | null) => (iso ? `${bangkokDateInput(iso)}T${bangkokTimeInput(iso)}` : '');
 
-/** A datetime-local value read as Bangkok wall time: null when empty, undefined when it is not a date and time. */
+/** A date-and-time value read as Bangkok wall time: null when empty, undefined when it is not a date and time. */
 export function dateTimeInputToIso(value: string): string | null | undefined {
   if (value.trim() === '') return null;
   const [date = '', time = ''] = value.split('T');
