@@ -65,6 +65,13 @@ export function DateInput({ id, value, onChange, onBlur, invalid, describedBy, a
       event.stopPropagation();
       close('toggle');
     }
+    // Enter on a day picks it once the key's own handling is over: picking closes the calendar, and closing it while
+    // the browser still dispatches the key to the day's button (under Preact) froze the page.
+    const target = event.target as HTMLElement;
+    if (event.key === 'Enter' && target instanceof HTMLButtonElement && target.classList.contains('rdp-day_button')) {
+      event.preventDefault();
+      setTimeout(() => target.click(), 0);
+    }
   };
 
   return (
