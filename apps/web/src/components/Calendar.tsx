@@ -1,6 +1,7 @@
 import { DayPicker } from 'react-day-picker';
 import { DayPicker as BuddhistDayPicker, th } from 'react-day-picker/buddhist';
 import 'react-day-picker/style.css';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarDayOf, isoDateOfCalendarDay } from '../lib/date-input';
 
@@ -32,9 +33,19 @@ export function Calendar({ value, today: todayIso, onPick }: CalendarProps) {
     captionLayout: 'dropdown' as const,
     startMonth: new Date(today.getFullYear() - YEARS_AROUND, 0),
     endMonth: new Date(today.getFullYear() + YEARS_AROUND, 11),
-    autoFocus: true,
     // Arabic digits, as the rest of the app writes its Thai dates.
     numerals: 'latn' as const,
   };
-  return i18n.language !== 'en' ? <BuddhistDayPicker {...props} locale={th} /> : <DayPicker {...props} />;
+  // The day to start from takes the focus once the calendar is drawn and listening, so the calendar knows which day
+  // the arrow keys move from (its own autoFocus could land before its focus handler, under Preact, and the keys then
+  // did nothing).
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.querySelector<HTMLButtonElement>('.rdp-day_button[tabindex="0"]')?.focus();
+  }, []);
+  return (
+    <div ref={box}>
+      {i18n.language !== 'en' ? <BuddhistDayPicker {...props} locale={th} /> : <DayPicker {...props} />}
+    </div>
+  );
 }
