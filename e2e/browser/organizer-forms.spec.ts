@@ -63,7 +63,10 @@ describe("the organizer's forms and session page: a Buddhist Era date picker, an
     await toggle.focus();
     await organizer.keyboard.press('Enter');
     await calendar.waitFor();
+    // As a person does, the keys go once the chosen day shows the focus.
+    await calendar.locator('.rdp-day_button:focus').waitFor();
     await organizer.keyboard.press('ArrowRight');
+    await calendar.getByRole('button', { name: new RegExp(`16 มกราคม ${NEXT_YEAR_BE}`) }).and(organizer.locator(':focus')).waitFor();
     await organizer.keyboard.press('Enter');
     await calendar.waitFor({ state: 'detached' });
     expect(await date.inputValue()).toBe(`16 ม.ค. ${NEXT_YEAR_BE}`);
@@ -71,6 +74,7 @@ describe("the organizer's forms and session page: a Buddhist Era date picker, an
     await toggle.focus();
     await organizer.keyboard.press('Enter');
     await calendar.waitFor();
+    await calendar.locator('.rdp-day_button:focus').waitFor();
     await organizer.keyboard.press('ArrowRight');
     await organizer.keyboard.press('Escape');
     await calendar.waitFor({ state: 'detached' });

@@ -1,7 +1,7 @@
 import { DayPicker } from 'react-day-picker';
 import { DayPicker as BuddhistDayPicker, th } from 'react-day-picker/buddhist';
 import 'react-day-picker/style.css';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarDayOf, isoDateOfCalendarDay } from '../lib/date-input';
 
@@ -38,9 +38,9 @@ export function Calendar({ value, today: todayIso, onPick }: CalendarProps) {
   };
   // The day to start from takes the focus once the calendar is drawn and listening, so the calendar knows which day
   // the arrow keys move from (its own autoFocus could land before its focus handler, under Preact, and the keys then
-  // did nothing).
+  // did nothing); before the browser paints, so no key reaches the button that opened it first.
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     box.current?.querySelector<HTMLButtonElement>('.rdp-day_button[tabindex="0"]')?.focus();
   }, []);
   return (
