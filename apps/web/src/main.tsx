@@ -1,18 +1,10 @@
 import { StrictMode, type ComponentType } from 'react';
-import { options } from 'preact';
 import { createRoot } from 'react-dom/client';
 import { languageReady } from './lib/i18n';
 import { wordValidationInReadersLanguage } from './lib/validation';
 import './styles.css';
 
 wordValidationInReadersLanguage();
-
-/*
- * React runs a component's effects right after a click or a key's render; Preact waits for the next animation frame
- * (up to 100 ms on a busy phone, longer in a hidden tab). Effects here keep fields in step with each other (the
- * question form's weights after a tick, the calendar's focus), so they run right after the render, as in React.
- */
-options.requestAnimationFrame = (callback) => queueMicrotask(callback);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
