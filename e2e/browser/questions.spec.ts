@@ -154,7 +154,7 @@ describe("a program's question bank", () => {
     await form.getByLabel('ตัวเลือก 3', { exact: true }).fill('ถอนตัวจากเรื่องที่มีส่วนได้เสีย');
     await form.getByLabel('ตัวเลือก 1 ถูก').check();
     await form.getByLabel('ตัวเลือก 2 ถูก').check();
-    expect(await weights(form, 3)).toEqual(['50', '50', '-50']);
+    expect(await weightsOnceShown(form, ['50', '50', '-50'])).toEqual(['50', '50', '-50']);
     // A weight of its own: the wrong option takes back everything.
     await form.getByLabel('น้ำหนักคะแนนตัวเลือก 3 (%)').fill('-100');
     await form.getByLabel('คะแนน (1–10)').fill('2');
@@ -281,6 +281,20 @@ async function openBank(browser: Browser): Promise<Page> {
   await page.getByRole('link', { name: 'คลังข้อสอบ', exact: true }).click();
   await page.getByRole('heading', { name: 'คลังข้อสอบ', level: 1 }).waitFor();
   return page;
+}
+
+/**
+ * The weights as shown once the form has split them: the split follows the tick on the next frame, so this reads
+ * until they match, for up to 5 s, and returns what it read last (the expectation then says what was wrong).
+ */
+async function weightsOnceShown(form: Locator, expected: string[]): Promise<string[]> {
+  const until = Date.now() + 5000;
+  let shown = await weights(form, expected.length);
+  while (JSON.stringify(shown) !== JSON.stringify(expected) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    shown = await weights(form, expected.length);
+  }
+  return shown;
 }
 
 async function weights(form: Locator, count: number): Promise<string[]> {
