@@ -124,6 +124,19 @@ describe('the same request several times at once', () => {
     expect(await count(`SELECT count(*)::int AS n FROM enrolments WHERE session_id = $1`, [session.id])).toBe(1);
   });
 
+  it('seats walk-ins arriving at once up to the capacity; the rest are told it is full and nothing of them is kept', async () => {
+    const { org, organizer } = await organizerOfNewOrganization();
+    const session = await createSession(organizer, '1.1.1', { allowWalkIns: true, capacity: 4 });
+    const answers = await together(
+      (i) => t.http().post(`/api/join/${session.joinCode}`).send({ fullName: `ผู้มาใหม่ คนที่${'กขคงจฉชซฌญ'[i]}`, group: 'citizen' }),
+      10,
+    );
+    expect(answers).toEqual([...Array(4).fill('200'), ...Array(6).fill('409 SESSION_FULL')]);
+    expect(await count(`SELECT count(*)::int AS n FROM enrolments WHERE session_id = $1 AND status = 'attended'`, [session.id])).toBe(4);
+    // Each check-in that found no seat was undone whole: its new person too (PDPA: nothing kept without a need).
+    expect(await count(`SELECT count(*)::int AS n FROM people WHERE organization_id = $1 AND full_name LIKE 'ผู้มาใหม่%'`, [org.id])).toBe(4);
+  });
+
   it('refuses a capacity below the seats taken by a check-in still in flight, rather than seat more than the capacity', async () => {
     const { org, organizer } = await organizerOfNewOrganization();
     const session = await createSession(organizer, '1.1.1', { allowWalkIns: true, capacity: 10 });

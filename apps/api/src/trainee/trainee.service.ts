@@ -109,11 +109,20 @@ export class TraineeService {
     return this.access.answer(code, address, () => this.checkIn(code, request, deviceToken, address));
   }
 
-  /** On one connection, under the session's row lock (a hall checks in at once): wrong codes are counted after. */
-  private checkIn(code: string, request: JoinRequest, deviceToken: string | undefined, address: string) {
-    return this.db.transaction(async (manager) => {
-      const { session, enrolment: existing } = await this.access.open(manager, code, deviceToken, address, { lock: true });
-      if (existing) return { token: deviceToken as string, view: await this.toView(session, existing, deviceToken, manager) };
+  /**
+   * On one connection, in one transaction. A hall checks in at once, so the session's row is locked only for the
+   * seat itself, as the transaction's last statements (`takeSeat`), not across the whole check-in: the look-ups,
+   * the registry and the page the phone is shown all run without it. Check-ins of the same name (in the
+   * organization's registry) wait for each other instead, so one name never becomes two people. Wrong codes are
+   * counted after.
+   */
+  private async checkIn(code: string, request: JoinRequest, deviceToken: string | undefined, address: string) {
+    const checkedIn = await this.db.transaction(async (manager) => {
+      const { session, enrolment: existing } = await this.access.open(manager, code, deviceToken, address);
+      if (existing) return { token: deviceToken as string, session, enrolment: existing };
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        ['check-in', session.organizationId, request.group, thaiNameKey(request.fullName)].join('\n'),
+      ]);
       if (session.requireCheckInCode && request.checkInCode !== null) {
         await this.access.refuseWhenCheckInCodesLimited(manager, session.id, address);
       }
@@ -121,30 +130,16 @@ export class TraineeService {
         throw conflict('SESSION_CLOSED_FOR_JOINING', 'รอบอบรมนี้ไม่เปิดรับผู้เข้าร่วมแล้ว');
       }
       const token = randomBytes(32).toString('base64url');
-      const taken = () => manager.count(Enrolment, { where: { sessionId: session.id, status: In(['enrolled', 'attended']) } });
 
       const listed = await this.listedEnrolment(manager, session, request);
       if (listed) {
-        if (listed.status === 'waitlisted' && (await taken()) >= session.capacity) {
-          throw conflict('SESSION_FULL', 'ท่านอยู่ในรายชื่อสำรองและรอบนี้เต็มแล้ว กรุณาติดต่อผู้จัดการอบรม');
-        }
-        if (listed.status === 'withdrawn') {
-          // Taken off the list: back only as a walk-in would be, with the same enrolment and person.
-          if (!session.allowWalkIns) throw notOnList();
-          if ((await taken()) >= session.capacity) throw conflict('SESSION_FULL', 'รอบอบรมนี้เต็มแล้ว กรุณาติดต่อผู้จัดการอบรม');
-        }
-        await manager.update(Enrolment, { id: listed.id }, {
-          status: 'attended',
-          // Checked in at the door by the organizer already: that time stands.
-          checkedInAt: listed.status === 'attended' && listed.checkedInAt ? listed.checkedInAt : this.clock.now(),
-          waitlistedAt: null,
-          deviceTokenHash: sha256(token),
-        });
+        // Taken off the list: back only as a walk-in would be, with the same enrolment and person.
+        if (listed.status === 'withdrawn' && !session.allowWalkIns) throw notOnList();
+        await this.claimListed(manager, session, listed, sha256(token));
         const enrolment = await manager.findOneOrFail(Enrolment, { where: { id: listed.id }, relations: { person: true } });
-        return { token, view: await this.toView(session, enrolment, token, manager) };
+        return { token, session, enrolment };
       }
       if (!session.allowWalkIns) throw notOnList();
-      if ((await taken()) >= session.capacity) throw conflict('SESSION_FULL', 'รอบอบรมนี้เต็มแล้ว กรุณาติดต่อผู้จัดการอบรม');
       // The same person from an earlier session is reused, so they count once toward the year's target.
       const [known] = await this.people.findSame(manager, session.organizationId, { ...request, village: null });
       if (known && (await manager.findOneBy(Enrolment, { sessionId: session.id, personId: known.id }))) {
@@ -181,21 +176,61 @@ export class TraineeService {
           guardianName,
         });
       }
-      // A walk-in has no code on the printed list yet; theirs shows on the organizer's list from now on.
-      const drawCheckInCode = await this.enrolments.checkInCodeDrawer(manager, session.id);
-      const enrolment = await manager.getRepository(Enrolment).save({
-        organizationId: session.organizationId,
-        sessionId: session.id,
-        personId: person.id,
-        status: 'attended' as const,
-        checkedInAt: this.clock.now(),
-        waitlistedAt: null,
-        deviceTokenHash: sha256(token),
-        checkInCode: drawCheckInCode(),
-      });
+      // The seat, last: a full session undoes the whole check-in, the new person with it (nothing kept of them).
+      const enrolmentId = await this.takeSeat(manager, session, person.id, sha256(token));
+      const enrolment = await manager.findOneOrFail(Enrolment, { where: { id: enrolmentId } });
       enrolment.person = person;
-      return { token, view: await this.toView(session, enrolment, token, manager) };
+      return { token, session, enrolment };
     });
+    // The page the phone is shown, read after the commit: no lock is held while it is put together.
+    return { token: checkedIn.token, view: await this.toView(checkedIn.session, checkedIn.enrolment, checkedIn.token) };
+  }
+
+  /**
+   * A listed enrolment taken by this phone, in one statement that claims it only while no other phone holds it.
+   * Someone already seated (enrolled, or checked in at the door) needs no seat; a waitlisted or withdrawn one takes
+   * a free seat, under the session's lock as every seat is taken.
+   */
+  private async claimListed(manager: EntityManager, session: TrainingSession, listed: Enrolment, deviceTokenHash: string): Promise<void> {
+    const seated = listed.status === 'enrolled' || listed.status === 'attended';
+    if (!seated) await lockSeats(manager, session.id);
+    const claimed: unknown[] = await manager.query(
+      `UPDATE enrolments e
+          SET status = 'attended',
+              -- Checked in at the door by the organizer already: that time stands.
+              checked_in_at = CASE WHEN e.status = 'attended' AND e.checked_in_at IS NOT NULL THEN e.checked_in_at ELSE $3 END,
+              waitlisted_at = NULL,
+              device_token_hash = $2
+        WHERE e.id = $1 AND e.device_token_hash IS NULL
+          AND ($4 OR (SELECT count(*) FROM enrolments o WHERE o.session_id = e.session_id AND o.status IN ('enrolled', 'attended')) < $5)
+      RETURNING e.id`,
+      [listed.id, deviceTokenHash, this.clock.now(), seated, session.capacity],
+    );
+    if (rowCount(claimed) === 1) return;
+    const now = await manager.findOneBy(Enrolment, { id: listed.id });
+    if (!now || now.deviceTokenHash !== null) throw checkedInOnAnotherPhone();
+    throw listed.status === 'waitlisted'
+      ? conflict('SESSION_FULL', 'ท่านอยู่ในรายชื่อสำรองและรอบนี้เต็มแล้ว กรุณาติดต่อผู้จัดการอบรม')
+      : conflict('SESSION_FULL', 'รอบอบรมนี้เต็มแล้ว กรุณาติดต่อผู้จัดการอบรม');
+  }
+
+  /**
+   * A walk-in's seat: under the session's lock, a check-in code drawn from those in use and the enrolment inserted
+   * only while a seat is free, in one statement that counts the seats as they are once the lock is held. These are
+   * the transaction's last statements, so the lock is held for them and the commit only.
+   */
+  private async takeSeat(manager: EntityManager, session: TrainingSession, personId: string, deviceTokenHash: string): Promise<string> {
+    await lockSeats(manager, session.id);
+    const drawCheckInCode = await this.enrolments.checkInCodeDrawer(manager, session.id);
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO enrolments (organization_id, session_id, person_id, status, checked_in_at, waitlisted_at, device_token_hash, check_in_code)
+       SELECT $1, $2, $3, 'attended', $4, NULL, $5, $6
+        WHERE (SELECT count(*) FROM enrolments o WHERE o.session_id = $2 AND o.status IN ('enrolled', 'attended')) < $7
+       RETURNING id`,
+      [session.organizationId, session.id, personId, this.clock.now(), deviceTokenHash, drawCheckInCode(), session.capacity],
+    );
+    if (inserted.length === 0) throw conflict('SESSION_FULL', 'รอบอบรมนี้เต็มแล้ว กรุณาติดต่อผู้จัดการอบรม');
+    return inserted[0].id;
   }
 
   /**
@@ -275,6 +310,19 @@ export class TraineeService {
       })),
     };
   }
+}
+
+/**
+ * The session's row lock, which every change that takes or frees a seat takes first (EnrolmentsService too): a
+ * statement run after it counts the seats as they are, so two phones never take the last seat together.
+ */
+async function lockSeats(manager: EntityManager, sessionId: string): Promise<void> {
+  await manager.query(`SELECT 1 FROM training_sessions WHERE id = $1 FOR UPDATE`, [sessionId]);
+}
+
+/** Rows an UPDATE … RETURNING touched, as TypeORM's postgres driver returns them ([rows, count]). */
+function rowCount(result: unknown[]): number {
+  return Array.isArray(result[0]) ? (result[1] as number) : result.length;
 }
 
 /** A person already in the registry who may take part without asking again: an adult, or a minor with consent. */
