@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiTags } from '@nestjs/swagger';
 import { ROLES as ALL_ROLES } from '@sujarit/contracts';
 import type { Request, Response } from 'express';
-import { ZodResponse } from 'nestjs-zod';
+import { ZodResponse } from '../common/zod-response';
 import { AUTH_COOKIE, clearAuthCookie, setAuthCookie } from './auth-cookie';
 import { AllowedBeforePasswordChange, CurrentUser, Public, Roles } from './auth.decorators';
 import { CurrentUserDto, LoginRequestDto } from './auth.dto';

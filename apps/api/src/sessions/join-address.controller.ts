@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ZodResponse } from 'nestjs-zod';
+import { ZodResponse } from '../common/zod-response';
 import { Roles } from '../auth/auth.decorators';
 import { lanUrls, PUBLIC_URL } from './join-address';
 import { JoinAddressDto } from './sessions.dto';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiGoneResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ZodResponse } from 'nestjs-zod';
+import { ZodResponse } from '../common/zod-response';
 import { setAuthCookie } from '../auth/auth-cookie';
 import { Public } from '../auth/auth.decorators';
 import { toCurrentUserView } from '../auth/auth.service';

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ZodResponse } from 'nestjs-zod';
+import { ZodResponse } from '../common/zod-response';
 import { setAuthCookie } from '../auth/auth-cookie';
 import { Public } from '../auth/auth.decorators';
 import { CurrentUserDto } from '../auth/auth.dto';
