@@ -121,7 +121,7 @@ export class AttemptsService {
     private readonly clock: Clock,
   ) {}
 
-  private readonly questionOptions = new Map<string, { type: QuestionType; optionIds: Set<string> }>();
+  private readonly questionOptions = new Map<string, Promise<{ type: QuestionType; optionIds: Set<string> } | null>>();
 
   /**
    * Starts attempt number N, or resumes it with its answers, its question order and its deadline.
@@ -837,19 +837,25 @@ export class AttemptsService {
 
   /**
    * A question's type and option ids, kept in memory: a question any attempt has used never changes in place
-   * (editing makes a new version), and only such questions are asked for here.
+   * (editing makes a new version), and only such questions are asked for here. The look-up itself is kept, so a
+   * hall reaching the same question together reads it once rather than once per phone; a question not found
+   * (another organization's, or none) is not kept.
    */
-  private async optionsOf(questionId: string) {
+  private optionsOf(questionId: string) {
     const cached = this.questionOptions.get(questionId);
     if (cached) return cached;
-    const question = await this.db.manager.findOne(Question, { where: { id: questionId }, select: { id: true, type: true, options: true } });
-    if (!question) return null;
-    const entry = { type: question.type, optionIds: new Set(question.options.map((o) => o.id)) };
+    const lookup = this.db.manager
+      .findOne(Question, { where: { id: questionId }, select: { id: true, type: true, options: true } })
+      .then((question) => (question ? { type: question.type, optionIds: new Set(question.options.map((o) => o.id)) } : null));
     if (this.questionOptions.size >= QUESTION_CACHE_SIZE) {
       this.questionOptions.delete(this.questionOptions.keys().next().value as string);
     }
-    this.questionOptions.set(questionId, entry);
-    return entry;
+    this.questionOptions.set(questionId, lookup);
+    const forget = () => {
+      if (this.questionOptions.get(questionId) === lookup) this.questionOptions.delete(questionId);
+    };
+    lookup.then((entry) => entry ?? forget(), forget);
+    return lookup;
   }
 
   private async validateAnswer(manager: EntityManager, test: Assessment, questionId: string, optionIds: string[]) {
