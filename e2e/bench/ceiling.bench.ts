@@ -2,7 +2,7 @@ import { SAVE_ANSWER_SQL } from '@sujarit/api/attempts/attempts.service';
 import { dataSourceOptions } from '@sujarit/api/database/data-source-options';
 import { APP_ROLE } from '@sujarit/api/database/tenancy';
 import { createHash } from 'node:crypto';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { createSpecOrganization } from '../support/browser';
 import { nextYear } from '../support/dates';
 import { backendCpu, backendCpuSpent, benchDatabaseUrl, processCpuMs, vacuumBenchDatabase, withBenchDatabase } from './support/bench-database';
@@ -118,20 +118,32 @@ describe('benchmark: the ceiling of a save', () => {
     // (1) The bare statement, on connections that work as the app's do: its role, this organization.
     await vacuum();
     const pool = new Pool({ connectionString: benchDatabaseUrl(), max: POOL_SIZE });
-    pool.on('connect', (client) => {
-      void client.query(`SELECT set_config('role', $1, false), set_config('app.organization_id', $2, false)`, [APP_ROLE, org.id]);
-    });
+    const working = new WeakSet<PoolClient>();
+    /** A pooled connection set up once as the app sets up its own (database/tenancy.ts, workAsAppRole). */
+    const appConnection = async (): Promise<PoolClient> => {
+      const client = await pool.connect();
+      if (!working.has(client)) {
+        await client.query(`SELECT set_config('role', $1, false), set_config('app.organization_id', $2, false)`, [APP_ROLE, org.id]);
+        working.add(client);
+      }
+      return client;
+    };
     const monitor = await withBenchDatabase(async (db) => {
       let before: Map<number, number> | null = null;
       const bare = await drive(
         phones,
         async (phone, questionId, optionId) => {
-          const { rows } = await pool.query<{ saved: number }>({
-            name: 'attempts.save-answer',
-            text: SAVE_ANSWER_SQL,
-            values: [phone.attemptId, session.joinCode, phone.deviceTokenHash, questionId, [optionId], new Date()],
-          });
-          return rows[0].saved === 1;
+          const client = await appConnection();
+          try {
+            const { rows } = await client.query<{ saved: number }>({
+              name: 'attempts.save-answer',
+              text: SAVE_ANSWER_SQL,
+              values: [phone.attemptId, session.joinCode, phone.deviceTokenHash, questionId, [optionId], new Date()],
+            });
+            return rows[0].saved === 1;
+          } finally {
+            client.release();
+          }
         },
         async () => {
           before = await backendCpu(db);
