@@ -36,6 +36,8 @@ interface Phase {
   perSecond: number;
   latencies: number[];
   notApplied: number;
+  /** CPU this process (the load generator, on the same cores) used from the window's start until the last save ended. */
+  generatorCpuMs: number;
 }
 
 /**
@@ -49,9 +51,11 @@ async function drive(phones: Phone[], save: (phone: Phone, questionId: string, o
   const measureUntil = measureFrom + SECONDS * 1000;
   const latencies: number[] = [];
   let notApplied = 0;
+  let generatorCpu = process.cpuUsage();
   const started = (async () => {
     await new Promise((resolve) => setTimeout(resolve, WARM_UP_SECONDS * 1000));
     await onMeasureStart();
+    generatorCpu = process.cpuUsage();
   })();
   await Promise.all(
     phones.map(async (phone, worker) => {
@@ -67,7 +71,8 @@ async function drive(phones: Phone[], save: (phone: Phone, questionId: string, o
     }),
   );
   await started;
-  return { saves: latencies.length, perSecond: latencies.length / SECONDS, latencies, notApplied };
+  const spent = process.cpuUsage(generatorCpu);
+  return { saves: latencies.length, perSecond: latencies.length / SECONDS, latencies, notApplied, generatorCpuMs: (spent.user + spent.system) / 1000 };
 }
 
 async function vacuum(): Promise<void> {
@@ -194,6 +199,8 @@ describe('benchmark: the ceiling of a save', () => {
       ...(nodeCpu !== null ? [{ scenario: 'ceiling', measure: 'Node CPU per save (API process)', value: nodeCpu / app.saves, unit: 'ms' }] : []),
       ...(appDbCpu !== null ? [{ scenario: 'ceiling', measure: 'PostgreSQL CPU per save (the app)', value: appDbCpu / app.saves, unit: 'ms' }] : []),
       ...(bareDbCpu !== null ? [{ scenario: 'ceiling', measure: 'PostgreSQL CPU per save (bare statement)', value: bareDbCpu / bare.saves, unit: 'ms' }] : []),
+      { scenario: 'ceiling', measure: 'load generator CPU per save (HTTP client)', value: app.generatorCpuMs / app.saves, unit: 'ms', limitedBy: 'shares the 2 cores' },
+      { scenario: 'ceiling', measure: 'load generator CPU per save (pg client)', value: bare.generatorCpuMs / bare.saves, unit: 'ms', limitedBy: 'shares the 2 cores' },
     ]);
     console.log(
       `ceiling: bare statement ${bare.perSecond.toFixed(0)} saves/s, app ${app.perSecond.toFixed(0)} saves/s over HTTP, ratio ${ratio.toFixed(2)} (${context})`,
