@@ -49,6 +49,8 @@ export function benchTable(rows: BenchRow[]): string {
 export interface BenchReport {
   generatedAt: string;
   machine: { cpus: number; cpuModel: string; node: string; platform: string };
+  /** The BENCH_* sizes this run was given instead of the defaults (a smaller run's figures are not the goals' own). */
+  settings: Record<string, string>;
   goals: number;
   goalsMissed: number;
   rows: BenchRow[];
@@ -61,10 +63,16 @@ export interface BenchReport {
 export function reportBench(log: (text: string) => void = (text) => process.stdout.write(`${text}\n`)): BenchReport {
   const rows = readBenchRows();
   const processors = cpus();
+  const settings = Object.fromEntries(
+    Object.entries(process.env)
+      .filter(([name]) => name.startsWith('BENCH_'))
+      .map(([name, value]) => [name, value ?? '']),
+  );
   const report: BenchReport = {
     // The benchmark is not the app: it may read the machine's clock.
     generatedAt: new Date().toISOString(),
     machine: { cpus: processors.length, cpuModel: processors[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}` },
+    settings,
     goals: rows.filter((row) => row.met !== undefined).length,
     goalsMissed: rows.filter((row) => row.met === false).length,
     rows,
@@ -74,7 +82,19 @@ export function reportBench(log: (text: string) => void = (text) => process.stdo
   const summary =
     rows.length === 0
       ? 'No figures were recorded (no scenario ran, or none reached the point of recording).'
-      : `${report.goals - report.goalsMissed} of ${report.goals} goals met on ${report.machine.cpus} × ${report.machine.cpuModel}.`;
-  log(['', 'Benchmark figures', '', ...(rows.length ? [benchTable(rows), ''] : []), summary, `Written to ${BENCH_JSON_FILE}`, ''].join('\n'));
+      : `${report.goals ? `${report.goals - report.goalsMissed} of ${report.goals} goals met` : 'No goals among these figures'} on ${report.machine.cpus} × ${report.machine.cpuModel}.`;
+  const sized = Object.entries(settings).map(([name, value]) => `${name}=${value}`);
+  log(
+    [
+      '',
+      'Benchmark figures',
+      '',
+      ...(rows.length ? [benchTable(rows), ''] : []),
+      summary,
+      ...(sized.length ? [`Sizes changed from the defaults: ${sized.join(' ')}`] : []),
+      `Written to ${BENCH_JSON_FILE}`,
+      '',
+    ].join('\n'),
+  );
   return report;
 }
