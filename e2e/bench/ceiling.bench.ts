@@ -5,7 +5,16 @@ import { createHash } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { createSpecOrganization } from '../support/browser';
 import { nextYear } from '../support/dates';
-import { backendCpu, backendCpuSpent, benchDatabaseUrl, processCpuMs, vacuumBenchDatabase, withBenchDatabase } from './support/bench-database';
+import {
+  backendCpu,
+  backendCpuSpent,
+  benchDatabaseUrl,
+  machineBusyShare,
+  machineCpu,
+  processCpuMs,
+  vacuumBenchDatabase,
+  withBenchDatabase,
+} from './support/bench-database';
 import { call } from './support/http';
 import { percentile, recordBench } from './support/record';
 
@@ -38,6 +47,8 @@ interface Phase {
   notApplied: number;
   /** CPU this process (the load generator, on the same cores) used from the window's start until the last save ended. */
   generatorCpuMs: number;
+  /** How busy the machine's cores were meanwhile (0–1), or null off Linux. */
+  machineBusy: number | null;
 }
 
 /**
@@ -52,10 +63,12 @@ async function drive(phones: Phone[], save: (phone: Phone, questionId: string, o
   const latencies: number[] = [];
   let notApplied = 0;
   let generatorCpu = process.cpuUsage();
+  let machineBefore = machineCpu();
   const started = (async () => {
     await new Promise((resolve) => setTimeout(resolve, WARM_UP_SECONDS * 1000));
     await onMeasureStart();
     generatorCpu = process.cpuUsage();
+    machineBefore = machineCpu();
   })();
   await Promise.all(
     phones.map(async (phone, worker) => {
@@ -72,7 +85,14 @@ async function drive(phones: Phone[], save: (phone: Phone, questionId: string, o
   );
   await started;
   const spent = process.cpuUsage(generatorCpu);
-  return { saves: latencies.length, perSecond: latencies.length / SECONDS, latencies, notApplied, generatorCpuMs: (spent.user + spent.system) / 1000 };
+  return {
+    saves: latencies.length,
+    perSecond: latencies.length / SECONDS,
+    latencies,
+    notApplied,
+    generatorCpuMs: (spent.user + spent.system) / 1000,
+    machineBusy: machineBusyShare(machineBefore, machineCpu()),
+  };
 }
 
 async function vacuum(): Promise<void> {
@@ -201,6 +221,9 @@ describe('benchmark: the ceiling of a save', () => {
       ...(bareDbCpu !== null ? [{ scenario: 'ceiling', measure: 'PostgreSQL CPU per save (bare statement)', value: bareDbCpu / bare.saves, unit: 'ms' }] : []),
       { scenario: 'ceiling', measure: 'load generator CPU per save (HTTP client)', value: app.generatorCpuMs / app.saves, unit: 'ms', limitedBy: 'shares the 2 cores' },
       { scenario: 'ceiling', measure: 'load generator CPU per save (pg client)', value: bare.generatorCpuMs / bare.saves, unit: 'ms', limitedBy: 'shares the 2 cores' },
+      // Near 100 % while the app's share stays low means something else on the machine took the cores.
+      ...(bare.machineBusy !== null ? [{ scenario: 'ceiling', measure: 'machine CPU busy, bare statement', value: bare.machineBusy * 100, unit: '%' }] : []),
+      ...(app.machineBusy !== null ? [{ scenario: 'ceiling', measure: 'machine CPU busy, app over HTTP', value: app.machineBusy * 100, unit: '%' }] : []),
     ]);
     console.log(
       `ceiling: bare statement ${bare.perSecond.toFixed(0)} saves/s, app ${app.perSecond.toFixed(0)} saves/s over HTTP, ratio ${ratio.toFixed(2)} (${context})`,

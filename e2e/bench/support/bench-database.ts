@@ -85,3 +85,22 @@ export function backendCpuSpent(before: Map<number, number> | null, after: Map<n
   for (const [pid, ms] of after) spent += ms - (before.get(pid) ?? 0);
   return spent;
 }
+
+/** The machine's CPU time so far (ms), busy and in all, from /proc/stat's first line; null off Linux. */
+export function machineCpu(): { busyMs: number; totalMs: number } | null {
+  try {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const values = ticks.slice(0, 8).map(Number);
+    const idle = values[3] + values[4];
+    const total = values.reduce((sum, value) => sum + value, 0);
+    return { busyMs: (total - idle) * TICK_MS, totalMs: total * TICK_MS };
+  } catch {
+    return null;
+  }
+}
+
+/** How busy the machine's cores were between two readings, 0–1 (everything on it: the app, PostgreSQL, the bench, others). */
+export function machineBusyShare(before: ReturnType<typeof machineCpu>, after: ReturnType<typeof machineCpu>): number | null {
+  if (!before || !after || after.totalMs === before.totalMs) return null;
+  return (after.busyMs - before.busyMs) / (after.totalMs - before.totalMs);
+}
