@@ -119,9 +119,20 @@ describe('benchmark: a day of a province', () => {
       }
     };
 
+    let active = 0;
+    let mostActive = 0;
     const trainee = async (t: number) => {
       const session = sessions[t % SESSIONS];
       await sleep(session.opensAt + think(REAL_SECONDS.arrival));
+      active += 1;
+      mostActive = Math.max(mostActive, active);
+      try {
+        await day(t, session);
+      } finally {
+        active -= 1;
+      }
+    };
+    const day = async (t: number, session: ProvinceSession) => {
       const code = session.joinCode;
       await request('open page', 'GET', `/api/join/${code}`);
       await sleep(think(REAL_SECONDS.checkIn));
@@ -159,12 +170,13 @@ describe('benchmark: a day of a province', () => {
       { scenario: 'province', measure: `trainees handed in (of ${TRAINEES})`, value: handedIn.length, unit: 'count', goal: `= ${TRAINEES}`, met: handedIn.length === TRAINEES, limitedBy },
       { scenario: 'province', measure: `trainee requests in ${seconds.toFixed(0)} s`, value: requests, unit: 'count' },
       { scenario: 'province', measure: 'trainee requests/s, busiest second', value: Math.max(0, ...perSecond.values()), unit: '/s' },
+      { scenario: 'province', measure: 'trainees between arriving and handing in, most at once', value: mostActive, unit: 'count' },
       { scenario: 'province', measure: 'failed trainee requests', value: errors.length, unit: 'count', goal: '= 0', met: errors.length === 0 },
       { scenario: 'province', measure: 'hand-ins acknowledged but missing from the database', value: missing, unit: 'count', goal: '= 0', met: missing === 0 },
       ...KINDS.map((kind): BenchRow => {
         const taken = samples.get(kind) ?? [];
         const p99 = taken.length ? percentile(taken, 99) : Number.NaN;
-        return { scenario: 'province', measure: `${kind} p99 (n=${taken.length})`, value: p99, unit: 'ms', goal: `≤ ${GOAL_P99_MS}`, met: p99 <= GOAL_P99_MS };
+        return { scenario: 'province', measure: `${kind} p99 (n=${taken.length})`, value: p99, unit: 'ms', goal: `< ${GOAL_P99_MS}`, met: p99 < GOAL_P99_MS };
       }),
     ]);
     console.log(

@@ -204,6 +204,8 @@ describe('benchmark: a test day', () => {
     const lost = await lostAfterAcknowledgement(savedAnswers, submittedAttempts);
 
     const p95 = (samples: number[]) => percentile(samples, 95);
+    // The issue's goals are "under" a time; the project's own (memory, the projector) are "at most".
+    const under = (measure: string, value: number, goal: number): BenchRow => ({ scenario: 'room', measure, value, unit: 'ms', goal: `< ${goal}`, met: value < goal });
     const within = (measure: string, value: number, goal: number, unit = 'ms', limitedBy?: string): BenchRow => ({
       scenario: 'room',
       measure,
@@ -215,10 +217,10 @@ describe('benchmark: a test day', () => {
     });
     recordBench([
       { scenario: 'room', measure: `phones at once`, value: PHONES, unit: 'count' },
-      within('join p95', p95(joins), GOALS.joinP95Ms),
-      within('start p95', p95(starts), GOALS.startP95Ms),
-      within('save p95', p95(saves), GOALS.saveP95Ms),
-      within('submit p95', p95(submits), GOALS.submitP95Ms),
+      under('join p95', p95(joins), GOALS.joinP95Ms),
+      under('start p95', p95(starts), GOALS.startP95Ms),
+      under('save p95', p95(saves), GOALS.saveP95Ms),
+      under('submit p95', p95(submits), GOALS.submitP95Ms),
       { scenario: 'room', measure: 'saves/s overall (join to last hand-in)', value: saves.length / seconds, unit: '/s' },
       { scenario: 'room', measure: 'acknowledged answers and hand-ins missing from the database', value: lost, unit: 'count', goal: '= 0', met: lost === 0 },
       { scenario: 'room', measure: 'projector live read p95', value: p95(liveReads), unit: 'ms' },

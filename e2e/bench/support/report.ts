@@ -66,6 +66,7 @@ export function reportBench(log: (text: string) => void = (text) => process.stdo
   const settings = Object.fromEntries(
     Object.entries(process.env)
       .filter(([name]) => name.startsWith('BENCH_'))
+      .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, value]) => [name, value ?? '']),
   );
   const report: BenchReport = {
