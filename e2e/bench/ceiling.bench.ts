@@ -1,6 +1,7 @@
 import { SAVE_ANSWER_SQL } from '@sujarit/api/attempts/attempts.service';
 import { dataSourceOptions } from '@sujarit/api/database/data-source-options';
 import { APP_ROLE } from '@sujarit/api/database/tenancy';
+import { TRAINEE_COOKIE } from '@sujarit/api/trainee/trainee.controller';
 import { createHash } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { createSpecOrganization } from '../support/browser';
@@ -31,7 +32,6 @@ const WARM_UP_SECONDS = 2;
 const GOAL_RATIO = 0.6;
 /** The app's pool (apps/api/src/database/data-source-options.ts): the bare statement gets as many connections. */
 const POOL_SIZE = (dataSourceOptions('postgres://unused').extra as { max: number }).max;
-const TRAINEE_COOKIE = 'sj_trainee';
 
 interface Phone {
   cookie: string;
@@ -132,7 +132,7 @@ describe('benchmark: the ceiling of a save', () => {
             body: { attemptNumber: 1 },
           })
         ).body;
-        const token = decodeURIComponent(/(?:^|; )sj_trainee=([^;]*)/.exec(joined.cookie)?.[1] ?? '');
+        const token = decodeURIComponent(new RegExp(`(?:^|; )${TRAINEE_COOKIE}=([^;]*)`).exec(joined.cookie)?.[1] ?? '');
         if (!token) throw new Error(`no ${TRAINEE_COOKIE} cookie`);
         // As the app stores and compares it (apps/api/src/common/sha256.ts).
         const deviceTokenHash = createHash('sha256').update(token).digest('hex');
@@ -153,7 +153,7 @@ describe('benchmark: the ceiling of a save', () => {
       }
       return client;
     };
-    const monitor = await withBenchDatabase(async (db) => {
+    const { bare, bareDbCpu } = await withBenchDatabase(async (db) => {
       let before: Map<number, number> | null = null;
       const bare = await drive(
         phones,
@@ -178,7 +178,6 @@ describe('benchmark: the ceiling of a save', () => {
       await pool.end();
       return { bare, bareDbCpu };
     });
-    const { bare, bareDbCpu } = monitor;
 
     // (2) The app, over HTTP, as many phones at once for as long.
     await vacuum();
