@@ -1,7 +1,10 @@
 const path = require('node:path');
 const swc = require('./jest.swc');
 
-/** Benchmarks (`npm run bench`): the built app started as `npm start` runs it, on a fresh database, over real HTTP. */
+/**
+ * Benchmarks (`npm run bench`): the built app started as `npm start` runs it, on a fresh database, over real HTTP.
+ * The run ends with one table of every figure and its goal (e2e/bench/support/report.ts), also in dist/bench/bench.json.
+ */
 module.exports = {
   displayName: 'bench',
   rootDir: path.join(__dirname, '..'),
@@ -13,8 +16,8 @@ module.exports = {
     '^@sujarit/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@sujarit/api/(.*)$': '<rootDir>/apps/api/src/$1',
   },
-  globalSetup: '<rootDir>/e2e/support/browser-global-setup.ts',
-  globalTeardown: '<rootDir>/e2e/support/browser-global-teardown.ts',
+  globalSetup: '<rootDir>/e2e/bench/support/global-setup.ts',
+  globalTeardown: '<rootDir>/e2e/bench/support/global-teardown.ts',
   testTimeout: 600000,
   maxWorkers: 1,
 };

@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { baseUrl, createProgramSession, createSpecOrganization, expectOk, launchChromium, phoneContext, signedIn, desktopContext } from '../support/browser';
 import { nextYear } from '../support/dates';
+import { recordBench } from './support/record';
 
 /*
  * The trainee's join page (/j/<code>) on a cheap phone on a weak line: Chromium's slow-4G profile (Lighthouse's
  * "mobile" throttling: 150 ms RTT × 3.75 = 562.5 ms latency, 1.6 Mbps down and 750 Kbps up, each × 0.9) and a CPU
  * four times slower. Each run starts with an empty cache; the repeat visit then loads the same page again, where
- * the hashed files come from the phone's cache without asking. The figures are printed and written to
- * e2e/artifacts/phone-load.json; nothing here is a pass or fail on time.
+ * the hashed files come from the phone's cache without asking. The figures are printed, written to
+ * e2e/artifacts/phone-load.json and shown in the bench's table for context; nothing here is a pass or fail on time.
  */
 const RUNS = Number(process.env.BENCH_PHONE_RUNS ?? 5);
 const SLOW_4G = {
@@ -115,6 +116,12 @@ describe('benchmark: the join page on a phone on slow 4G', () => {
       cold,
       warm,
     };
+    recordBench([
+      { scenario: 'phone page', measure: `join form usable, empty cache, median of ${RUNS}`, value: summary.coldUsableMsMedian, unit: 'ms', limitedBy: 'slow 4G, CPU ×4' },
+      { scenario: 'phone page', measure: 'join form usable, repeat visit', value: summary.warmUsableMsMedian, unit: 'ms' },
+      { scenario: 'phone page', measure: 'transferred, empty cache', value: summary.coldTransferredBytes / 1024, unit: 'KB' },
+      { scenario: 'phone page', measure: 'of which JavaScript', value: summary.coldScriptBytes / 1024, unit: 'KB' },
+    ]);
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(join(ARTIFACTS, 'phone-load.json'), JSON.stringify(summary, null, 2));
     console.log(

@@ -50,8 +50,9 @@ const QUESTION_CACHE_SIZE = 5000;
  * The one-statement save (see `saveAnswerFromPhone`). "Still open" is written as a coalesce, not `IS NULL`: a plain
  * `submitted_at IS NULL` lets the planner walk the partial index of open attempts (the sweeper's) instead of reading
  * this attempt by its key, which on a fresh table it prefers, and which grows with every phone in the hall.
+ * Exported for the benchmark's raw ceiling (e2e/bench/ceiling.bench.ts), which runs this very statement through `pg`.
  */
-const SAVE_ANSWER_SQL = `WITH target AS (
+export const SAVE_ANSWER_SQL = `WITH target AS (
     SELECT t.organization_id, t.id
       FROM attempts t
       JOIN assessments a ON a.id = t.assessment_id
