@@ -12,8 +12,10 @@ import { createSiblingDatabase } from '../support/test-database';
 /**
  * Every route of the OpenAPI document, sent hostile but well-formed requests derived from its own parameters and
  * request body schema: ids that are no UUIDs, UUIDs of nothing and of another organization's objects, bodies with
- * wrong types, missing and extra fields, 100 KB strings, numbers out of range, 10,000-item arrays, deep nesting,
- * invisible text and right-to-left overrides, repeated and unknown query keys, broken uploads. Each must be
+ * wrong types, missing and extra fields, 100 KB strings, numbers out of range (1e308, -0 where 0 is refused, 2^53+1
+ * past a maximum), 10,000-item arrays, deep nesting, invisible text and right-to-left overrides, NUL bytes and lone
+ * surrogates (in a field, a key, the path and the query), stacked combining marks and emoji joined by zero-width
+ * joiners where a value has a form, repeated and unknown query keys, broken uploads. Each must be
  * refused with a 4xx whose body is `{ code, message }` (a known code, a Thai message), change no row of either
  * organization, and leave no error in the log; never a 5xx.
  */
@@ -125,6 +127,24 @@ const HUGE = 'ก'.repeat(35_000); // 105 KB of UTF-8
 const MARKS_ONLY = '\u0e31\u0e34\u0e48\u0e4c'; // Thai vowel and tone marks with no consonant to sit on
 const ZERO_WIDTH_ONLY = '\u200b\u200c\u200d\u2060';
 const RTL_OVERRIDE = '\u202efdp.exe';
+const NUL = '\u0000';
+const LONE_SURROGATE = '\ud800';
+/** Latin letters under 200 stacked accents each ("Zalgo" text): valid Unicode, nothing like a UUID, a date or a code. */
+const STACKED_MARKS = `Z${'\u0301\u0316\u0334'.repeat(200)}`;
+/** A family emoji: four people joined by zero-width joiners, one glyph on screen. */
+const EMOJI_ZWJ = '\u{1F469}\u200d\u{1F469}\u200d\u{1F467}\u200d\u{1F466}';
+/** Latin combining marks with no letter to sit on: nothing visible (as short as the other invisible texts). */
+const COMBINING_ONLY = '\u0301\u0302\u0303\u0308';
+/**
+ * Numbers JSON.stringify cannot write as they are (-0 comes out as 0; 2^53+1 is no double): a string stands for
+ * each in the body and is swapped for the bare number in the text sent.
+ */
+const RAW_NUMBERS: Record<string, string> = { '\u0000raw:-0': '-0', '\u0000raw:2^53+1': '9007199254740993' };
+const MINUS_ZERO = '\u0000raw:-0';
+const TWO_POW_53_PLUS_1 = '\u0000raw:2^53+1';
+/** The body's JSON text, with the numbers of RAW_NUMBERS written bare. */
+const jsonText = (value: unknown): string =>
+  Object.entries(RAW_NUMBERS).reduce((text, [stand, bare]) => text.split(JSON.stringify(stand)).join(bare), JSON.stringify(value));
 const THAI = /[\u0e01-\u0e5b]/;
 const REMOVE = Symbol('remove');
 
@@ -401,6 +421,12 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
         }
         at('100 KB of text', HUGE);
         at('a right-to-left override', `${typeof value === 'string' ? value : ''}${RTL_OVERRIDE}`);
+        at('a NUL byte', `${typeof value === 'string' ? value : ''}${NUL}`);
+        at('a lone surrogate', `${typeof value === 'string' ? value : ''}${LONE_SURROGATE}`);
+        if (s.format || s.pattern) {
+          at('stacked combining marks', STACKED_MARKS);
+          at('an emoji of people joined by zero-width joiners', EMOJI_ZWJ);
+        }
         if (s.format === 'uuid') {
           at('no UUID', 'not-a-uuid');
           at('the UUID of nothing', randomUUID());
@@ -415,6 +441,7 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
         if ((s.minLength ?? 0) >= 1 && !s.format && !s.pattern) {
           at('Thai marks with no letter', MARKS_ONLY);
           at('zero-width characters only', ZERO_WIDTH_ONLY);
+          at('combining marks with no letter', COMBINING_ONLY);
         }
         break;
       case 'integer':
@@ -426,6 +453,9 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
         if (s.minimum !== undefined) at('below its minimum', s.minimum - 1);
         else at('-1', s.exclusiveMinimum ?? -1);
         if (s.maximum !== undefined) at('above its maximum', s.maximum + 1);
+        if (s.maximum !== undefined) at('2^53+1', TWO_POW_53_PLUS_1);
+        // -0 is 0: refused only where 0 is.
+        if ((s.minimum !== undefined && s.minimum > 0) || s.exclusiveMinimum === 0) at('-0', MINUS_ZERO);
         if ((s.type ?? alternative.type) === 'integer') at('a fraction', (typeof value === 'number' ? value : 1) + 0.5);
         break;
       case 'boolean':
@@ -458,10 +488,12 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
           }
         }
         if (path.length > 0 && target.additionalProperties === false) at('an unknown field', { ...object, zzz: 1 });
+        if (path.length > 0 && target.additionalProperties === false) at('an unknown field named with odd Unicode', { ...object, [`${EMOJI_ZWJ}${STACKED_MARKS}`]: 1 });
         if (typeof target.additionalProperties === 'object') {
           const first = Object.values(object)[0] ?? [];
           at('10,000 keys', Object.fromEntries(Array.from({ length: 10_000 }, () => [randomUUID(), first])));
           at('a key that is no UUID', { ...object, 'not-a-uuid': first });
+          at('a key with a NUL byte', { ...object, [`${randomUUID()}${NUL}`]: first });
         }
         break;
       }
@@ -488,6 +520,11 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
       { what: 'an array', payload: { kind: 'json', value: [baseline] } },
       ...((s.required?.length ?? 0) > 0 ? [{ what: 'an empty object', payload: { kind: 'json' as const, value: {} } }] : []),
       { what: 'an unknown field', payload: { kind: 'json', value: { ...baseline, zzz: 1 } } },
+      { what: 'an unknown field named with an emoji and stacked marks', payload: { kind: 'json', value: { ...baseline, [`${EMOJI_ZWJ}${STACKED_MARKS}`]: 1 } } },
+      { what: 'an unknown field whose name holds NUL', payload: { kind: 'json', value: { ...baseline, [`zzz${NUL}`]: 1 } } },
+      { what: 'an unknown field whose name is a lone surrogate', payload: { kind: 'json', value: { ...baseline, [LONE_SURROGATE]: 1 } } },
+      // A bare control character in a JSON string is no JSON at all.
+      raw('a bare NUL byte inside a JSON string', `${json.slice(0, -1)},"zzz":"a${NUL}b"}`),
       raw('a __proto__ field', `{"__proto__":{"polluted":true},${json.slice(1)}`),
       { what: 'a constructor.prototype field', payload: { kind: 'json', value: { ...baseline, constructor: { prototype: { polluted: true } } } } },
       // As text: the test's own JSON.stringify would run out of stack first.
@@ -500,7 +537,7 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
     const kind = kindOf(path, param);
     const cases: { what: string; value: string }[] = [];
     if (kind === 'fiscalYear') {
-      for (const value of ['abc', '-1', '0', '2499', '2701', '1e308', '99999999999', '2569.5', 'NaN', 'Infinity']) cases.push({ what: value, value });
+      for (const value of ['abc', '-1', '-0', '0', '2499', '2701', '1e308', '99999999999', '9007199254740993', '2569.5', 'NaN', 'Infinity']) cases.push({ what: value, value });
     } else if (kind === 'template') {
       for (const value of ['no-such-template', 'constructor', '__proto__', 'toString', 'x'.repeat(101), '9'.repeat(100)]) cases.push({ what: value.slice(0, 20), value });
     } else if (kind === 'certificateCode') {
@@ -520,8 +557,18 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
         { what: "another organization's", value: valueOf(theirs, kind, path) },
       );
     }
+    const ours = valueOf(mine, kind, path);
+    cases.push(
+      { what: 'with a NUL byte', value: `${ours}${NUL}` },
+      { what: 'with a lone surrogate', value: `${ours}${LONE_SURROGATE}` },
+      { what: 'stacked combining marks', value: STACKED_MARKS },
+      { what: 'an emoji of people joined by zero-width joiners', value: EMOJI_ZWJ },
+    );
     return cases.map((c) => ({ what: `{${param}} ${c.what}`, value: c.value }));
   }
+
+  /** A path segment or query value as a URL carries it; a lone surrogate, which has no UTF-8, as the bytes it would be. */
+  const encode = (value: string) => value.split(LONE_SURROGATE).map(encodeURIComponent).join('%ED%A0%80');
   let unusedJoinCode = '';
 
   const QUERY_VALUES: Record<string, () => string> = {
@@ -562,8 +609,14 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
       q('as name[key]', `${p.name}[a]=${v}`);
       q('10 KB long', `${p.name}=${'9'.repeat(10_000)}`);
       q('a right-to-left override', `${p.name}=${encodeURIComponent(`${valid(p)}${RTL_OVERRIDE}`)}`);
+      q('a NUL byte', `${p.name}=${v}%00`);
+      const typed = s.type === 'integer' || s.type === 'number' || Boolean(s.enum || s.format || s.pattern);
+      // Bytes no UTF-8 decoder takes: kept as the literal text, which only a typed value refuses.
+      q('a lone surrogate', `${p.name}=${v}%ED%A0%80`, !typed);
+      q('stacked combining marks', `${p.name}=${encodeURIComponent(STACKED_MARKS)}`, !typed);
+      q('an emoji of people joined by zero-width joiners', `${p.name}=${encodeURIComponent(EMOJI_ZWJ)}`, !typed);
       if (s.type === 'integer' || s.type === 'number') {
-        for (const bad of ['abc', '1e308', '-1', '1.5', 'NaN', 'Infinity', '']) q(JSON.stringify(bad), `${p.name}=${bad}`);
+        for (const bad of ['abc', '1e308', '-1', '-0', '9007199254740993', '1.5', 'NaN', 'Infinity', '']) q(JSON.stringify(bad), `${p.name}=${bad}`);
       } else if (s.enum) {
         q('not one of its values', `${p.name}=zzz`);
       } else if (s.format === 'uuid') {
@@ -597,6 +650,12 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
       harmless,
     });
     const boundary = 'fuzzboundary';
+    const rawPart = (what: string, text: string, harmless = false): HostileCase => ({
+      what,
+      url: '',
+      payload: { kind: 'raw', contentType: `multipart/form-data; boundary=${boundary}`, text },
+      harmless,
+    });
     return [
       { what: 'no body at all', url: '' },
       { what: 'JSON and no file', url: '', payload: { kind: 'json', value: { file: 'x' } } },
@@ -617,6 +676,17 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
         payload: { kind: 'raw', contentType: `multipart/form-data; boundary=${boundary}`, text: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\n\r\nabc` },
       },
       { what: 'multipart without a boundary', url: '', payload: { kind: 'raw', contentType: 'multipart/form-data', text: 'abc' } },
+      rawPart('a part with no Content-Disposition', `--${boundary}\r\nContent-Type: text/csv\r\n\r\nabc\r\n--${boundary}--\r\n`),
+      rawPart('a part whose headers never end', `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\nabc\r\n--${boundary}--\r\n`),
+      rawPart('a boundary the body never uses', `--other\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\n\r\nabc\r\n--other--\r\n`),
+      rawPart('JSON under a multipart type', '{"file":"x"}'),
+      rawPart('a header line with no colon', `--${boundary}\r\nContent-Disposition form-data name file\r\n\r\nabc\r\n--${boundary}--\r\n`),
+      rawPart(
+        'a file name with a NUL byte and a right-to-left override',
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x${NUL}${RTL_OVERRIDE}.csv"\r\nContent-Type: text/csv\r\n\r\n${logo ? 'not an image' : good.toString()}\r\n--${boundary}--\r\n`,
+        !logo,
+      ),
+      multipart('a file name that climbs out of its folder', [{ field: 'file', content: logo ? Buffer.from('not an image') : good, name: '../../../etc/passwd.csv' }], undefined, !logo),
     ];
   }
 
@@ -640,7 +710,7 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
     const pathParams = params.filter((p) => p.in === 'path');
     const ownParams = Object.fromEntries(pathParams.map((p) => [p.name, valueOf(mine, kindOf(path, p.name), path)]));
     const urlWith = (values: Record<string, string>, query = '') =>
-      path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(values[name])) + (query ? `?${query}` : '');
+      path.replace(/\{([^}]+)\}/g, (_m, name: string) => encode(values[name])) + (query ? `?${query}` : '');
     const requiredQuery = params
       .filter((p) => p.in === 'query' && p.required)
       .map((p) => `${p.name}=${encodeURIComponent(QUERY_VALUES[p.name]())}`)
@@ -687,9 +757,7 @@ describe('every route refuses hostile input with a 4xx and changes nothing', () 
     for (const c of wholeBodyCases(baseline, jsonSchema)) cases.push({ what: c.what, url: ownUrl, payload: c.payload, headers });
     if (baseline && jsonSchema) {
       for (const c of fieldCases(baseline, jsonSchema, baseline, [], true)) {
-        const payload: Payload =
-          typeof c.body === 'object' && c.body !== null ? { kind: 'json', value: c.body } : { kind: 'raw', contentType: 'application/json', text: JSON.stringify(c.body) };
-        cases.push({ what: c.what, url: ownUrl, payload, headers });
+        cases.push({ what: c.what, url: ownUrl, payload: { kind: 'raw', contentType: 'application/json', text: jsonText(c.body) }, headers });
       }
     }
     return cases;

@@ -9,6 +9,7 @@ import {
   expectOk,
   launchChromium,
   openSessionPart,
+  openTest,
   phoneContext,
   scrollsSideways,
   signedIn,
@@ -128,5 +129,67 @@ describe('a second phone for a name already checked in', () => {
     await phone.getByRole('button', { name: 'ลงทะเบียนเข้าร่วม' }).click();
     await phone.getByText(`ลงทะเบียนแล้ว: ${name}`).waitFor();
     expect(await scrollsSideways(phone)).toBe(false);
+  });
+
+  it('tells the phone that hands in second, on a copy of the first one\'s cookie, that its answers were not the ones handed in', async () => {
+    const organizer = await signedIn(await desktopContext(browser), org.organizer);
+    const created = await createProgramSession(organizer.request, '1.2.1', session('รุ่นทดสอบคุกกี้สำเนา', { allowWalkIns: true }));
+    await openTest(organizer.request, created, 'pre_test');
+    const name = 'นายสำเนา คุกกี้ทดสอบ';
+
+    const first = await phoneContext(browser);
+    const phoneA = await first.newPage();
+    await phoneA.goto(`/j/${created.joinCode}`);
+    await checkIn(phoneA, name);
+    await phoneA.getByText(`ลงทะเบียนแล้ว: ${name}`).waitFor();
+    // The device cookie copied to another phone (a shared backup, a browser profile handed on).
+    const second = await phoneContext(browser);
+    await second.addCookies(await first.cookies());
+    const phoneB = await second.newPage();
+    await phoneB.goto(`/j/${created.joinCode}`);
+    await phoneB.getByText(`ลงทะเบียนแล้ว: ${name}`).waitFor();
+
+    // Both open the one attempt; the second phone picks another answer to the first question.
+    const start = (phone: Page) =>
+      phone.getByRole('region', { name: 'แบบทดสอบก่อนอบรม' }).getByRole('button', { name: /เริ่มทำแบบทดสอบ|ทำต่อ/ }).click();
+    await start(phoneB);
+    await phoneB.getByText(/^ข้อ 1 จาก/).waitFor();
+    await phoneB.locator('input[name^="question-"]').last().check();
+    await phoneB.getByText('บันทึกแล้ว').first().waitFor();
+
+    // The first phone answers every question and hands in.
+    await phoneA.reload();
+    await start(phoneA);
+    // It resumes at the first question nobody answered (the second phone answered the first).
+    const [, at, of] = /^ข้อ (\d+) จาก (\d+)/.exec(await phoneA.getByText(/^ข้อ \d+ จาก/).innerText()) ?? [];
+    const total = Number(of);
+    expect(total).toBeGreaterThan(1);
+    for (let n = Number(at); n <= total; n++) {
+      await phoneA.getByText(`ข้อ ${n} จาก ${total}`).waitFor();
+      await phoneA.locator('input[name^="question-"]').first().check();
+      if (n < total) await phoneA.getByRole('button', { name: 'ถัดไป' }).click();
+    }
+    await phoneA.getByRole('button', { name: 'ส่งคำตอบ' }).click();
+    await phoneA.getByRole('button', { name: 'ยืนยันส่งคำตอบ' }).click();
+    await phoneA.getByTestId('result-score').waitFor();
+    const handedIn = /ได้ [\d.]+ จาก [\d.]+ คะแนน/.exec(await phoneA.getByTestId('result-score').innerText())?.[0] as string;
+    expect(handedIn).toBeDefined();
+
+    // The second phone hands in its own answers: it is told they were not the ones handed in, not shown a result.
+    for (let n = 1; n < total; n++) {
+      await phoneB.getByText(`ข้อ ${n} จาก ${total}`).waitFor();
+      await phoneB.getByRole('button', { name: 'ถัดไป' }).click();
+    }
+    await phoneB.getByRole('button', { name: 'ส่งคำตอบ' }).click();
+    await phoneB.getByRole('button', { name: 'ยืนยันส่งคำตอบ' }).click();
+    await phoneB.getByRole('heading', { name: 'ส่งจากโทรศัพท์เครื่องอื่นไปแล้ว' }).waitFor();
+    await phoneB.getByRole('alert').getByText('คำตอบในโทรศัพท์เครื่องนี้ไม่ใช่ชุดที่ถูกส่ง', { exact: false }).waitFor();
+    expect(await phoneB.getByTestId('result-score').count()).toBe(0);
+    expect(await scrollsSideways(phoneB)).toBe(false);
+    await phoneB.screenshot({ path: join(ARTIFACTS, 'second-phone-submitted-elsewhere.png'), fullPage: true });
+
+    // Back on the session's page it finds the result of the hand-in that counted.
+    await phoneB.getByRole('link', { name: 'กลับหน้ารอบอบรม' }).click();
+    await phoneB.getByRole('region', { name: 'แบบทดสอบก่อนอบรม' }).getByText(handedIn, { exact: false }).waitFor();
   });
 });

@@ -249,8 +249,9 @@ export class AttemptsService {
 
   /**
    * Scores on the server. A retry returns the first result, so a lost response on a weak line is safe; the same
-   * Idempotency-Key with different answers is refused. Past the deadline and its grace only the answers saved in
-   * time count.
+   * Idempotency-Key with different answers is refused. A hand-in under another key with other answers is another
+   * phone's (a copied device cookie): it is told its answers were not the ones handed in, not given the winner's
+   * result as if it were its own. Past the deadline and its grace only the answers saved in time count.
    */
   async submit(taker: Taker, attemptId: string, answers: Record<string, string[]>, idempotencyKey: string): Promise<AttemptResult> {
     const requestHash = hashAnswers(answers);
@@ -261,13 +262,15 @@ export class AttemptsService {
         if (attempt.submitIdempotencyKey === idempotencyKey && attempt.submitRequestHash !== requestHash) {
           throw conflict('IDEMPOTENCY_KEY_REUSED', 'คำตอบชุดนี้ถูกส่งไปแล้วด้วยคำตอบที่ต่างออกไป ผลที่บันทึกไว้คือผลของการส่งครั้งแรก');
         }
+        if (handedInElsewhere(attempt, idempotencyKey, requestHash)) throw submittedElsewhere();
       } else {
         const deadline = effectiveDeadline(attempt.deadlineAt, test.closesAt);
-        attempt.submitIdempotencyKey = idempotencyKey;
-        attempt.submitRequestHash = requestHash;
         if (deadline && isPastGrace(deadline, now)) {
+          // Too late for any phone's answers to count: finished as the sweeper would, under no hand-in's key.
           await this.finish(manager, attempt, test, deadline, 'deadline');
         } else {
+          attempt.submitIdempotencyKey = idempotencyKey;
+          attempt.submitRequestHash = requestHash;
           // Until the deadline's grace ends the phone's answers count; once the organizer has closed the test, the
           // saved answers are scored as they stand and late changes are not taken.
           if (test.status === 'open') {
@@ -878,6 +881,21 @@ export class AttemptsService {
     return { attempt, test };
   }
 }
+
+/**
+ * Handed in already under another key with other answers: another phone holding a copy of this device's cookie
+ * won. An attempt the deadline, the sweeper or the test's close finished has no key, and a hand-in of the very same
+ * answers lost nothing: both get the result as it stands.
+ */
+function handedInElsewhere(attempt: Attempt, idempotencyKey: string, requestHash: string): boolean {
+  return attempt.submitIdempotencyKey !== null && attempt.submitIdempotencyKey !== idempotencyKey && attempt.submitRequestHash !== requestHash;
+}
+
+const submittedElsewhere = () =>
+  conflict(
+    'ATTEMPT_SUBMITTED_ELSEWHERE',
+    'คำตอบในโทรศัพท์เครื่องนี้ไม่ใช่ชุดที่ถูกส่ง แบบทดสอบนี้ถูกส่งจากอีกเครื่องหนึ่งที่ใช้การลงชื่อเดียวกันไปแล้ว ผลที่บันทึกไว้เป็นผลของการส่งครั้งนั้น',
+  );
 
 interface EndedRow {
   id: string;

@@ -1140,6 +1140,7 @@ export const en: Messages = {
       deadline: 'Time is up',
       closed: 'The test is closed',
       submitted: 'Already submitted',
+      elsewhere: 'Handed in on another phone',
       sending: 'Submitting your saved answers…',
       waitingForLine: 'Not sent yet: the connection is down. Your answers are kept on this phone and will be sent when it is back.',
       sendNow: 'Send now',
@@ -1491,6 +1492,8 @@ export const en: Messages = {
     ASSESSMENT_NOT_OPEN: 'This test is not open (yet or any more).',
     ASSESSMENT_EMPTY: "This test has no questions yet. Add questions to the program's question bank first.",
     ATTEMPT_ALREADY_SUBMITTED: 'These answers were already submitted and cannot be changed.',
+    ATTEMPT_SUBMITTED_ELSEWHERE:
+      "This phone's answers were not the ones handed in: another phone signed in as you handed this test in first, and the result kept is that hand-in's.",
     QUESTION_NOT_IN_ASSESSMENT: 'This question is not part of this test.',
     OPTION_NOT_IN_QUESTION: 'The chosen option does not belong to the question. Please choose again.',
     INVALID_STATE: 'This cannot be done in the current state. Please reload the page and check.',

@@ -13,6 +13,7 @@ import { QuestionView } from './QuestionView';
 import { QueuedSubmit } from './QueuedSubmit';
 import { SaveStatusNote } from './SaveStatusNote';
 import { SubmitConfirm } from './SubmitConfirm';
+import { SubmittedElsewhere } from './SubmittedElsewhere';
 import { TestResult } from './TestResult';
 import { TimeUp } from './TimeUp';
 
@@ -29,6 +30,8 @@ const AUTO_SUBMIT_RETRY_MS = 5_000;
 const submissionOf = (attempt: TraineeAttempt, answers: ChosenOptions) =>
   Object.fromEntries(attempt.questions.filter((q) => answers[q.id] !== undefined).map((q) => [q.id, answers[q.id]]));
 
+/** Another phone with a copy of this one's sign-in handed the attempt in first. */
+const isSubmittedElsewhere = (error: unknown) => isApiError(error) && error.code === 'ATTEMPT_SUBMITTED_ELSEWHERE';
 
 /**
  * One question per screen; every choice is kept on the phone and saved to the server as it is made.
@@ -65,6 +68,12 @@ export function TestRunner({ code, attempt, clockOffsetMs }: TestRunnerProps) {
         {
           onSuccess: forget,
           onError: (error) => {
+            // Another phone handed this attempt in: nothing of this one's can count any more, so its copy goes.
+            if (isSubmittedElsewhere(error)) {
+              stop();
+              forget();
+              return;
+            }
             // No connection: the hand-in waits on the phone. A refusal or a server error stays on screen to act on.
             if (!(isApiError(error) && error.isNetworkError)) return;
             stop();
@@ -107,6 +116,9 @@ export function TestRunner({ code, attempt, clockOffsetMs }: TestRunnerProps) {
 
   if (submitMutation.data) {
     return <TestResult code={code} result={submitMutation.data} endedBy={ending} />;
+  }
+  if (isSubmittedElsewhere(submitMutation.error)) {
+    return <SubmittedElsewhere code={code} error={submitMutation.error} />;
   }
   if (ending) {
     return (
