@@ -54,6 +54,15 @@ export class ApiProcess {
     await waitUntilUp(this.baseUrl, child, this.output);
   }
 
+  /** Rejects when the running process ends (a crash, when the test did not end it). */
+  crash(): Promise<never> {
+    const child = this.child;
+    if (!child || !this.running) return Promise.reject(new Error('the API is not running'));
+    return new Promise((_, reject) =>
+      child.once('exit', (code, signal) => reject(new Error(`The API process ended (${signal ?? code})`))),
+    );
+  }
+
   /** SIGKILL: no shutdown hook runs, every open request and transaction is cut where it stands. */
   async kill(): Promise<{ signal: NodeJS.Signals | null }> {
     const child = this.child;

@@ -31,8 +31,10 @@ export class TestPostgres {
       ['-r', join(ROOT, 'e2e/support/register-ts.js'), join(__dirname, 'postgres-process.ts'), join(folder, 'pg')],
       { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
     );
-    this.child.stderr?.on('data', (chunk: Buffer) => this.log.push(chunk.toString()));
-    createInterface({ input: this.child.stdout! }).on('line', (line) => {
+    const { stdout, stderr } = this.child;
+    if (!stdout || !stderr) throw new Error('no pipes to the PostgreSQL process');
+    stderr.on('data', (chunk: Buffer) => this.log.push(chunk.toString()));
+    createInterface({ input: stdout }).on('line', (line) => {
       const event = parseEvent(line);
       if (!event) this.log.push(`${line}\n`);
       else this.waiters.shift()?.(event);
