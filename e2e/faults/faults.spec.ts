@@ -68,6 +68,7 @@ async function database<T>(sql: string, params: unknown[] = []): Promise<T[]> {
 
 /** A session of program 1.3.1 with its pre-test open and every phone joined and started (before any fault). */
 async function roomReady(title: string): Promise<{ code: string; assessmentId: string; phones: Phone[] }> {
+  const began = performance.now();
   const programs = (await requestOk(api.baseUrl, 'GET', '/api/programs', { cookie: organizer })).body as { programs: { id: string; code: string }[] };
   const program = programs.programs.find((p) => p.code === '1.3.1');
   if (!program) throw new Error('no program 1.3.1');
@@ -103,6 +104,7 @@ async function roomReady(title: string): Promise<{ code: string; assessmentId: s
     const indexes = Array.from({ length: Math.min(JOIN_AT_ONCE, PHONES - first) }, (_, k) => first + k);
     phones.push(...(await Promise.all(indexes.map(joinOne))));
   }
+  console.log(`${PHONES} phones joined and started in ${(performance.now() - began).toFixed(0)} ms`);
   return { code: session.joinCode, assessmentId: pre.id, phones };
 }
 
@@ -223,18 +225,19 @@ describe('faults during a burst of saves and hand-ins', () => {
     let cutDatabase = 0;
     const { log, failedSaves, failedSubmits } = await burstWithFault(room, async () => {
       const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-      // Slow both lines, then cut every live connection mid-flight (answers already on their way are lost) ...
+      // Both lines slow down; then the line to PostgreSQL is cut mid-query (the phones are told 503 and ask again) ...
       phoneLine.setLatency(250);
       databaseLine.setLatency(50);
       await pause(800);
-      cutPhones += phoneLine.cutAll();
       cutDatabase += databaseLine.cutAll();
-      // ... the hall's Wi-Fi drops for a moment: no new connection gets through ...
+      await pause(500);
+      // ... then the hall's Wi-Fi: every phone's connection cut (answers on their way lost), none let in for a moment ...
+      cutPhones += phoneLine.cutAll();
       phoneLine.setRefusing(true);
       await pause(700);
-      // ... comes back slow, and is cut once more before it heals.
+      // ... it comes back slow, and both lines are cut once more before they heal.
       phoneLine.setRefusing(false);
-      await pause(700);
+      await pause(500);
       cutPhones += phoneLine.cutAll();
       cutDatabase += databaseLine.cutAll();
       phoneLine.heal();
@@ -244,6 +247,8 @@ describe('faults during a burst of saves and hand-ins', () => {
     expect(cutPhones).toBeGreaterThan(0);
     expect(cutDatabase).toBeGreaterThan(0);
     expect(phoneLine.counts.refused).toBeGreaterThan(0);
+    // Queries under way when the line to PostgreSQL was cut failed, and the phones were told so (503), not left hanging.
+    expect(log.serverErrors.length).toBeGreaterThan(0);
     expect(failedSaves).toBeGreaterThan(0);
     expect(failedSubmits).toBeGreaterThan(0);
     expect(api.running).toBe(true);

@@ -90,12 +90,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends the same request until the server answers it, as the trainee's page does: after a lost connection or a 5xx
- * it waits a moment and sends it again unchanged (a save: the same PUT; a hand-in: the same Idempotency-Key).
+ * it waits a little longer each time and sends it again unchanged (a save: the same PUT; a hand-in: the same Idempotency-Key).
  * A 4xx ends the tries (logged as a refusal).
  */
 async function untilAnswered(log: BurstLog, kind: RequestKind, send: () => Promise<Answer>): Promise<Answer> {
   const giveUpAt = performance.now() + GIVE_UP_AFTER_MS;
-  for (;;) {
+  for (let tries = 1; ; tries += 1) {
     const at = () => performance.now() - log.began;
     log.sent.push({ kind, at: at() });
     try {
@@ -113,7 +113,8 @@ async function untilAnswered(log: BurstLog, kind: RequestKind, send: () => Promi
       log.lost.push({ kind, at: at(), reason: describe(error) });
     }
     if (performance.now() > giveUpAt) throw new Error(`a phone had no answer to its ${kind} for ${GIVE_UP_AFTER_MS / 1000} s`);
-    await sleep(100 + Math.random() * 200);
+    // Backing off as a phone's page would (150 ms doubling up to 2 s, jittered), not a storm on a server starting up.
+    await sleep(Math.min(2_000, 150 * 2 ** (tries - 1)) * (0.5 + Math.random()));
   }
 }
 
