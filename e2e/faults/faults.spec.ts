@@ -141,7 +141,7 @@ async function expectNothingLost(room: { assessmentId: string; phones: Phone[] }
   // No phone was refused: every fault was one a phone rides out by asking again. Every 5xx it met was the
   // database-unavailable answer, never an internal error.
   expect(log.refusals).toEqual([]);
-  for (const failure of log.serverErrors) expect(failure).toMatchObject({ status: 503, body: DATABASE_UNAVAILABLE });
+  for (const failure of log.serverErrors) expect(failure).toMatchObject({ status: 503, body: DATABASE_UNAVAILABLE, retryAfter: '2' });
   // Every phone finished its test with a score.
   for (const phone of room.phones) {
     expect(phone.result).toMatchObject({ attemptId: phone.attemptId, score: expect.any(Number), percent: expect.any(Number) });

@@ -17,7 +17,7 @@ export interface BurstLog {
   /** No answer: the connection was refused, reset or closed, or the answer did not come in time. */
   lost: { kind: RequestKind; at: number; reason: string }[];
   /** A 5xx answer, which a phone also asks again after. */
-  serverErrors: { kind: RequestKind; at: number; status: number; body: unknown }[];
+  serverErrors: { kind: RequestKind; at: number; status: number; body: unknown; retryAfter: string | null }[];
   /** A 4xx answer: asking again would not change it, so the phone is stuck. Any is a failure. */
   refusals: { kind: RequestKind; status: number; body: unknown }[];
   acknowledged: { kind: RequestKind; at: number }[];
@@ -50,6 +50,7 @@ export interface Answer {
   status: number;
   body: unknown;
   setCookie: string[];
+  retryAfter: string | null;
 }
 
 /** One request over real HTTP (keep-alive, as a browser), with a time limit. Throws when no answer came. */
@@ -76,7 +77,12 @@ export async function request(
   } catch {
     // not JSON (a proxy's or a dying server's page): kept as text for the failure's message
   }
-  return { status: response.status, body, setCookie: response.headers.getSetCookie().map((c) => c.split(';')[0]) };
+  return {
+    status: response.status,
+    body,
+    setCookie: response.headers.getSetCookie().map((c) => c.split(';')[0]),
+    retryAfter: response.headers.get('retry-after'),
+  };
 }
 
 /** A request that must succeed now (setting the scene, with no fault under way). */
@@ -108,7 +114,7 @@ async function untilAnswered(log: BurstLog, kind: RequestKind, send: () => Promi
         log.refusals.push({ kind, status: answer.status, body: answer.body });
         return answer;
       }
-      log.serverErrors.push({ kind, at: at(), status: answer.status, body: answer.body });
+      log.serverErrors.push({ kind, at: at(), status: answer.status, body: answer.body, retryAfter: answer.retryAfter });
     } catch (error) {
       log.lost.push({ kind, at: at(), reason: describe(error) });
     }
