@@ -3,7 +3,18 @@ import { isValidationMessageKey, issueParams, thaiIssueMessage, type ApiError, t
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { DomainError } from './domain.error';
+
+/** While PostgreSQL is away (restarting, the line cut): the request may work when asked again in a moment. */
+const DATABASE_UNAVAILABLE: ApiError = {
+  code: 'DATABASE_UNAVAILABLE',
+  message: 'ระบบฐานข้อมูลไม่พร้อมใช้งานชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่',
+};
+/** Seconds a client is asked to wait before trying again (Retry-After). */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
+/** At most one log line per this many milliseconds while the database is away: every phone's retry would add one. */
+const UNAVAILABLE_LOG_EVERY_MS = 5_000;
 
 const MESSAGES_BY_STATUS: Partial<Record<number, { code: ErrorCode; message: string }>> = {
   [HttpStatus.BAD_REQUEST]: { code: 'VALIDATION_FAILED', message: 'คำขอไม่ถูกต้อง' },
@@ -37,10 +48,12 @@ export function sendApiError(response: Response, status: number, error: ApiError
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiError');
+  private unavailableSince: { loggedAt: number; unlogged: number } | undefined;
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.toApiError(exception);
+    if (body.code === 'DATABASE_UNAVAILABLE') response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     // A file being sent may have set its own type before it failed; the answer is JSON.
     response.status(status).type('application/json').json(body);
   }
@@ -59,6 +72,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (known) return [status, { ...known }];
       if (status < 500) return [status, { code: 'VALIDATION_FAILED', message: 'คำขอไม่ถูกต้อง' }];
     }
+    if (isDatabaseUnavailable(exception)) {
+      this.logUnavailable(exception);
+      return [HttpStatus.SERVICE_UNAVAILABLE, { ...DATABASE_UNAVAILABLE }];
+    }
     const clientStatus = clientErrorStatus(exception);
     if (clientStatus !== null) return [clientStatus, { ...(MESSAGES_BY_STATUS[clientStatus] ?? { code: 'VALIDATION_FAILED', message: 'คำขอไม่ถูกต้อง' }) }];
     // Log the error itself only: request bodies may hold trainees' personal data.
@@ -67,6 +84,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
       HttpStatus.INTERNAL_SERVER_ERROR,
       { code: 'INTERNAL_ERROR', message: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง' },
     ];
+  }
+
+  /** The connection's error (never a request's data), once per few seconds with how many were not logged. */
+  private logUnavailable(exception: unknown): void {
+    // A monotonic timer for spacing log lines, not a time of day (which comes from the Clock).
+    const now = performance.now();
+    const since = this.unavailableSince;
+    if (since && now - since.loggedAt < UNAVAILABLE_LOG_EVERY_MS) {
+      since.unlogged += 1;
+      return;
+    }
+    const more = since?.unlogged ? ` (and ${since.unlogged} more since the last line)` : '';
+    this.logger.warn(`The database is unavailable: ${exception instanceof Error ? exception.message : String(exception)}${more}`);
+    this.unavailableSince = { loggedAt: now, unlogged: 0 };
   }
 }
 

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { keepConnectionLossFromCrashing } from './database-unavailable';
 
 /** The role the app works as (migrations/1764250000000-row-level-security.ts): row-level security holds it. */
 export const APP_ROLE = 'sujarit_app';
@@ -70,6 +71,7 @@ export function workAsAppRole(dataSource: DataSource): void {
   const settings = new WeakMap<PoolClient, string>();
   driver.obtainMasterConnection = async () => {
     const [client, release] = await obtain();
+    keepConnectionLossFromCrashing(client);
     const organizationId = currentOrganizationId() ?? '';
     const current = settings.get(client);
     if (current === organizationId) return [client, release];

@@ -1521,6 +1521,7 @@ export const en: Messages = {
     ACCOUNT_LINK_USED: 'This link has already been used (it works once).',
     ACCOUNT_LINK_EXPIRED: 'This link has expired. Please ask the administrator for a new one.',
     INTERNAL_ERROR: 'Something went wrong. Please try again.',
+    DATABASE_UNAVAILABLE: 'The system is briefly unavailable. Please try again in a moment.',
     PROGRAM_CODE_TAKEN: 'Program code {{code}} is already used. Please choose another code.',
     PROGRAM_ARCHIVED: 'Program {{code}} is archived. Restore it first.',
     PROGRAM_HAS_SESSIONS: 'This program has sessions, so it cannot be deleted. You can archive it instead.',
