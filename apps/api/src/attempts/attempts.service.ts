@@ -198,7 +198,7 @@ export class AttemptsService {
    * apply; `saveAnswer` then gives the reason.
    */
   async saveAnswerFromPhone(phone: PhoneKey, attemptId: string, questionId: string, optionIds: string[]): Promise<boolean> {
-    const question = await this.optionsOf(questionId);
+    const question = this.questionOptions.get(questionId) ?? (await this.optionsOf(questionId));
     const chosen = [...new Set(optionIds)];
     if (!question || chosen.some((id) => !question.optionIds.has(id)) || (question.type !== 'multiple_choice' && chosen.length > 1)) {
       return false;
@@ -212,7 +212,9 @@ export class AttemptsService {
         values: [attemptId, phone.joinCode, phone.deviceTokenHash, questionId, chosen, this.clock.now()],
       });
       release();
-      return rows[0].saved === 1;
+      if (rows[0].saved !== 1) return false;
+      this.rememberOptions(questionId, question);
+      return true;
     } catch (error) {
       release(error);
       throw error;
@@ -835,21 +837,24 @@ export class AttemptsService {
     }));
   }
 
-  /**
-   * A question's type and option ids, kept in memory: a question any attempt has used never changes in place
-   * (editing makes a new version), and only such questions are asked for here.
-   */
+  /** A question's type and option ids, as the database has them now. */
   private async optionsOf(questionId: string) {
-    const cached = this.questionOptions.get(questionId);
-    if (cached) return cached;
     const question = await this.db.manager.findOne(Question, { where: { id: questionId }, select: { id: true, type: true, options: true } });
-    if (!question) return null;
-    const entry = { type: question.type, optionIds: new Set(question.options.map((o) => o.id)) };
+    return question && { type: question.type, optionIds: new Set(question.options.map((o) => o.id)) };
+  }
+
+  /**
+   * Keeps a question's options in this process's memory once a save to it applied: it is then in a test someone
+   * started, so it is used, and a used question never changes in place (editing makes a new version with a new id),
+   * in this process or any other. A question a phone merely named may be unused and still edited in place: it is
+   * read again next time.
+   */
+  private rememberOptions(questionId: string, options: { type: QuestionType; optionIds: Set<string> }) {
+    if (this.questionOptions.has(questionId)) return;
     if (this.questionOptions.size >= QUESTION_CACHE_SIZE) {
       this.questionOptions.delete(this.questionOptions.keys().next().value as string);
     }
-    this.questionOptions.set(questionId, entry);
-    return entry;
+    this.questionOptions.set(questionId, options);
   }
 
   private async validateAnswer(manager: EntityManager, test: Assessment, questionId: string, optionIds: string[]) {
