@@ -814,6 +814,9 @@ export class AttemptsService {
          JOIN enrolments e ON e.id = t.enrolment_id
          JOIN training_sessions s ON s.id = e.session_id
         WHERE t.organization_id = $1 AND a.organization_id = $1 AND e.organization_id = $1 AND s.organization_id = $1
+          -- A test is its session's (as the attempt's enrolment is): said, so the plan goes from the sessions asked
+          -- for to their tests' attempts instead of reading every attempt of the organization's years.
+          AND a.session_id = s.id
           AND a.kind <> 'survey' AND ${where}
           AND ${attemptSql.ended('t', 'a', `$${params.length + 1}`)}`,
       [...params, now],
