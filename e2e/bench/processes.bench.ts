@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createServer, Server, Socket, connect } from 'node:net';
 import { Client } from 'pg';
@@ -283,7 +284,7 @@ describe('benchmark: past one machine', () => {
       `processes: ${PHONES} phones saving at once through a round-robin balancer — one process ${one.perSecond.toFixed(0)} saves/s ` +
         `(p95 ${one.p95.toFixed(0)} ms), two ${two.perSecond.toFixed(0)} saves/s (p95 ${two.p95.toFixed(0)} ms): × ${growth.toFixed(2)}`,
     );
-    const limitedBy = 'API processes and PostgreSQL share 2 cores';
+    const limitedBy = `the processes and PostgreSQL share ${cpus().length} cores (load ${loadavg()[0].toFixed(1)})`;
     const rows: BenchRow[] = [
       { scenario: 'processes', measure: 'saves/s, one process', value: Math.round(one.perSecond), unit: '/s', limitedBy },
       { scenario: 'processes', measure: 'saves/s, two processes', value: Math.round(two.perSecond), unit: '/s', limitedBy },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
 import { baseUrl, DEMO_ORGANIZER } from '../support/browser';
 import { cloneOrganization } from './support/clone-organizations';
@@ -225,7 +226,8 @@ describe('benchmark: one organization among many', () => {
         unit: 'ms',
         goal: `< ${GOAL_P95_MS}`,
         met: p95 < GOAL_P95_MS,
-        limitedBy: `${data.organizations} organizations, ${data.attempts} attempts, ${data.answers} answers`,
+        // The machine's load beside the figure: on shared cores a busy neighbour, not the data, can be what is slow.
+        limitedBy: `${data.organizations} organizations' data; load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
       });
     }
     recordBench([
