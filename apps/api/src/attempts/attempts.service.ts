@@ -712,7 +712,11 @@ export class AttemptsService {
     const keys = new Map<string, TopicScoringKey[]>();
     for (const { q_id: questionId, assessment_id: assessmentId } of raw) {
       const question = questions.get(questionId);
-      if (question) keys.set(assessmentId, [...(keys.get(assessmentId) ?? []), { ...scoringKey(question), topic: question.topic }]);
+      if (!question) continue;
+      // Appended in place: copying the list at each question made a test's key cost its length squared.
+      const key = keys.get(assessmentId) ?? [];
+      key.push({ ...scoringKey(question), topic: question.topic });
+      keys.set(assessmentId, key);
     }
     return keys;
   }
@@ -730,7 +734,12 @@ export class AttemptsService {
       [attempts.map((t) => t.organizationId), attempts.map((t) => t.id)],
     );
     const answers = new Map<string, Record<string, string[]>>();
-    for (const row of rows) answers.set(row.attempt_id, { ...answers.get(row.attempt_id), [row.question_id]: row.option_ids });
+    // Filled in place: copying an attempt's answers at each row cost a results page its attempts × answers².
+    for (const row of rows) {
+      const sheet = answers.get(row.attempt_id) ?? {};
+      sheet[row.question_id] = row.option_ids;
+      answers.set(row.attempt_id, sheet);
+    }
     return answers;
   }
 
@@ -797,7 +806,9 @@ export class AttemptsService {
     const grouped = new Map<string, EndedAttempt[]>();
     for (const attempt of await this.endedAttempts(where, params)) {
       const key = groupOf(attempt);
-      grouped.set(key, [...(grouped.get(key) ?? []), attempt]);
+      const group = grouped.get(key) ?? [];
+      group.push(attempt);
+      grouped.set(key, group);
     }
     return grouped;
   }
