@@ -538,14 +538,14 @@ export class AttemptsService {
   }
 
   /**
-   * The scores that count for each person in each program of a fiscal year, keyed `programId:personId`: their first
+   * The scores that count for each person in the given programs of a fiscal year, keyed `programId:personId`: their first
    * pre-test and best post-test over the year's sessions that were not cancelled, among the attempts ended by now
    * (one whose time ran out counts with the answers it saved).
    */
-  async countingScoresOfYear(organizationId: string, fiscalYear: number): Promise<Map<string, CountingScores>> {
+  async countingScoresOfYear(organizationId: string, fiscalYear: number, programIds: readonly string[]): Promise<Map<string, CountingScores>> {
     const ended = await this.endedScores(
-      `s.fiscal_year = $2 AND s.status <> 'cancelled'`,
-      [organizationId, fiscalYear],
+      `s.fiscal_year = $2 AND s.status <> 'cancelled' AND s.program_id = ANY($3::uuid[])`,
+      [organizationId, fiscalYear, programIds],
       (row) => `${row.programId}:${row.personId}`,
     );
     return new Map([...ended].map(([key, scores]) => [key, countingScores(scores)]));
