@@ -122,7 +122,10 @@ export class AttemptsService {
     private readonly clock: Clock,
   ) {}
 
-  private readonly questionOptions = new Map<string, Promise<{ type: QuestionType; optionIds: Set<string> } | null>>();
+  /** Options of questions a save has applied to (used, so never edited in place): see `rememberOptions`. */
+  private readonly questionOptions = new Map<string, { type: QuestionType; optionIds: Set<string> }>();
+  /** Reads of a question's options under way, shared by the phones asking at once: see `optionsOf`. */
+  private readonly readingOptions = new Map<string, Promise<{ type: QuestionType; optionIds: Set<string> } | null>>();
 
   /**
    * Starts attempt number N, or resumes it with its answers, its question order and its deadline.
@@ -199,7 +202,7 @@ export class AttemptsService {
    * apply; `saveAnswer` then gives the reason.
    */
   async saveAnswerFromPhone(phone: PhoneKey, attemptId: string, questionId: string, optionIds: string[]): Promise<boolean> {
-    const question = await this.optionsOf(questionId);
+    const question = this.questionOptions.get(questionId) ?? (await this.optionsOf(questionId));
     const chosen = [...new Set(optionIds)];
     if (!question || chosen.some((id) => !question.optionIds.has(id)) || (question.type !== 'multiple_choice' && chosen.length > 1)) {
       return false;
@@ -213,7 +216,9 @@ export class AttemptsService {
         values: [attemptId, phone.joinCode, phone.deviceTokenHash, questionId, chosen, this.clock.now()],
       });
       release();
-      return rows[0].saved === 1;
+      if (rows[0].saved !== 1) return false;
+      this.rememberOptions(questionId, question);
+      return true;
     } catch (error) {
       release(error);
       throw error;
@@ -540,14 +545,14 @@ export class AttemptsService {
   }
 
   /**
-   * The scores that count for each person in each program of a fiscal year, keyed `programId:personId`: their first
+   * The scores that count for each person in the given programs of a fiscal year, keyed `programId:personId`: their first
    * pre-test and best post-test over the year's sessions that were not cancelled, among the attempts ended by now
    * (one whose time ran out counts with the answers it saved).
    */
-  async countingScoresOfYear(organizationId: string, fiscalYear: number): Promise<Map<string, CountingScores>> {
+  async countingScoresOfYear(organizationId: string, fiscalYear: number, programIds: readonly string[]): Promise<Map<string, CountingScores>> {
     const ended = await this.endedScores(
-      `s.fiscal_year = $2 AND s.status <> 'cancelled'`,
-      [organizationId, fiscalYear],
+      `s.fiscal_year = $2 AND s.status <> 'cancelled' AND s.program_id = ANY($3::uuid[])`,
+      [organizationId, fiscalYear, programIds],
       (row) => `${row.programId}:${row.personId}`,
     );
     return new Map([...ended].map(([key, scores]) => [key, countingScores(scores)]));
@@ -714,7 +719,11 @@ export class AttemptsService {
     const keys = new Map<string, TopicScoringKey[]>();
     for (const { q_id: questionId, assessment_id: assessmentId } of raw) {
       const question = questions.get(questionId);
-      if (question) keys.set(assessmentId, [...(keys.get(assessmentId) ?? []), { ...scoringKey(question), topic: question.topic }]);
+      if (!question) continue;
+      // Appended in place: copying the list at each question made a test's key cost its length squared.
+      const key = keys.get(assessmentId) ?? [];
+      key.push({ ...scoringKey(question), topic: question.topic });
+      keys.set(assessmentId, key);
     }
     return keys;
   }
@@ -732,7 +741,12 @@ export class AttemptsService {
       [attempts.map((t) => t.organizationId), attempts.map((t) => t.id)],
     );
     const answers = new Map<string, Record<string, string[]>>();
-    for (const row of rows) answers.set(row.attempt_id, { ...answers.get(row.attempt_id), [row.question_id]: row.option_ids });
+    // Filled in place: copying an attempt's answers at each row cost a results page its attempts × answers².
+    for (const row of rows) {
+      const sheet = answers.get(row.attempt_id) ?? {};
+      sheet[row.question_id] = row.option_ids;
+      answers.set(row.attempt_id, sheet);
+    }
     return answers;
   }
 
@@ -799,7 +813,9 @@ export class AttemptsService {
     const grouped = new Map<string, EndedAttempt[]>();
     for (const attempt of await this.endedAttempts(where, params)) {
       const key = groupOf(attempt);
-      grouped.set(key, [...(grouped.get(key) ?? []), attempt]);
+      const group = grouped.get(key) ?? [];
+      group.push(attempt);
+      grouped.set(key, group);
     }
     return grouped;
   }
@@ -816,6 +832,9 @@ export class AttemptsService {
          JOIN enrolments e ON e.id = t.enrolment_id
          JOIN training_sessions s ON s.id = e.session_id
         WHERE t.organization_id = $1 AND a.organization_id = $1 AND e.organization_id = $1 AND s.organization_id = $1
+          -- A test is its session's (as the attempt's enrolment is): said, so the plan goes from the sessions asked
+          -- for to their tests' attempts instead of reading every attempt of the organization's years.
+          AND a.session_id = s.id
           AND a.kind <> 'survey' AND ${where}
           AND ${attemptSql.ended('t', 'a', `$${params.length + 1}`)}`,
       [...params, now],
@@ -840,26 +859,33 @@ export class AttemptsService {
   }
 
   /**
-   * A question's type and option ids, kept in memory: a question any attempt has used never changes in place
-   * (editing makes a new version), and only such questions are asked for here. The look-up itself is kept, so a
-   * hall reaching the same question together reads it once rather than once per phone; a question not found
-   * (another organization's, or none) is not kept.
+   * A question's type and option ids, as the database has them now. Phones asking for one question while it is being
+   * read share that read (a hall reaches each question together: 100 phones made 100 reads of it); the read is
+   * dropped once it has answered.
    */
   private optionsOf(questionId: string) {
-    const cached = this.questionOptions.get(questionId);
-    if (cached) return cached;
-    const lookup = this.db.manager
+    const reading = this.readingOptions.get(questionId);
+    if (reading) return reading;
+    const read = this.db.manager
       .findOne(Question, { where: { id: questionId }, select: { id: true, type: true, options: true } })
-      .then((question) => (question ? { type: question.type, optionIds: new Set(question.options.map((o) => o.id)) } : null));
+      .then((question) => question && { type: question.type, optionIds: new Set(question.options.map((o) => o.id)) })
+      .finally(() => this.readingOptions.delete(questionId));
+    this.readingOptions.set(questionId, read);
+    return read;
+  }
+
+  /**
+   * Keeps a question's options in this process's memory once a save to it applied: it is then in a test someone
+   * started, so it is used, and a used question never changes in place (editing makes a new version with a new id),
+   * in this process or any other. A question a phone merely named may be unused and still edited in place: it is
+   * read again next time.
+   */
+  private rememberOptions(questionId: string, options: { type: QuestionType; optionIds: Set<string> }) {
+    if (this.questionOptions.has(questionId)) return;
     if (this.questionOptions.size >= QUESTION_CACHE_SIZE) {
       this.questionOptions.delete(this.questionOptions.keys().next().value as string);
     }
-    this.questionOptions.set(questionId, lookup);
-    const forget = () => {
-      if (this.questionOptions.get(questionId) === lookup) this.questionOptions.delete(questionId);
-    };
-    lookup.then((entry) => entry ?? forget(), forget);
-    return lookup;
+    this.questionOptions.set(questionId, options);
   }
 
   private async validateAnswer(manager: EntityManager, test: Assessment, questionId: string, optionIds: string[]) {

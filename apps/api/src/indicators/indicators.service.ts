@@ -131,7 +131,8 @@ export class IndicatorsService {
     const [years, progress, scores] = await Promise.all([
       this.db.getRepository(ProgramYear).find({ where: { organizationId, fiscalYear } }),
       this.progressByProgram(organizationId, fiscalYear),
-      this.attendeeScores(organizationId, fiscalYear),
+      // Only the programs asked for: one program-year's card reads that program's attempts, not the whole year's.
+      this.attendeeScores(organizationId, fiscalYear, programs.map((p) => p.id)),
     ]);
     const indicators: ProgramIndicatorView[] = [];
     for (const program of programs) {
@@ -172,16 +173,16 @@ export class IndicatorsService {
    * sessions of the fiscal year; an attempt whose time ran out counts with the answers it saved, even if nobody has
    * written it down yet. Attendees without a score are kept, with nulls.
    */
-  private async attendeeScores(organizationId: string, fiscalYear: number): Promise<Map<string, AttendeeScores[]>> {
+  private async attendeeScores(organizationId: string, fiscalYear: number, programIds: readonly string[]): Promise<Map<string, AttendeeScores[]>> {
     const [attendees, scores] = await Promise.all([
       this.db.query(
         `SELECT DISTINCT s.program_id, e.person_id
            FROM enrolments e JOIN training_sessions s ON s.id = e.session_id
           WHERE e.organization_id = $1 AND s.organization_id = $1 AND s.fiscal_year = $2
-            AND s.status <> 'cancelled' AND e.status = 'attended'`,
-        [organizationId, fiscalYear],
+            AND s.status <> 'cancelled' AND e.status = 'attended' AND s.program_id = ANY($3::uuid[])`,
+        [organizationId, fiscalYear, programIds],
       ) as Promise<{ program_id: string; person_id: string }[]>,
-      this.attempts.countingScoresOfYear(organizationId, fiscalYear),
+      this.attempts.countingScoresOfYear(organizationId, fiscalYear, programIds),
     ]);
     const byProgram = new Map<string, AttendeeScores[]>();
     for (const { program_id: programId, person_id: personId } of attendees) {
