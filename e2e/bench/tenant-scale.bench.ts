@@ -237,7 +237,7 @@ describe('benchmark: one organization among many', () => {
       { scenario: 'scale', measure: 'load by COPY (and vacuum)', value: Math.round(copySeconds + vacuumSeconds), unit: 's' },
       ...rows,
     ]);
+    // A read over its goal shows as NOT MET in the run's table, which then ends the run non-zero, as every scenario's does.
     console.log([`one organization (copy ${copyNumber}) among ${data.organizations}:`, ...lines, `goal: every read p95 < ${GOAL_P95_MS} ms`].join('\n'));
-    expect(rows.filter((r) => !r.met).map((r) => `${r.measure} ${r.value} ms`)).toEqual([]);
   }, 6 * 3_600_000);
 });
