@@ -256,4 +256,66 @@ describe('the installable app with no connection', () => {
     }
     await context.close();
   });
+  it('keeps a hand-in on the phone while the server says it cannot take it now (503), and sends it by itself when it can', async () => {
+    const { session, preId } = await sessionWithFourQuestions();
+    // No service worker: the page's own requests are what this test answers.
+    const context = await browser.newContext({
+      baseURL: baseUrl(),
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'th-TH',
+      timezoneId: 'Asia/Bangkok',
+      serviceWorkers: 'block',
+    });
+    const phone = await context.newPage();
+    const name = 'นายระบบ ไม่พร้อมชั่วคราว';
+    await phone.goto(`/j/${session.joinCode}`);
+    await phone.getByLabel('ชื่อ-นามสกุล').fill(name);
+    await phone.getByLabel('กลุ่ม').selectOption('citizen');
+    await phone.getByRole('button', { name: 'ลงทะเบียนเข้าร่วม' }).click();
+    await phone.getByText(`ลงทะเบียนแล้ว: ${name}`).waitFor();
+    await phone.getByRole('button', { name: 'เริ่มทำแบบทดสอบ' }).click();
+    for (const n of [1, 2, 3, 4]) {
+      await phone.getByText(`ข้อ ${n} จาก 4`).waitFor();
+      await answerOnScreen(phone);
+      await phone.getByText('บันทึกแล้ว').waitFor();
+      if (n < 4) await phone.getByRole('button', { name: 'ถัดไป' }).click();
+    }
+
+    // The first hand-in meets the API's answer while its database restarts (e2e/faults shows the API gives exactly
+    // this: 503 DATABASE_UNAVAILABLE with Retry-After); the ones after it reach the server.
+    let refused = 0;
+    await phone.route(/\/api\/join\/[^/]+\/attempts\/[^/]+\/submit$/, (route) => {
+      if (refused++ > 0) return route.continue();
+      return route.fulfill({
+        status: 503,
+        headers: { 'content-type': 'application/json', 'retry-after': '2' },
+        body: JSON.stringify({ code: 'DATABASE_UNAVAILABLE', message: 'ระบบไม่พร้อมใช้งานชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่' }),
+      });
+    });
+    await phone.getByRole('button', { name: 'ส่งคำตอบ' }).click();
+    await phone.getByRole('button', { name: 'ยืนยันส่งคำตอบ' }).click();
+    const queued = phone.getByRole('alert').filter({ hasText: 'เก็บคำตอบไว้ในเครื่องแล้ว' });
+    await queued.getByText('ระบบยังรับคำตอบไม่ได้ชั่วคราว', { exact: false }).waitFor();
+    expect(await phone.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('sujarit.pendingSubmit.')))).toBe(true);
+
+    // By itself, a few seconds later, the hand-in goes again and the result shows.
+    await phone.getByTestId('result-score').waitFor({ timeout: 15_000 });
+    expect(refused).toBe(2);
+    const db = new Client({ connectionString: process.env.SUJARIT_TEST_DATABASE_URL });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS handed_in FROM attempts a JOIN enrolments e ON e.id = a.enrolment_id JOIN people p ON p.id = e.person_id
+          WHERE a.assessment_id = $1 AND p.full_name = $2 AND a.submitted_at IS NOT NULL`,
+        [preId, name],
+      );
+      expect(rows).toEqual([{ handed_in: 1 }]);
+    } finally {
+      await db.end();
+    }
+    await context.close();
+  });
 });

@@ -1135,6 +1135,8 @@ export const en: Messages = {
     queued: {
       heading: 'Your answers are kept on this phone',
       body: 'There is no connection right now. All your answers are kept on this phone and will be sent by themselves when it is back; the result then shows on this page. Nothing needs doing again.',
+      bodyServerBusy:
+        'The system cannot take answers for a moment. All your answers are kept on this phone and will be sent by themselves when it is ready; the result then shows on this page. Nothing needs doing again.',
     },
     ended: {
       deadline: 'Time is up',

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { isApiError } from '../../../lib/api-client';
 import { formatCount, percentOf } from '../../../lib/numbers';
-import { isRetryable } from '../api/retryable';
+import { isRetryable, isServerBusy } from '../api/retryable';
 import { pendingSubmitOf, useSubmitAttempt } from '../api/submit-attempt';
 import { isAnswered, useAnswerSync, type AttemptEnd, type ChosenOptions } from '../hooks/use-answer-sync';
 import { useCountdown } from '../hooks/use-countdown';
@@ -61,6 +61,8 @@ export function TestRunner({ code, attempt, clockOffsetMs }: TestRunnerProps) {
 
   // The trainee handed in and the line was down (in this visit, or before a reload): the answers are locked.
   const [queued, setQueued] = useState(() => pendingSubmitOf(attempt.id) !== null);
+  // Why the last hand-in is waiting: no line, or a server that said "not now" (the page words it accordingly).
+  const [waitingFor, setWaitingFor] = useState<'line' | 'server'>('line');
   const submit = useCallback(
     () =>
       submitAttempt(
@@ -74,9 +76,13 @@ export function TestRunner({ code, attempt, clockOffsetMs }: TestRunnerProps) {
               forget();
               return;
             }
-            // No connection: the hand-in waits on the phone. A refusal or a server error stays on screen to act on.
-            if (!(isApiError(error) && error.isNetworkError)) return;
+            // No connection, or a server saying "not now" (503 while its database restarts, 502/504 from a proxy while
+            // a process restarts): the hand-in waits on the phone and goes by itself. A refusal or another server
+            // error stays on screen to act on.
+            const lineDown = isApiError(error) && error.isNetworkError;
+            if (!lineDown && !isServerBusy(error)) return;
             stop();
+            setWaitingFor(lineDown ? 'line' : 'server');
             setQueued(true);
           },
         },
@@ -133,7 +139,7 @@ export function TestRunner({ code, attempt, clockOffsetMs }: TestRunnerProps) {
     );
   }
   if (queued) {
-    return <QueuedSubmit pending={submitMutation.isPending} waitingForLine={failedOnTheLine} onRetry={submit} />;
+    return <QueuedSubmit pending={submitMutation.isPending} waitingFor={waitingFor} waitingForLine={failedOnTheLine} onRetry={submit} />;
   }
   if (questions.length === 0) return <p className="alert alert--warning">{t('test.empty')}</p>;
 
