@@ -95,6 +95,11 @@ interface Standing {
   score: AttemptScoreFields;
 }
 
+/** A program year's pass mark as PostgreSQL gives it (numeric as text), or the default when the year sets none. */
+export function passMarkOrDefault(mark: string | null | undefined): number {
+  return mark === null || mark === undefined ? DEFAULT_PASS_MARK_PERCENT : Number(mark);
+}
+
 /** The answer key of a question as the scorer reads it: option weights when the question has them. */
 export function scoringKey(q: Question): ScoringKey {
   const weighted = q.options.some((o) => o.weight !== undefined);
@@ -155,21 +160,33 @@ export class AttemptsService {
           throw conflict('INVALID_STATE', 'ส่งคำตอบครั้งก่อนให้เรียบร้อยก่อนเริ่มทำครั้งใหม่');
         }
       }
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Attempt)
-        .values({
-          ...mine,
-          attemptNumber,
-          startedAt: now,
-          deadlineAt: firstDeadline(test, now),
-          ...attemptOrder({ ...test, questionIds }, questions, shuffle),
-        })
-        .orIgnore()
-        .execute();
-      if (Array.isArray(inserted.raw) && inserted.raw.length > 0) answers = {};
-      attempt = await manager.findOneByOrFail(Attempt, { ...mine, attemptNumber });
+      const values = {
+        ...mine,
+        attemptNumber,
+        startedAt: now,
+        deadlineAt: firstDeadline(test, now),
+        ...attemptOrder({ ...test, questionIds }, questions, shuffle),
+      };
+      const inserted = await manager.createQueryBuilder().insert().into(Attempt).values(values).orIgnore().returning(['id']).execute();
+      const made = Array.isArray(inserted.raw) ? (inserted.raw[0] as { id: string } | undefined) : undefined;
+      if (made) {
+        // Just made: it is what was inserted, with nothing handed in or scored yet, so it is not read back.
+        answers = {};
+        attempt = manager.create(Attempt, {
+          ...values,
+          id: made.id,
+          finishReason: null,
+          submitIdempotencyKey: null,
+          submitRequestHash: null,
+          submittedAt: null,
+          score: null,
+          maxScore: null,
+          percent: null,
+        });
+      } else {
+        // Started by a retry a moment before: that one stands.
+        attempt = await manager.findOneByOrFail(Attempt, { ...mine, attemptNumber });
+      }
     }
     answers ??= (await this.answersOf(manager, [attempt])).get(attempt.id) ?? {};
     return {
@@ -337,10 +354,19 @@ export class AttemptsService {
     };
   }
 
-  /** What the phone's session page shows of each test for this enrolment (none when the phone has not joined). */
-  async onPhone(manager: EntityManager, taker: Taker | null, tests: Assessment[]): Promise<Map<string, PhoneAttempts>> {
+  /**
+   * What the phone's session page shows of each test for this enrolment (none when the phone has not joined).
+   * `noAttempts`: the enrolment is new, so nothing is looked up; `passMarkPercent`: the session's pass mark, when the
+   * caller read it already.
+   */
+  async onPhone(
+    manager: EntityManager,
+    taker: Taker | null,
+    tests: Assessment[],
+    known: { noAttempts?: boolean; passMarkPercent?: number } = {},
+  ): Promise<Map<string, PhoneAttempts>> {
     const now = this.clock.now();
-    const attempts = taker
+    const attempts = taker && !known.noAttempts
       ? await manager.find(Attempt, {
           where: { organizationId: taker.organizationId, enrolmentId: taker.id, assessmentId: In(tests.map((t) => t.id)) },
           order: { attemptNumber: 'ASC' },
@@ -350,7 +376,8 @@ export class AttemptsService {
     for (const attempt of attempts) latest.set(attempt.assessmentId, attempt);
     const standings = new Map((await this.standings(manager, [...latest.values()], tests, now)).map((s) => [s.attempt.assessmentId, s]));
     const sessionId = taker?.sessionId ?? tests[0]?.sessionId;
-    const passMarkPercent = sessionId && tests.some((t) => t.kind !== 'survey') ? await this.passMarkOf(manager, sessionId) : DEFAULT_PASS_MARK_PERCENT;
+    const passMarkPercent =
+      known.passMarkPercent ?? (sessionId && tests.some((t) => t.kind !== 'survey') ? await this.passMarkOf(manager, sessionId) : DEFAULT_PASS_MARK_PERCENT);
     const postShown = [...standings.values()].some((s) => s.test.kind === 'post_test' && s.end && visibleScore(s.test, { ...s.score, ended: true }, now).percent !== null);
     const prePercent = taker && postShown ? await this.shownPrePercent(manager, taker, now) : null;
     return new Map(
@@ -393,8 +420,7 @@ export class AttemptsService {
         WHERE s.id = $1`,
       [sessionId],
     );
-    const mark = rows[0]?.pass_mark_percent;
-    return mark === null || mark === undefined ? DEFAULT_PASS_MARK_PERCENT : Number(mark);
+    return passMarkOrDefault(rows[0]?.pass_mark_percent);
   }
 
   /**

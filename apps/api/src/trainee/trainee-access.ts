@@ -119,7 +119,7 @@ export class TraineeAccess {
     code: string,
     deviceToken: string | undefined,
     address: string,
-    options: { lock?: boolean } = {},
+    options: { lock?: boolean; person?: boolean } = {},
   ): Promise<{ session: TrainingSession; enrolment: Enrolment | null }> {
     // The organization `answer` found by the code (the one global table, join_codes); then the session within it.
     const organizationId = currentOrganizationId();
@@ -130,14 +130,17 @@ export class TraineeAccess {
         ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
       }));
     if (!session) throw new WrongCode('join');
-    const enrolment = await enrolmentFor(manager, session, deviceToken);
+    const enrolment = await enrolmentFor(manager, session, deviceToken, { person: options.person });
     if (!enrolment && !(await this.throttle.isLimited(wrongJoinCodes(address), manager)).allowed) throw tooManyJoinCodes();
     return { session, enrolment };
   }
 
-  /** The session and this phone's enrolment, or 401 NOT_JOINED (429 from an address that guessed too often). */
+  /**
+   * The session and this phone's enrolment, or 401 NOT_JOINED (429 from an address that guessed too often). Without
+   * its person: a test's requests need only whose attempt it is.
+   */
   async require(manager: EntityManager, code: string, deviceToken: string | undefined, address: string) {
-    const { session, enrolment } = await this.open(manager, code, deviceToken, address);
+    const { session, enrolment } = await this.open(manager, code, deviceToken, address, { person: false });
     if (!enrolment) throw notJoined();
     return { session, enrolment };
   }
@@ -164,10 +167,25 @@ export class TraineeAccess {
   }
 }
 
-export async function enrolmentFor(manager: EntityManager, session: TrainingSession, deviceToken: string | undefined) {
+/**
+ * The enrolment this device token holds in the session, with its person (the name the page shows) unless `person`
+ * is false. One query: TypeORM's `findOne` with a relation makes two (a DISTINCT of ids, then the rows).
+ */
+export async function enrolmentFor(
+  manager: EntityManager,
+  session: TrainingSession,
+  deviceToken: string | undefined,
+  options: { person?: boolean } = {},
+) {
   if (!deviceToken) return null;
-  return manager.findOne(Enrolment, {
-    where: { organizationId: session.organizationId, sessionId: session.id, deviceTokenHash: sha256(deviceToken) },
-    relations: { person: true },
-  });
+  const query = manager
+    .getRepository(Enrolment)
+    .createQueryBuilder('e')
+    .where('e.organization_id = :organizationId AND e.session_id = :sessionId AND e.device_token_hash = :hash', {
+      organizationId: session.organizationId,
+      sessionId: session.id,
+      hash: sha256(deviceToken),
+    });
+  if (options.person !== false) query.leftJoinAndSelect('e.person', 'person');
+  return query.getOne();
 }

@@ -5,7 +5,7 @@ import { isYouthAudience, testState, thaiNameKey } from '@sujarit/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AssessmentsService } from '../assessments/assessments.service';
-import { AttemptsService } from '../attempts/attempts.service';
+import { AttemptsService, passMarkOrDefault } from '../attempts/attempts.service';
 import { Clock } from '../common/clock';
 import { conflict, DomainError, notFound } from '../common/domain.error';
 import { sha256 } from '../common/sha256';
@@ -14,7 +14,7 @@ import { Person } from '../database/entities/person.entity';
 import { TrainingSession } from '../database/entities/training-session.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { PeopleService } from '../people/people.service';
-import { TraineeAccess, wrongCheckInCode } from './trainee-access';
+import { enrolmentFor, TraineeAccess, wrongCheckInCode } from './trainee-access';
 
 const WALK_IN_STATUSES = ['scheduled', 'open'];
 
@@ -136,7 +136,8 @@ export class TraineeService {
         // Taken off the list: back only as a walk-in would be, with the same enrolment and person.
         if (listed.status === 'withdrawn' && !session.allowWalkIns) throw notOnList();
         await this.claimListed(manager, session, listed, sha256(token));
-        const enrolment = await manager.findOneOrFail(Enrolment, { where: { id: listed.id }, relations: { person: true } });
+        const enrolment = await enrolmentFor(manager, session, token);
+        if (!enrolment) throw new Error('unreachable: the enrolment this phone just claimed is not found by its token');
         return { token, session, enrolment };
       }
       if (!session.allowWalkIns) throw notOnList();
@@ -177,13 +178,15 @@ export class TraineeService {
         });
       }
       // The seat, last: a full session undoes the whole check-in, the new person with it (nothing kept of them).
-      const enrolmentId = await this.takeSeat(manager, session, person.id, sha256(token));
-      const enrolment = await manager.findOneOrFail(Enrolment, { where: { id: enrolmentId } });
-      enrolment.person = person;
-      return { token, session, enrolment };
+      const enrolment = await this.takeSeat(manager, session, person, sha256(token));
+      return { token, session, enrolment, walkedIn: true };
     });
-    // The page the phone is shown, read after the commit: no lock is held while it is put together.
-    return { token: checkedIn.token, view: await this.toView(checkedIn.session, checkedIn.enrolment, checkedIn.token) };
+    // The page the phone is shown, read after the commit: no lock is held while it is put together. A walk-in's
+    // enrolment is new, so it has no attempts to look up.
+    const view = await this.toView(checkedIn.session, checkedIn.enrolment, checkedIn.token, this.db.manager, {
+      noAttempts: 'walkedIn' in checkedIn,
+    });
+    return { token: checkedIn.token, view };
   }
 
   /**
@@ -219,18 +222,28 @@ export class TraineeService {
    * only while a seat is free, in one statement that counts the seats as they are once the lock is held. These are
    * the transaction's last statements, so the lock is held for them and the commit only.
    */
-  private async takeSeat(manager: EntityManager, session: TrainingSession, personId: string, deviceTokenHash: string): Promise<string> {
+  private async takeSeat(manager: EntityManager, session: TrainingSession, person: Person, deviceTokenHash: string): Promise<Enrolment> {
     await lockSeats(manager, session.id);
     const drawCheckInCode = await this.enrolments.checkInCodeDrawer(manager, session.id);
-    const inserted: { id: string }[] = await manager.query(
+    const seat = {
+      organizationId: session.organizationId,
+      sessionId: session.id,
+      personId: person.id,
+      status: 'attended' as const,
+      checkedInAt: this.clock.now(),
+      waitlistedAt: null,
+      deviceTokenHash,
+      checkInCode: drawCheckInCode(),
+    };
+    const inserted: { id: string; created_at: Date }[] = await manager.query(
       `INSERT INTO enrolments (organization_id, session_id, person_id, status, checked_in_at, waitlisted_at, device_token_hash, check_in_code)
        SELECT $1, $2, $3, 'attended', $4, NULL, $5, $6
         WHERE (SELECT count(*) FROM enrolments o WHERE o.session_id = $2 AND o.status IN ('enrolled', 'attended')) < $7
-       RETURNING id`,
-      [session.organizationId, session.id, personId, this.clock.now(), deviceTokenHash, drawCheckInCode(), session.capacity],
+       RETURNING id, created_at`,
+      [seat.organizationId, seat.sessionId, seat.personId, seat.checkedInAt, seat.deviceTokenHash, seat.checkInCode, session.capacity],
     );
     if (inserted.length === 0) throw conflict('SESSION_FULL', 'รอบอบรมนี้เต็มแล้ว กรุณาติดต่อผู้จัดการอบรม');
-    return inserted[0].id;
+    return Object.assign(new Enrolment(), seat, { id: inserted[0].id, createdAt: inserted[0].created_at, person });
   }
 
   /**
@@ -267,18 +280,29 @@ export class TraineeService {
     return chosen;
   }
 
+  /** The phone's session page. `noAttempts`: the enrolment was made just now, so it has none to look up. */
   private async toView(
     session: TrainingSession,
     enrolment: Enrolment | null,
     deviceToken: string | undefined,
     manager: EntityManager = this.db.manager,
+    options: { noAttempts?: boolean } = {},
   ): Promise<TraineeSession> {
     const now = this.clock.now();
+    // The program and the pass mark of its year, in one query (the session page shows the mark beside each test).
     const [program, tests] = await Promise.all([
-      manager.query(`SELECT name, audience FROM programs WHERE id = $1`, [session.programId]) as Promise<{ name: string; audience: string }[]>,
+      manager.query(
+        `SELECT p.name, p.audience, py.pass_mark_percent FROM programs p
+           LEFT JOIN program_years py ON py.organization_id = p.organization_id AND py.program_id = p.id AND py.fiscal_year = $2
+          WHERE p.id = $1`,
+        [session.programId, session.fiscalYear],
+      ) as Promise<{ name: string; audience: string; pass_mark_percent: string | null }[]>,
       this.assessments.ofSession(manager, session.id),
     ]);
-    const mine = await this.attempts.onPhone(manager, enrolment, tests.map((t) => t.test));
+    const mine = await this.attempts.onPhone(manager, enrolment, tests.map((t) => t.test), {
+      noAttempts: options.noAttempts,
+      passMarkPercent: passMarkOrDefault(program[0]?.pass_mark_percent),
+    });
     return {
       joinCode: session.joinCode,
       title: session.title,
