@@ -3,7 +3,7 @@ import { isValidationMessageKey, issueParams, thaiIssueMessage, type ApiError, t
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
-import { isDatabaseUnavailable } from '../database/database-unavailable';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError } from './domain.error';
 
 /** While PostgreSQL is away (restarting, the line cut): the request may work when asked again in a moment. */

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { keepConnectionLossFromCrashing } from './database-unavailable';
+import { keepConnectionLossFromCrashing } from '../common/database-unavailable';
 
 /** The role the app works as (migrations/1764250000000-row-level-security.ts): row-level security holds it. */
 export const APP_ROLE = 'sujarit_app';
