@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
@@ -37,6 +38,12 @@ async function bootstrap() {
     });
   }
   const port = Number(process.env.PORT ?? 3000);
+  // A phone thinks 10–30 s over a question between saves: kept alive longer than Node's 5 s, its connection is still
+  // open at the next tap (no new TCP handshake over a weak line), and longer than a load balancer's usual 60 s idle
+  // time, so the balancer, not the app, closes an idle connection (no reset racing a request it just sent).
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await app.listen(port);
   logger.log(`Sujarit is ready: http://localhost:${port} (API under /api, OpenAPI at /api/docs)`);
   logger.log(

@@ -27,12 +27,28 @@ export class RequestFailed extends Error {
  */
 const agent = new Agent({ keepAlive: true });
 
-/** One request to the app over real HTTP, as a phone or an organizer's browser sends it; a 4xx or 5xx throws. */
-export function call<T = unknown>(
+/**
+ * One request to the app over real HTTP, as a phone or an organizer's browser sends it; a 4xx or 5xx throws. A
+ * kept-alive connection the server closed just as the request went out (reset before any answer) is asked again once
+ * on a new one, as browsers do: that race belongs to keep-alive itself, not to the app.
+ */
+export async function call<T = unknown>(
   method: string,
   path: string,
   options: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {},
 ): Promise<Reply<T>> {
+  try {
+    return await send<T>(method, path, options);
+  } catch (error) {
+    if (!(error instanceof StaleSocket)) throw error;
+    return send<T>(method, path, options);
+  }
+}
+
+/** A reused kept-alive socket that was closed under the request before any answer came. */
+class StaleSocket extends Error {}
+
+function send<T>(method: string, path: string, options: { body?: unknown; cookie?: string; headers?: Record<string, string> }): Promise<Reply<T>> {
   const url = new URL(path, baseUrl());
   const body = options.body !== undefined ? JSON.stringify(options.body) : undefined;
   return new Promise((resolve, reject) => {
@@ -66,7 +82,10 @@ export function call<T = unknown>(
         });
       },
     );
-    request.once('error', reject);
+    request.once('error', (error: NodeJS.ErrnoException) => {
+      const stale = request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+      reject(stale ? new StaleSocket(`${method} ${path}: ${error.code} on a kept-alive connection`) : error);
+    });
     request.end(body);
   });
 }
