@@ -117,6 +117,19 @@ async function sessionWithFourQuestions() {
   return { session, preId: pre.id };
 }
 
+/** A Thai phone at 360×640 reaching the app at `baseURL`. */
+function phoneContext(options: { baseURL: string; serviceWorkers?: 'allow' | 'block' }) {
+  return browser.newContext({
+    ...options,
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'th-TH',
+    timezoneId: 'Asia/Bangkok',
+  });
+}
+
 /** Picks the second option of the question on screen and returns the question's id and the option's id. */
 async function answerOnScreen(phone: Page): Promise<[string, string]> {
   const inputs = phone.locator('input[name^="question-"]');
@@ -128,15 +141,7 @@ async function answerOnScreen(phone: Page): Promise<[string, string]> {
 describe('the installable app with no connection', () => {
   it('installs, resumes a test after a reload with no connection, and hands it in once when the line returns', async () => {
     const { session, preId } = await sessionWithFourQuestions();
-    const context = await browser.newContext({
-      baseURL: relay.url,
-      viewport: PHONE,
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'th-TH',
-      timezoneId: 'Asia/Bangkok',
-    });
+    const context = await phoneContext({ baseURL: relay.url });
     const phone = await context.newPage();
     const submitKeys: string[] = [];
     phone.on('request', (request) => {
@@ -259,16 +264,7 @@ describe('the installable app with no connection', () => {
   it('keeps a hand-in on the phone while the server says it cannot take it now (503), and sends it by itself when it can', async () => {
     const { session, preId } = await sessionWithFourQuestions();
     // No service worker: the page's own requests are what this test answers.
-    const context = await browser.newContext({
-      baseURL: baseUrl(),
-      viewport: PHONE,
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'th-TH',
-      timezoneId: 'Asia/Bangkok',
-      serviceWorkers: 'block',
-    });
+    const context = await phoneContext({ baseURL: baseUrl(), serviceWorkers: 'block' });
     const phone = await context.newPage();
     const name = 'นายระบบ ไม่พร้อมชั่วคราว';
     await phone.goto(`/j/${session.joinCode}`);
