@@ -22,4 +22,7 @@ module.exports = {
   },
   testTimeout: 120000,
   maxWorkers: 1,
+  // The suite stops its API, relays and PostgreSQL in afterAll; a socket a killed process left half-closed once kept
+  // jest waiting after every test had passed, which in CI would run into its time limit instead of ending.
+  forceExit: true,
 };

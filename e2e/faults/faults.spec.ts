@@ -141,6 +141,10 @@ async function expectNothingLost(room: { assessmentId: string; phones: Phone[] }
   // No phone was refused: every fault was one a phone rides out by asking again. Every 5xx it met was the
   // database-unavailable answer, never an internal error.
   expect(log.refusals).toEqual([]);
+  if (log.serverErrors.some((failure) => failure.status !== 503)) {
+    // The API's own account of an internal error, beside the failed expectation below.
+    console.error(`The API's errors:\n${api.log.split('\n').filter((line) => line.includes('ERROR')).join('\n').slice(-4000)}`);
+  }
   for (const failure of log.serverErrors) expect(failure).toMatchObject({ status: 503, body: DATABASE_UNAVAILABLE, retryAfter: '2' });
   // Every phone finished its test with a score.
   for (const phone of room.phones) {

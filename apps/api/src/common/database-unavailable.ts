@@ -9,6 +9,9 @@ const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETI
  */
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
 
+/** TypeORM's errors for a statement sent on a transaction whose connection it already let go. */
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
 /** node-postgres says so in words only (its own errors carry no code). */
 const BROKEN_CONNECTION_MESSAGES = [
   'Connection terminated',
@@ -24,13 +27,18 @@ const BROKEN_CONNECTION_MESSAGES = [
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 4 || typeof error !== 'object' || error === null) return false;
-  const { code, message, driverError, cause, errors } = error as {
+  const { name, code, message, driverError, cause, errors } = error as {
+    name?: unknown;
     code?: unknown;
     message?: unknown;
     driverError?: unknown;
     cause?: unknown;
     errors?: unknown;
   };
+  // TypeORM releases a transaction's query runner when its connection reports an error (the line lost, PostgreSQL
+  // restarting), so the transaction's next statement fails with one of these instead of the connection's own error.
+  // The app never uses a runner after its transaction ends, so here they mean the connection was lost.
+  if (typeof name === 'string' && RELEASED_RUNNER_ERRORS.has(name)) return true;
   if (typeof code === 'string' && (NETWORK_ERROR_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
   if (typeof message === 'string' && BROKEN_CONNECTION_MESSAGES.some((words) => message.includes(words))) return true;
   const inner = [driverError, cause, ...(Array.isArray(errors) ? errors : [])];
